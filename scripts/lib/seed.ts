@@ -1,0 +1,25 @@
+import { createDatabase } from "../../src/server/db/client";
+import { hashPassword } from "../../src/server/auth/password";
+import { seedDemoData, type SeedSummary } from "../../prisma/seed/seed-demo-data";
+
+export const DEMO_PASSWORD = "portico-demo";
+
+/** Writes the demo data; a second run adds and changes nothing. */
+export async function seedDatabase(url: string, poolMax: number, now = new Date()): Promise<SeedSummary> {
+  const db = createDatabase({ url, poolMax });
+  try {
+    return await seedDemoData(db, { now, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** True when the database has no users yet: a first start. */
+export async function isEmptyDatabase(url: string, poolMax: number): Promise<boolean> {
+  const db = createDatabase({ url, poolMax });
+  try {
+    return (await db.user.count()) === 0;
+  } finally {
+    await db.$disconnect();
+  }
+}

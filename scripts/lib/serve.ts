@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ConfigurationError, readEnvironment } from "../../src/config/env";
+import { ensureBuild } from "./build";
+import { applyMigrations, PROJECT_ROOT } from "./schema-engine";
+import { isEmptyDatabase, seedDatabase } from "./seed";
+import type { TargetDatabase } from "./target-database";
+
+export interface ServeOptions {
+  database: TargetDatabase;
+  port: number;
+  /** Seed the demo data when the database has no users yet. */
+  seedWhenEmpty: boolean;
+  authSecret: string;
+}
+
+/**
+ * Migrates, seeds on first start, builds when needed, then runs `next start` as a child process
+ * with the database URL and secret it needs. Resolves with the child's exit code, after stopping
+ * the embedded database.
+ */
+export async function serve({ database, port, seedWhenEmpty, authSecret }: ServeOptions): Promise<number> {
+  console.log(`Database: ${database.description}`);
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
+  if (seedWhenEmpty && (await isEmptyDatabase(database.url, database.poolMax))) {
+    console.log("First start: writing the demo data…");
+    await seedDatabase(database.url, database.poolMax);
+  }
+  ensureBuild();
+
+  const env = readEnvironment();
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: database.url,
+      DATABASE_POOL_MAX: String(database.poolMax),
+      NEXTAUTH_SECRET: authSecret,
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    },
+  });
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  process.on("SIGINT", forward("SIGINT"));
+  process.on("SIGTERM", forward("SIGTERM"));
+  const code = await new Promise<number>((done) => child.on("exit", (status, signal) => done(status ?? (signal ? 0 : 1))));
+  await database.stop();
+  return code;
+}
+
+/**
+ * The configured NEXTAUTH_SECRET; for the embedded database only, a generated one kept in the data
+ * directory, so that a local `npm start` needs no configuration and sessions survive restarts.
+ */
+export function resolveAuthSecret(database: TargetDatabase): string {
+  const env = readEnvironment();
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  if (!database.embedded) {
+    throw new ConfigurationError(
+      "NEXTAUTH_SECRET is not set. With DATABASE_URL (a PostgreSQL server) Portico needs a fixed secret: " +
+        "set NEXTAUTH_SECRET to a random string of at least 32 characters, e.g. the output of `openssl rand -base64 32`.",
+    );
+  }
+  const dataDir = resolve(PROJECT_ROOT, env.PORTICO_DATA_DIR);
+  const file = join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

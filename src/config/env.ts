@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Everything else asks for the slice it needs, validated,
+// so a misconfiguration fails at startup with a message that says what to set.
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
+  OIDC_ISSUER: optionalString.pipe(z.url().optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_DISPLAY_NAME: optionalString,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORTICO_DATA_DIR: z.string().default(".data"),
+  // Tests: a PostgreSQL server on which each run creates (and drops) its own fresh databases.
+  TEST_DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid configuration:\n${problems.join("\n")}\nSee .env.example.`);
+  }
+  const env = parsed.data;
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new ConfigurationError(
+      "Single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none of them).",
+    );
+  }
+  return env;
+}
+
+export interface ServerConfig {
+  databaseUrl: string;
+  databasePoolMax: number;
+  authSecret: string;
+  oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string } | undefined;
+}
+
+/** What the running app needs; `npm start` supplies all of it, a deployment sets it. */
+export function readServerConfig(source: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const env = readEnvironment(source);
+  if (!env.DATABASE_URL) {
+    throw new ConfigurationError(
+      "DATABASE_URL is not set. Start Portico with `npm start` (embedded database) or set DATABASE_URL to a PostgreSQL server.",
+    );
+  }
+  if (!env.NEXTAUTH_SECRET) {
+    throw new ConfigurationError(
+      "NEXTAUTH_SECRET is not set. Set it to a random string of at least 32 characters " +
+        "(for example the output of `openssl rand -base64 32`). Only `npm start` on the embedded database generates one.",
+    );
+  }
+  return {
+    databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
+    authSecret: env.NEXTAUTH_SECRET,
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            displayName: env.OIDC_DISPLAY_NAME ?? "Single sign-on",
+          }
+        : undefined,
+  };
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import { useEffect, useId, useRef, useState } from "react";
+
+export function ProfileMenu({ name, email }: { name: string; email: string }) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const closeOnOutside = (event: MouseEvent) => {
+      if (!container.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setOpen(false);
+    };
+    document.addEventListener("mousedown", closeOnOutside);
+    document.addEventListener("keydown", closeOnEscape);
+    return () => {
+      document.removeEventListener("mousedown", closeOnOutside);
+      document.removeEventListener("keydown", closeOnEscape);
+    };
+  }, [open]);
+
+  const initials = name
+    .split(/\s+/)
+    .map((part) => part[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+
+  return (
+    <div ref={container} className="relative">
+      <button
+        type="button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((value) => !value)}
+        className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">
+          {initials}
+        </span>
+        <span className="font-medium">{name}</span>
+      </button>
+      {open && (
+        <div id={menuId} className="absolute right-0 z-10 mt-2 w-64 rounded-lg border border-slate-200 bg-white py-2 shadow-lg">
+          <div className="border-b border-slate-100 px-4 pb-2">
+            <p className="truncate text-sm font-medium">{name}</p>
+            <p className="truncate text-xs text-slate-600">{email}</p>
+          </div>
+          <ul className="pt-1">
+            <li>
+              <Link href="/requests" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
+                Support requests
+              </Link>
+            </li>
+            <li>
+              <button
+                type="button"
+                onClick={() => void signOut({ callbackUrl: "/signin" })}
+                className="block w-full px-4 py-2 text-left text-sm hover:bg-slate-50 focus-visible:bg-slate-50"
+              >
+                Sign out
+              </button>
+            </li>
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+const FAILED = "The email or password is incorrect.";
+
+export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; initialError: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState(props.initialError ? "Sign-in failed. Please try again." : "");
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError("");
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (!result || result.error) {
+      setPending(false);
+      setError(FAILED);
+      return;
+    }
+    router.replace(props.callbackPath);
+    router.refresh();
+  }
+
+  return (
+    <>
+      <form onSubmit={submit} className="mt-6 space-y-4" noValidate={false}>
+        <div>
+          <label htmlFor="email" className="block text-sm font-medium">
+            Email
+          </label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30"
+          />
+        </div>
+        <div>
+          <label htmlFor="password" className="block text-sm font-medium">
+            Password
+          </label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30"
+          />
+        </div>
+        <p role="alert" className="min-h-5 text-sm text-red-700">
+          {error}
+        </p>
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
+        >
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {props.oidcEnabled && (
+        <button
+          type="button"
+          onClick={() => void signIn("oidc", { callbackUrl: props.callbackPath })}
+          className="mt-3 w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+        >
+          Sign in with single sign-on
+        </button>
+      )}
+    </>
+  );
+}

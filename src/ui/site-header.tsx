@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { ProfileMenu } from "./profile-menu";
+
+export function SiteHeader({ user }: { user: { name: string; email: string } | null }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between px-4">
+        <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
+          Portico
+        </Link>
+        {user ? (
+          <ProfileMenu name={user.name} email={user.email} />
+        ) : (
+          <Link href="/signin" className="text-sm font-medium text-indigo-700 hover:underline">
+            Sign in
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}
