@@ -1,8 +1,9 @@
 import { createDatabase } from "../../src/server/db/client";
 import { hashPassword } from "../../src/server/auth/password";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { seedDemoData, type SeedSummary } from "../../prisma/seed/seed-demo-data";
 
-export const DEMO_PASSWORD = "portico-demo";
+export { DEMO_PASSWORD };
 
 /** Writes the demo data; a second run adds and changes nothing. */
 export async function seedDatabase(url: string, poolMax: number, now = new Date()): Promise<SeedSummary> {

@@ -26,12 +26,13 @@ const environmentSchema = z.object({
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
+type EnvironmentSource = Record<string, string | undefined>;
 
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";
 }
 
-export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+export function readEnvironment(source: EnvironmentSource = process.env): Environment {
   const parsed = environmentSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -55,7 +56,7 @@ export interface ServerConfig {
 }
 
 /** What the running app needs; `npm start` supplies all of it, a deployment sets it. */
-export function readServerConfig(source: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function readServerConfig(source: EnvironmentSource = process.env): ServerConfig {
   const env = readEnvironment(source);
   if (!env.DATABASE_URL) {
     throw new ConfigurationError(

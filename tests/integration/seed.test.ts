@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "@/server/db/client";
+import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { seedDatabase } from "../../scripts/lib/seed";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+const NOW = new Date("2026-11-21T09:00:00Z");
+let database: TestDatabase;
+let db: Database;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await applyMigrations(database.url);
+  await seedDatabase(database.url, database.poolMax, NOW);
+  db = createDatabase({ url: database.url, poolMax: database.poolMax });
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+/** Every row of every table, in a stable order: two equal snapshots mean nothing changed. */
+async function snapshot() {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
+  const result: Record<string, unknown> = {};
+  for (const { tablename } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ count: bigint; digest: string | null }[]>(
+      `SELECT count(*) AS count, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${tablename}" t`,
+    );
+    result[tablename] = { count: Number(row?.count), digest: row?.digest };
+  }
+  return result;
+}
+
+describe("demo data", () => {
+  it("is idempotent: a second and a third run change nothing", async () => {
+    const before = await snapshot();
+    await seedDatabase(database.url, database.poolMax, NOW);
+    await seedDatabase(database.url, database.poolMax, new Date(NOW.getTime() + 86_400_000));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("has the demo accounts with their roles", async () => {
+    const users = await db.user.findMany({
+      select: { email: true, isAgent: true, memberships: { select: { isTechnicalContact: true, isAdmin: true, organization: { select: { slug: true } } } } },
+    });
+    const byEmail = new Map(users.map((user) => [user.email, user]));
+    expect(byEmail.get("agent@portico.test")?.isAgent).toBe(true);
+    const membership = (email: string) => byEmail.get(email)?.memberships[0];
+    expect(membership("alice@acme.test")).toMatchObject({ organization: { slug: "acme" }, isTechnicalContact: false, isAdmin: false });
+    expect(membership("bob@acme.test")).toMatchObject({ organization: { slug: "acme" } });
+    expect(membership("carol@acme.test")).toMatchObject({ organization: { slug: "acme" }, isTechnicalContact: true });
+    expect(membership("dave@acme.test")).toMatchObject({ organization: { slug: "acme" }, isAdmin: true, isTechnicalContact: false });
+    expect(membership("erin@acme.test")).toMatchObject({ organization: { slug: "acme" }, isTechnicalContact: true });
+    expect(membership("gina@globex.test")).toMatchObject({ organization: { slug: "globex" } });
+  });
+
+  it("grants organization-level access to carol only, and has a pending request by dave for erin to approve", async () => {
+    const activeGrants = await db.organizationAccessGrant.findMany({
+      where: { revokedAt: null },
+      select: { user: { select: { email: true } }, organization: { select: { slug: true } }, accessRequestId: true },
+    });
+    expect(activeGrants.filter((grant) => grant.organization.slug === "acme").map((grant) => grant.user.email)).toEqual(["carol@acme.test"]);
+    expect(activeGrants.every((grant) => grant.accessRequestId !== null)).toBe(true);
+    const pending = await db.organizationAccessRequest.findFirst({
+      where: { approvalState: "pending", requester: { email: "dave@acme.test" } },
+      select: { approver: { select: { email: true } } },
+    });
+    expect(pending?.approver?.email).toBe("erin@acme.test");
+    expect(await db.organizationAccessRequest.count({ where: { approvalState: { in: ["approved", "not_required"] } } })).toBeGreaterThan(0);
+  });
+
+  it("covers every status, priority, solved reason and channel across at least 60 requests", async () => {
+    expect(await db.request.count()).toBeGreaterThanOrEqual(60);
+    const distinct = async (column: "status" | "priority" | "solvedReason" | "channel") =>
+      (await db.$queryRawUnsafe<{ value: string | null }[]>(`SELECT DISTINCT "${column}"::text AS value FROM "Request"`)).map((row) => row.value);
+    expect(new Set(await distinct("status"))).toEqual(new Set(["open", "pending", "on_hold", "solved"]));
+    expect(new Set(await distinct("priority"))).toEqual(new Set(["S1", "S2", "S3", "S4"]));
+    expect(new Set((await distinct("solvedReason")).filter(Boolean))).toEqual(new Set(["agreed", "bug_reported", "merged", "no_response"]));
+    expect(new Set(await distinct("channel"))).toEqual(new Set(["web", "email", "chat"]));
+  });
+
+  it("keeps each request consistent with its solved reason", async () => {
+    const requests = await db.request.findMany({
+      select: {
+        id: true, status: true, solvedAt: true, solvedReason: true, organizationId: true, mergedIntoId: true,
+        bugReference: true, bugPriority: true, bugEta: true, reminderCount: true,
+        mergedInto: { select: { organizationId: true, mergedIntoId: true } },
+      },
+    });
+    for (const request of requests) {
+      const solved = request.status === "solved";
+      expect({ id: request.id, solvedAt: request.solvedAt !== null, reason: request.solvedReason !== null }).toEqual({ id: request.id, solvedAt: solved, reason: solved });
+      if (request.solvedReason === "merged") {
+        expect(request.mergedInto?.organizationId).toBe(request.organizationId);
+        expect(request.mergedInto?.mergedIntoId).toBeNull();
+      } else {
+        expect(request.mergedIntoId).toBeNull();
+      }
+      if (request.solvedReason === "bug_reported") {
+        expect([request.bugReference, request.bugPriority, request.bugEta].every(Boolean)).toBe(true);
+      }
+      if (request.solvedReason === "no_response") expect(request.reminderCount).toBeGreaterThanOrEqual(1);
+    }
+    expect(requests.filter((request) => request.solvedReason === "merged").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("has CCs, public replies, internal notes by agents, chat transcripts and an event log", async () => {
+    expect(await db.requestCc.count({ where: { user: { email: "bob@acme.test" }, request: { requester: { email: "alice@acme.test" } } } })).toBeGreaterThan(0);
+    expect(await db.comment.count({ where: { visibility: "public" } })).toBeGreaterThan(100);
+    expect(await db.comment.count({ where: { visibility: "internal" } })).toBeGreaterThan(5);
+    expect(await db.comment.count({ where: { visibility: "internal", author: { isAgent: false } } })).toBe(0);
+    expect(await db.chatMessage.count()).toBeGreaterThan(10);
+    expect(await db.requestEvent.count({ where: { type: "created" } })).toBe(await db.request.count());
+    expect(await db.requestEvent.count({ where: { type: "priority_changed", reason: { not: null } } })).toBeGreaterThan(0);
+    expect(await db.requestEvent.count({ where: { type: "reopened" } })).toBeGreaterThan(0);
+  });
+
+  it("never CCs anyone outside the request's organization", async () => {
+    const ccs = await db.requestCc.findMany({
+      select: { request: { select: { organizationId: true } }, user: { select: { memberships: { select: { organizationId: true } } } } },
+    });
+    for (const cc of ccs) {
+      expect(cc.user.memberships.map((membership) => membership.organizationId)).toContain(cc.request.organizationId);
+    }
+  });
+});
