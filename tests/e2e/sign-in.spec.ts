@@ -13,7 +13,7 @@ test.describe("sign-in", () => {
 
   test("a wrong password is refused with a generic message", async ({ page }) => {
     await signIn(page, "alice@acme.test", "not-the-password");
-    await expect(page.getByRole("alert")).toHaveText("The email or password is incorrect.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is incorrect.");
     await expect(page).toHaveURL(/\/signin/);
     await page.goto("/requests");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Frequests$/);
@@ -21,7 +21,7 @@ test.describe("sign-in", () => {
 
   test("an unknown email gets the same message as a wrong password", async ({ page }) => {
     await signIn(page, "nobody@acme.test");
-    await expect(page.getByRole("alert")).toHaveText("The email or password is incorrect.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is incorrect.");
   });
 
   test("an anonymous visitor of /requests is sent to sign-in and comes back after it", async ({ page }) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getDatabase } from "@/server/db";
 import { getAuthOptions } from "./options";
 
@@ -23,6 +24,8 @@ const currentUserSelect = {
 
 /** The signed-in user, read fresh from the database once per request; null when signed out. */
 export const getCurrentUser = cache(async () => {
+  // Per-request by nature: never prerendered at build time, when there is no database.
+  await connection();
   const session = await getServerSession(getAuthOptions());
   if (!session?.userId) return null;
   return getDatabase().user.findUnique({ where: { id: session.userId }, select: currentUserSelect });
