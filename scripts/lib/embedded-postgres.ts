@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { ConfigurationError } from "../../src/config/env";
 
 // The embedded database is PGlite (PostgreSQL compiled to WebAssembly) served over the PostgreSQL
 // wire protocol on a loopback port, so the app talks to it exactly as it talks to a PostgreSQL
@@ -57,7 +58,7 @@ function lockDataDir(dataDir: string): () => void {
   const lockFile = join(dataDir, "pglite.lock");
   const owner = readLockOwner(lockFile);
   if (owner !== undefined && owner !== process.pid && isRunning(owner)) {
-    throw new Error(
+    throw new ConfigurationError(
       `The embedded database in ${dataDir} is in use by process ${owner} (is Portico already running?). ` +
         "Stop that process first, or set DATABASE_URL to use a PostgreSQL server.",
     );
