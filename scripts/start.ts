@@ -1,5 +1,6 @@
 // npm start — runs Portico: on DATABASE_URL when set, else on the embedded database in .data/
-// (created, migrated and filled with demo data on first start).
+// (created, migrated and filled with demo data on first start). `npm run dev` (--dev) runs the
+// development server the same way.
 import { readEnvironment } from "../src/config/env";
 import { runScript } from "./lib/run-script";
 import { resolveAuthSecret, serve } from "./lib/serve";
@@ -10,7 +11,8 @@ runScript(async () => {
   const database = await openTargetDatabase();
   try {
     const authSecret = resolveAuthSecret(database);
-    process.exitCode = await serve({ database, port: env.PORT, seedWhenEmpty: database.embedded, authSecret });
+    const mode = process.argv.includes("--dev") ? "dev" : "start";
+    process.exitCode = await serve({ mode, database, port: env.PORT, seedWhenEmpty: database.embedded, authSecret });
   } catch (error) {
     await database.stop();
     throw error;

@@ -3,12 +3,14 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigurationError, readEnvironment } from "../../src/config/env";
-import { ensureBuild } from "./build";
+import { ensureBuild, ensurePrismaClient } from "./build";
 import { applyMigrations, PROJECT_ROOT } from "./schema-engine";
 import { isEmptyDatabase, seedDatabase } from "./seed";
 import type { TargetDatabase } from "./target-database";
 
 export interface ServeOptions {
+  /** `start` serves the production build (building it when needed); `dev` runs the development server. */
+  mode: "start" | "dev";
   database: TargetDatabase;
   port: number;
   /** Seed the demo data when the database has no users yet. */
@@ -17,11 +19,11 @@ export interface ServeOptions {
 }
 
 /**
- * Migrates, seeds on first start, builds when needed, then runs `next start` as a child process
- * with the database URL and secret it needs. Resolves with the child's exit code, after stopping
- * the embedded database.
+ * Migrates, seeds on first start, builds when needed, then runs `next start` (or `next dev`) as a
+ * child process with the database URL and secret it needs. Resolves with the child's exit code,
+ * after stopping the embedded database.
  */
-export async function serve({ database, port, seedWhenEmpty, authSecret }: ServeOptions): Promise<number> {
+export async function serve({ mode, database, port, seedWhenEmpty, authSecret }: ServeOptions): Promise<number> {
   console.log(`Database: ${database.description}`);
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
@@ -29,15 +31,16 @@ export async function serve({ database, port, seedWhenEmpty, authSecret }: Serve
     console.log("First start: writing the demo data…");
     await seedDatabase(database.url, database.poolMax);
   }
-  ensureBuild();
+  if (mode === "start") ensureBuild();
+  else ensurePrismaClient();
 
   const env = readEnvironment();
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), mode, "-p", String(port)], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
     env: {
       ...process.env,
-      NODE_ENV: "production",
+      NODE_ENV: mode === "start" ? "production" : "development",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: database.url,
       DATABASE_POOL_MAX: String(database.poolMax),

@@ -11,6 +11,7 @@ runScript(async () => {
   const testDatabase = await createTestDatabase();
   console.log(`Browser tests use a fresh database: ${testDatabase.description}`);
   process.exitCode = await serve({
+    mode: "start",
     database: { ...testDatabase, embedded: false, stop: () => testDatabase.drop() },
     port: E2E_PORT,
     seedWhenEmpty: true,
