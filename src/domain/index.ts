@@ -1,0 +1,11 @@
+// The workflow and access rules of Portico, in one pure module: no database, framework or
+// environment. Pages, actions, route handlers and jobs call these instead of deciding themselves.
+export * from "./vocabulary";
+export * from "./clock";
+export * from "./refusal";
+export * from "./request-state";
+export * from "./transitions";
+export * from "./sla";
+export * from "./reminders";
+export * from "./visibility";
+export * from "./organization-access";

@@ -1,0 +1,109 @@
+// Who may see and do what (PRODUCT.md §1, §6). One table decides; `can` reads it, and
+// `visibleRequestsFilter` describes the same rule for the data layer to turn into a query filter.
+
+/** The signed-in person, as the rules need them. */
+export interface Actor {
+  userId: string;
+  isAgent: boolean;
+  memberships: readonly Membership[];
+  grants: readonly OrganizationGrant[];
+}
+
+export interface Membership {
+  organizationId: string;
+  isTechnicalContact: boolean;
+  isAdmin: boolean;
+}
+
+export interface OrganizationGrant {
+  organizationId: string;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+/** A request as the access rules see it. */
+export interface RequestAccess {
+  organizationId: string;
+  requesterId: string;
+  ccUserIds: readonly string[];
+}
+
+/** How a person stands to one request. */
+export type Relation = "agent" | "requester" | "cc" | "organization_viewer";
+
+export type RequestAction =
+  | "view_request"
+  | "view_internal_notes"
+  | "reply"
+  | "add_internal_note"
+  | "start_chat"
+  | "manage_ccs"
+  | "work_request";
+
+/**
+ * The permission table. A person may act when any of their relations to the request is listed.
+ * Organization viewers (an active organization-level grant) read every request of the organization
+ * but speak only on their own or where CC'd.
+ */
+export const REQUEST_PERMISSIONS = {
+  view_request: ["agent", "requester", "cc", "organization_viewer"],
+  view_internal_notes: ["agent"],
+  reply: ["agent", "requester", "cc"],
+  add_internal_note: ["agent"],
+  start_chat: ["requester", "cc"],
+  manage_ccs: ["agent", "requester"],
+  work_request: ["agent"],
+} as const satisfies Record<RequestAction, readonly Relation[]>;
+
+export function isGrantActive(grant: OrganizationGrant, now: Date): boolean {
+  return grant.revokedAt === null && (grant.expiresAt === null || grant.expiresAt > now);
+}
+
+/** Organizations whose every request the actor may read: an active grant and a current membership. */
+export function organizationsVisibleInFull(actor: Actor, now: Date): string[] {
+  const memberOf = new Set(actor.memberships.map((membership) => membership.organizationId));
+  const granted = actor.grants.filter((grant) => isGrantActive(grant, now) && memberOf.has(grant.organizationId));
+  return [...new Set(granted.map((grant) => grant.organizationId))].sort();
+}
+
+export function relationsTo(actor: Actor, request: RequestAccess, now: Date): Set<Relation> {
+  const relations = new Set<Relation>();
+  if (actor.isAgent) relations.add("agent");
+  if (request.requesterId === actor.userId) relations.add("requester");
+  if (request.ccUserIds.includes(actor.userId)) relations.add("cc");
+  if (organizationsVisibleInFull(actor, now).includes(request.organizationId)) relations.add("organization_viewer");
+  return relations;
+}
+
+export function can(actor: Actor, action: RequestAction, request: RequestAccess, now: Date): boolean {
+  const relations = relationsTo(actor, request, now);
+  return REQUEST_PERMISSIONS[action].some((relation) => relations.has(relation));
+}
+
+/**
+ * The requests an actor may see, as data: all of them (agents), or those they requested, are CC'd
+ * on, or that belong to an organization they hold an active grant for. Same rule as `view_request`.
+ */
+export type VisibleRequestsFilter =
+  | { kind: "all" }
+  | { kind: "some"; requesterId: string; ccUserId: string; organizationIds: string[] };
+
+export function visibleRequestsFilter(actor: Actor, now: Date): VisibleRequestsFilter {
+  if (actor.isAgent) return { kind: "all" };
+  return { kind: "some", requesterId: actor.userId, ccUserId: actor.userId, organizationIds: organizationsVisibleInFull(actor, now) };
+}
+
+/** The filter read back as a predicate: what the query must return, for tests and in-memory checks. */
+export function matchesFilter(filter: VisibleRequestsFilter, request: RequestAccess): boolean {
+  if (filter.kind === "all") return true;
+  return (
+    request.requesterId === filter.requesterId ||
+    request.ccUserIds.includes(filter.ccUserId) ||
+    filter.organizationIds.includes(request.organizationId)
+  );
+}
+
+/** Who may be CC'd on a request: members of the request's organization (PRODUCT.md §2). */
+export function canBeCcd(candidate: { userId: string; memberships: readonly Membership[] }, request: RequestAccess): boolean {
+  return candidate.userId !== request.requesterId && candidate.memberships.some((membership) => membership.organizationId === request.organizationId);
+}

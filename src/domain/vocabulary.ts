@@ -1,0 +1,57 @@
+// The words of the support workflow (PRODUCT.md §3–4). String unions that match the database enums
+// by value; the data layer maps nothing, and the domain imports no database types.
+
+export const REQUEST_STATUSES = ["open", "pending", "on_hold", "solved"] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const PRIORITY_CODES = ["S1", "S2", "S3", "S4"] as const;
+export type PriorityCode = (typeof PRIORITY_CODES)[number];
+
+export const CHANNELS = ["web", "email", "chat"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const SOLVED_REASONS = ["agreed", "bug_reported", "merged", "no_response"] as const;
+export type SolvedReason = (typeof SOLVED_REASONS)[number];
+
+/** The seed's examples of why a request waits on an internal team (PRODUCT.md §4, On-hold). */
+export const HOLD_REASONS = ["reproducing_bug", "with_engineering", "waiting_for_account_team"] as const;
+export type HoldReasonCode = (typeof HOLD_REASONS)[number];
+/** One of the seed's reasons, or an agent's own words. */
+export type HoldReason = { code: HoldReasonCode } | { code: "other"; text: string };
+
+/** Who owns the next step in each status, as translation keys (PRODUCT.md §4). */
+export const STATUS_DEFINITIONS = {
+  open: { labelKey: "status.open", meaningKey: "status.open.meaning", nextStepOwner: "support" },
+  pending: { labelKey: "status.pending", meaningKey: "status.pending.meaning", nextStepOwner: "requester" },
+  on_hold: { labelKey: "status.on_hold", meaningKey: "status.on_hold.meaning", nextStepOwner: "internal_team" },
+  solved: { labelKey: "status.solved", meaningKey: "status.solved.meaning", nextStepOwner: "nobody" },
+} as const satisfies Record<RequestStatus, { labelKey: string; meaningKey: string; nextStepOwner: string }>;
+
+/** S1–S4 with their stable codes; names and definitions are translation keys (PRODUCT.md §3). */
+export const PRIORITY_DEFINITIONS = {
+  S1: { rank: 1, labelKey: "priority.S1", definitionKey: "priority.S1.definition" },
+  S2: { rank: 2, labelKey: "priority.S2", definitionKey: "priority.S2.definition" },
+  S3: { rank: 3, labelKey: "priority.S3", definitionKey: "priority.S3.definition" },
+  S4: { rank: 4, labelKey: "priority.S4", definitionKey: "priority.S4.definition" },
+} as const satisfies Record<PriorityCode, { rank: number; labelKey: string; definitionKey: string }>;
+
+export const SOLVED_REASON_DEFINITIONS = {
+  agreed: { labelKey: "solvedReason.agreed" },
+  bug_reported: { labelKey: "solvedReason.bug_reported" },
+  merged: { labelKey: "solvedReason.merged" },
+  no_response: { labelKey: "solvedReason.no_response" },
+} as const satisfies Record<SolvedReason, { labelKey: string }>;
+
+export const HOLD_REASON_DEFINITIONS = {
+  reproducing_bug: { labelKey: "holdReason.reproducing_bug" },
+  with_engineering: { labelKey: "holdReason.with_engineering" },
+  waiting_for_account_team: { labelKey: "holdReason.waiting_for_account_team" },
+} as const satisfies Record<HoldReasonCode, { labelKey: string }>;
+
+export function isRequestStatus(value: string): value is RequestStatus {
+  return (REQUEST_STATUSES as readonly string[]).includes(value);
+}
+
+export function isPriorityCode(value: string): value is PriorityCode {
+  return (PRIORITY_CODES as readonly string[]).includes(value);
+}
