@@ -138,14 +138,9 @@ function touched(state: RequestState, at: Date): RequestState {
   return { ...state, lastActivityAt: at > state.lastActivityAt ? at : state.lastActivityAt };
 }
 
-/** Leaves the status-specific fields of the old status behind. */
+/** Enters a status, leaving every status-specific field behind; the caller sets those of the new one. */
 function withStatus(state: RequestState, status: RequestStatus): RequestState {
-  return {
-    ...state,
-    status,
-    holdReason: status === "on_hold" ? state.holdReason : null,
-    ...(status === "solved" ? {} : { solvedAt: null, solvedReason: null, mergedIntoId: null, bugReport: null }),
-  };
+  return { ...state, status, holdReason: null, solvedAt: null, solvedReason: null, mergedIntoId: null, bugReport: null };
 }
 
 function statusChange(

@@ -107,3 +107,17 @@ export function matchesFilter(filter: VisibleRequestsFilter, request: RequestAcc
 export function canBeCcd(candidate: { userId: string; memberships: readonly Membership[] }, request: RequestAccess): boolean {
   return candidate.userId !== request.requesterId && candidate.memberships.some((membership) => membership.organizationId === request.organizationId);
 }
+
+export type CommentVisibility = "public" | "internal";
+
+/** The parts of a thread a person may read: nothing of a request they may not see, internal notes only for agents. */
+export function visibleComments<T extends { visibility: CommentVisibility }>(actor: Actor, request: RequestAccess, comments: readonly T[], now: Date): T[] {
+  if (!can(actor, "view_request", request, now)) return [];
+  const withNotes = can(actor, "view_internal_notes", request, now);
+  return comments.filter((comment) => comment.visibility === "public" || withNotes);
+}
+
+/** Which comments a search may match for this person: internal notes only for agents. */
+export function searchableCommentVisibilities(actor: Actor): CommentVisibility[] {
+  return actor.isAgent ? ["public", "internal"] : ["public"];
+}
