@@ -17,6 +17,11 @@ describe("PRODUCT §6 requesting organization-level access", () => {
     expect(checkAccessRequest(erin, "acme", null, NOW)).toEqual({ ok: true, approvalState: "not_required", approverId: null });
   });
 
+  it("a person who is both admin and technical contact requests it as a technical contact", () => {
+    const both = person("tina", member({ isTechnicalContact: true, isAdmin: true }));
+    expect(checkAccessRequest(both, "acme", null, NOW)).toMatchObject({ ok: true, approvalState: "not_required" });
+  });
+
   it("an admin must name one of the organization's technical contacts, who then has to approve", () => {
     expect(code(checkAccessRequest(dave, "acme", null, NOW))).toBe("approver_required");
     expect(checkAccessRequest(dave, "acme", { userId: "erin", membership: erin.memberships[0] }, NOW)).toEqual({ ok: true, approvalState: "pending", approverId: "erin" });
