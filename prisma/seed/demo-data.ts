@@ -1,7 +1,8 @@
 // Demo data for Portico: two customer organizations, a small support team and 66 scripted support
 // requests for a vendor of an analytics / BI platform. Pure data — no database code. The builder in
-// ./seed-demo-data.ts turns each request script into rows and is the only place that derives
-// statuses and timestamps, so the scripts below only say *what happens*, in order.
+// ./seed-demo-data.ts plays each request script through the workflow rules of src/domain, which
+// decide statuses, reminders and due times, so the scripts below only say *what happens*, in order —
+// and a step the rules would refuse stops the seed.
 
 import type { AccessApprovalState, Channel, Locale, Priority } from "@/generated/prisma/enums";
 
@@ -80,7 +81,8 @@ export const DEMO_USERS: Record<UserKey, DemoUser> = {
 
 /**
  * When a step happens, relative to the previous step (or to the request's creation for the first).
- * Omitted: the builder picks a plausible, deterministic delay for the kind of step.
+ * Omitted: the builder picks a plausible, deterministic delay for the kind of step — except for
+ * reminders and no-response solves, whose time the script gives and the reminder policy checks.
  */
 export interface Timing {
   after?: number; // hours
@@ -143,7 +145,7 @@ const at = (t: Timing): Timing => ({ after: t.after, days: t.days });
 
 /** A public reply from a customer (the requester unless `by`). */
 export const customer = (body: string, o: With<{ by?: CustomerKey; channel?: Channel }> = {}): Step => ({ kind: "customer", body, by: o.by, channel: o.channel, at: at(o) });
-/** A public reply from an agent; `status` changes the status along with the reply. */
+/** A public reply from an agent; `status` changes the status along with the reply, else the status stays. */
 export const agent = (body: string, o: With<{ by?: AgentKey; status?: "pending" | "open" }> = {}): Step => ({ kind: "agent", body, by: o.by, status: o.status, at: at(o) });
 /** A public agent reply that leaves the request waiting on the customer. */
 export const ask = (body: string, o: With<{ by?: AgentKey }> = {}): Step => agent(body, { ...o, status: "pending" });
@@ -227,8 +229,8 @@ The other half can sign in normally. We uploaded the new certificate under Admin
     description: "Hi, all our dashboards show times in UTC. We're in Chicago. Is there a way to change the default for everyone instead of each person changing it? Bob",
     steps: [
       ask("Hi Bob, yes — an admin can set the organization default under Admin → Localization → Default timezone. People who picked their own timezone in their profile keep their choice, and scheduled reports have their own timezone per schedule. Do you have admin rights, or should I walk your admin through it?"),
-      remind("Hi Bob, just checking in: were you able to change the default timezone, or would you like me to contact your admin? If I don't hear back I'll close this request in a few days — a reply here reopens it any time.", { days: 3 }),
-      solve("no_response", { days: 4 }),
+      remind("Hi Bob, just checking in: were you able to change the default timezone, or would you like me to contact your admin? If I don't hear back I'll close this request in a few days — a reply here reopens it any time.", { days: 5 }),
+      solve("no_response", { days: 7 }),
     ],
   },
   {
@@ -536,7 +538,8 @@ API(GET /api/v2/dashboards/{id}/render?format=pdf)로 받은 PDF에서 한글이
     description: "Our \"Budget vs Actual\" table has red/green conditional formatting. When I export it to XLSX the colours are gone. Is this expected?",
     steps: [
       ask("Hi Alice, yes — XLSX exports currently contain values and number formats but not conditional formatting. There's an open feature request and I've added Acme to it. The PDF export keeps the colours, if that works for sharing."),
-      remind("Hi Alice, checking whether the PDF export works for your use case. I'll close this request in a few days if we don't hear from you.", { days: 3 }),
+      remind("Hi Alice, checking whether the PDF export works for your use case, or whether you'd like us to keep you posted on the feature request.", { days: 3 }),
+      remind("Hi Alice, one last check-in on the conditional formatting in XLSX exports. I'll close this request in a few days if we don't hear from you; a reply here reopens it.", { days: 3 }),
       solve("no_response", { days: 4 }),
     ],
   },
@@ -585,9 +588,10 @@ What do we need to configure?`,
     subject: "Alert on week-over-week % change?",
     description: "Is it possible to alert on a percentage change week over week instead of an absolute threshold? E.g. notify us when weekly signups drop by more than 20%.",
     steps: [
-      ask("Hi Bob, yes: create the alert on a tile that computes the week-over-week change (a table calculation like (this_week - last_week) / last_week) and set the condition to \"is less than -0.2\". Alerts evaluate whatever the tile returns, so any derived measure works."),
-      customer("Got it working with a table calc. thx"),
-      solve("agreed"),
+      ask("Hi Bob, yes: create the alert on a tile that computes the week-over-week change (a table calculation like (this_week - last_week) / last_week) and set the condition to \"is less than -0.2\". Alerts evaluate whatever the tile returns, so any derived measure works. Let me know if the table calculation does what you need."),
+      remind("Hi Bob, did the table calculation work for your week-over-week alert? Happy to help set it up if not.", { days: 3 }),
+      remind("Hi Bob, checking in one last time about the week-over-week alert. If we don't hear back I'll close this request in a few days; replying here reopens it.", { days: 3 }),
+      solve("no_response", { days: 4 }),
     ],
   },
   {
@@ -932,8 +936,8 @@ It ran fine for months. We didn't change the job.`,
     description: "On the \"Support load by hour\" heatmap the legend overlaps the top row of values, so we can't read Monday 9–11.",
     steps: [
       ask("Hi Alice, I couldn't reproduce this on a similar heatmap. Could you send a screenshot and tell me the browser zoom level? The legend position also depends on the tile height.", { after: 1 }),
-      remind("Hi Alice, just checking whether you had a chance to send a screenshot of the heatmap. I'll close this request in a few days if we don't hear back; a reply here reopens it.", { days: 2 }),
-      solve("no_response", { days: 3 }),
+      remind("Hi Alice, just checking whether you had a chance to send a screenshot of the heatmap and the zoom level.", { days: 3 }),
+      remind("Hi Alice, one more check-in about the heatmap legend. I'll close this request in a few days if we don't hear back; a reply here reopens it.", { days: 3 }),
     ],
   },
   {

@@ -1,9 +1,28 @@
-// Writes the demo data of ./demo-data.ts. `buildDemoRows` turns the request scripts into rows — it
-// is the only place that derives statuses and timestamps — and `seedDemoData` inserts them with
-// fixed ids and `skipDuplicates`, so a second run inserts nothing and changes nothing.
+// Writes the demo data of ./demo-data.ts. `buildDemoRows` plays every request script through the
+// workflow rules of src/domain: each step becomes a command for `decide`, and the request's status,
+// solved, hold and reminder fields, its event log and its service-level due time are whatever the
+// rules make of the story. A step the rules refuse stops the seed, so the demo data is, by
+// construction, a state the product can reach. `seedDemoData` inserts the rows with fixed ids and
+// `skipDuplicates`, so a second run inserts nothing and changes nothing.
 
+import {
+  DAY,
+  DEFAULT_REMINDER_POLICY,
+  DEFAULT_SERVICE_LEVEL_POLICY,
+  HOUR,
+  MINUTE,
+  decide,
+  newRequestState,
+  serviceLevel,
+  type EventRecord,
+  type HoldReason,
+  type HoldReasonCode,
+  type RequestCommand,
+  type RequestState,
+  type StatusAfterReply,
+} from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Channel, Priority, RequestStatus, SolvedReason } from "@/generated/prisma/enums";
+import type { Channel } from "@/generated/prisma/enums";
 import type { Database } from "@/server/db/client";
 import {
   DEMO_ORGANIZATIONS,
@@ -13,20 +32,10 @@ import {
   REQUEST_SCRIPTS,
   type AgentKey,
   type CustomerKey,
-  type OrgKey,
   type RequestScript,
   type Step,
   type UserKey,
 } from "./demo-data";
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** Hours until support owes its next update on an open request (first/next response target). */
-const RESPONSE_TARGET_HOURS: Record<Priority, number> = { S1: 4, S2: 8, S3: 24, S4: 48 };
-/** On hold another team owns the next step, so support posts updates less often. */
-const ON_HOLD_UPDATE_HOURS: Record<Priority, number> = { S1: 24, S2: 48, S3: 72, S4: 120 };
 
 export interface DemoRows {
   organizations: Prisma.OrganizationCreateManyInput[];
@@ -68,8 +77,11 @@ function fail(requestId: number, message: string): never {
 }
 
 const userId = (key: UserKey): string => DEMO_USERS[key].id;
-const orgOf = (key: UserKey): OrgKey | null => DEMO_USERS[key].membership?.org ?? null;
 const isAgentKey = (key: UserKey): key is AgentKey => DEMO_USERS[key].isAgent;
+
+// ---------------------------------------------------------------------------------------------
+// Timing: when each step of a script happens
+// ---------------------------------------------------------------------------------------------
 
 /** Creation time: the script's [days, hours] plus a few deterministic minutes, so times aren't round. */
 function createdAtOf(script: RequestScript, now: number): number {
@@ -78,8 +90,12 @@ function createdAtOf(script: RequestScript, now: number): number {
   return now - days * DAY - hours * HOUR - minutes * MINUTE;
 }
 
-/** The delay before a step when the script gives none: plausible for the kind of step. */
-function defaultDelayHours(step: Step, rand: () => number): number {
+/**
+ * The delay before a step when the script gives none: plausible for the kind of step. Reminders and
+ * no-response solves have none: whether they are due is the reminder policy's call, so the script
+ * says when they happen and the domain checks it.
+ */
+function defaultDelayHours(step: Step, rand: () => number): number | null {
   const between = (lo: number, hi: number): number => lo + (hi - lo) * rand();
   switch (step.kind) {
     case "customer":
@@ -96,31 +112,174 @@ function defaultDelayHours(step: Step, rand: () => number): number {
     case "chat":
       return between(1, 8);
     case "remind":
-      return 72;
+      return null;
     case "solve":
-      return step.reason === "no_response" ? 96 : between(0.2, 1.5);
+      return step.reason === "no_response" ? null : between(0.2, 1.5);
     case "merge":
       return 0.02;
   }
 }
 
-function delayMs(step: Step, rand: () => number): number {
+function delayMs(requestId: number, label: string, step: Step, rand: () => number): number {
   const { after, days } = step.at;
   const hours = after ?? (days !== undefined ? 0 : defaultDelayHours(step, rand));
+  if (hours === null) fail(requestId, `${label} needs an explicit time (after/days)`);
   return Math.round(((days ?? 0) * 24 + hours) * HOUR);
 }
 
-interface PendingMerge {
-  target: number;
-  source: number;
+type ChatStep = Extract<Step, { kind: "chat" }>;
+
+/** What happens to one request at one moment. Chats are split into their start and their lines. */
+type Action =
+  | { type: "step"; step: Exclude<Step, ChatStep> }
+  | { type: "chat_start"; sessionId: string; customer: CustomerKey; agent: AgentKey; endedAt: number }
+  | { type: "chat_line"; sessionId: string; messageId: string; author: UserKey; body: string };
+
+interface Scheduled {
+  requestId: number;
+  /** Position in the request's own script: keeps its order when times are equal. */
+  seq: number;
   at: number;
-  actor: AgentKey;
+  /** Where in the script, for error messages: "step 3 (hold)". */
+  label: string;
+  action: Action;
 }
 
-interface RequestOutcome {
+/** Gives every step of a script its time; the same script and `now` always give the same times. */
+function scheduleScript(script: RequestScript, createdAt: number, now: number): Scheduled[] {
+  const rand = mulberry32(script.id);
+  const handler: AgentKey = script.handler ?? "agent";
+  const scheduled: Scheduled[] = [];
+  const add = (at: number, label: string, action: Action): void => {
+    scheduled.push({ requestId: script.id, seq: scheduled.length, at, label, action });
+  };
+  let t = createdAt;
+  let chats = 0;
+  script.steps.forEach((step, index) => {
+    const label = `step ${index + 1} (${step.kind})`;
+    t += delayMs(script.id, label, step, rand);
+    if (step.kind !== "chat") {
+      add(t, label, { type: "step", step });
+      return;
+    }
+    if (step.lines.length === 0) fail(script.id, `${label}: empty chat`);
+    const customer = step.by ?? script.requester;
+    const agent = step.agent ?? handler;
+    const sessionId = `seed-chat-${script.id}-${++chats}`;
+    const startedAt = t;
+    const lineTimes = step.lines.map((_, lineIndex) => (t += Math.round((lineIndex === 0 ? 0.2 : 0.3 + 2.2 * rand()) * MINUTE)));
+    t += MINUTE;
+    add(startedAt, label, { type: "chat_start", sessionId, customer, agent, endedAt: t });
+    step.lines.forEach(([who, body], lineIndex) => {
+      add(lineTimes[lineIndex] ?? t, `${label}, line ${lineIndex + 1}`, {
+        type: "chat_line",
+        sessionId,
+        messageId: `seed-chatmsg-${script.id}-${chats}-${lineIndex + 1}`,
+        author: who === "c" ? customer : agent,
+        body,
+      });
+    });
+  });
+  if (t > now) fail(script.id, `script ends ${((t - now) / HOUR).toFixed(1)}h in the future; shorten its delays or make it older`);
+  return scheduled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping between the scripts, the domain and the rows
+// ---------------------------------------------------------------------------------------------
+
+/** The scripts' hold reasons that the product lists; any other text is the agent's own words. */
+const HOLD_REASON_CODES: ReadonlyMap<string, HoldReasonCode> = new Map([
+  ["Working with engineering on a bug", "with_engineering"],
+  ["Reproducing the reported bug", "reproducing_bug"],
+  ["Waiting for the account team to contact the requester", "waiting_for_account_team"],
+]);
+
+function holdReasonOf(text: string): HoldReason {
+  const code = HOLD_REASON_CODES.get(text);
+  return code ? { code } : { code: "other", text };
+}
+
+/** The Request row's readable hold reason: the code of a listed reason, or the agent's words. */
+function holdReasonText(reason: HoldReason | null): string | null {
+  if (reason === null) return null;
+  return reason.code === "other" ? reason.text : reason.code;
+}
+
+/** The event row's fields for a record of the domain's event log. */
+function eventFields(
+  record: EventRecord,
+  commentId: string | null,
+): Omit<Prisma.RequestEventCreateManyInput, "id" | "requestId" | "actorId" | "createdAt"> {
+  switch (record.type) {
+    case "status_changed":
+      return {
+        type: "status_changed",
+        fromStatus: record.from,
+        toStatus: record.to,
+        reason: record.reason ?? null,
+        commentId: record.byComment ? commentId : null,
+        ...(record.data ? { data: { ...record.data } } : {}),
+      };
+    case "priority_changed":
+      return { type: "priority_changed", fromPriority: record.from, toPriority: record.to, reason: record.reason };
+    case "reopened":
+      return {
+        type: "reopened",
+        commentId: record.byComment ? commentId : null,
+        data: {
+          via: record.via,
+          ...(record.chatSessionId !== undefined ? { chatSessionId: record.chatSessionId } : {}),
+          ...(record.wasMergedIntoId !== undefined ? { wasMergedIntoId: record.wasMergedIntoId } : {}),
+        },
+      };
+    case "merged_into":
+      return {
+        type: "merged_into",
+        data: { requestId: record.targetId, ...(record.previousTargetId !== undefined ? { previousTargetId: record.previousTargetId } : {}) },
+      };
+    case "merge_received":
+      return { type: "merge_received", data: { requestId: record.sourceId } };
+    case "reminder_sent":
+      return { type: "reminder_sent", commentId, data: { reminderCount: record.reminderCount } };
+  }
+}
+
+/**
+ * The status an agent's reply leaves the request in. `ask()` chooses Pending. A plain `agent()` reply
+ * keeps the request where it is — an open request stays with support, one on hold stays on hold — so
+ * the builder passes that choice explicitly instead of taking the domain's default (Pending).
+ */
+function statusAfterReply(requestId: number, state: RequestState, chosen: "pending" | "open" | undefined): StatusAfterReply | undefined {
+  if (chosen) return { status: chosen };
+  switch (state.status) {
+    case "open":
+    case "pending":
+      return { status: state.status };
+    case "on_hold":
+      return { status: "on_hold", reason: state.holdReason ?? fail(requestId, "on hold without a reason") };
+    case "solved":
+      return undefined; // a closing word: the request stays solved
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Playing the scripts
+// ---------------------------------------------------------------------------------------------
+
+/** One request while its script is played: the domain's state plus what the rows need besides. */
+interface RequestBuild {
+  script: RequestScript;
+  channel: Channel;
+  handler: AgentKey;
   createdAt: number;
-  lastActivity: number;
-  firstSolve: { at: number; by: AgentKey } | null;
+  state: RequestState;
+  ccs: Set<CustomerKey>;
+  assignee: AgentKey | null;
+  /** When and by whom the request was first solved (organization access is granted then). */
+  firstSolve: { at: Date; actorId: string | null } | null;
+  commentCount: number;
+  eventCount: number;
 }
 
 export function buildDemoRows(options: { now: Date; passwordHash: string }): DemoRows {
@@ -166,51 +325,269 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
     }
   }
 
-  // Creation times first: merges point at requests that may come later in the list.
-  const scriptsById = new Map<number, RequestScript>();
-  const createdAtById = new Map<number, number>();
+  // Every request exists from its creation; its steps are then played in global time order, so a
+  // merge sees its target as it is at that moment.
+  const builds = new Map<number, RequestBuild>();
+  const schedule: Scheduled[] = [];
   let previousCreatedAt = -Infinity;
   REQUEST_SCRIPTS.forEach((script, index) => {
     if (script.id !== 1001 + index) fail(script.id, `expected id ${1001 + index} (ids are consecutive from 1001)`);
     const createdAt = createdAtOf(script, now);
     if (createdAt <= previousCreatedAt) fail(script.id, "created before the previous request (ids must follow creation time)");
     previousCreatedAt = createdAt;
-    scriptsById.set(script.id, script);
-    createdAtById.set(script.id, createdAt);
-  });
-
-  const pendingMerges: PendingMerge[] = [];
-  const requestRows = new Map<number, Prisma.RequestCreateManyInput>();
-  const outcomes = new Map<number, RequestOutcome>();
-
-  for (const script of REQUEST_SCRIPTS) {
-    const createdAt = createdAtById.get(script.id) ?? fail(script.id, "missing creation time");
-    const { row, outcome } = buildRequest(script, createdAt, now, scriptsById, createdAtById, rows, pendingMerges);
-    requestRows.set(script.id, row);
-    outcomes.set(script.id, outcome);
-    rows.requests.push(row);
-  }
-
-  // The merge target's side of each merge, and its effect on the target's last activity.
-  for (const m of pendingMerges) {
-    const target = requestRows.get(m.target) ?? fail(m.source, `merge target ${m.target} missing`);
-    const outcome = outcomes.get(m.target) ?? fail(m.source, `merge target ${m.target} missing`);
-    rows.events.push({
-      id: `seed-event-${m.target}-merged-from-${m.source}`,
-      requestId: m.target,
-      actorId: userId(m.actor),
-      type: "merge_received",
-      data: { requestId: m.source },
-      createdAt: new Date(m.at),
+    if (DEMO_USERS[script.requester].membership?.org !== script.org) fail(script.id, `requester ${script.requester} is not a member of ${script.org}`);
+    const channel: Channel = script.channel ?? "web";
+    const build: RequestBuild = {
+      script,
+      channel,
+      handler: script.handler ?? "agent",
+      createdAt,
+      state: newRequestState({
+        id: script.id,
+        organizationId: DEMO_ORGANIZATIONS[script.org].id,
+        requesterId: userId(script.requester),
+        channel,
+        priority: script.priority,
+        at: new Date(createdAt),
+      }),
+      ccs: new Set(),
+      assignee: null,
+      firstSolve: null,
+      commentCount: 0,
+      eventCount: 0,
+    };
+    builds.set(script.id, build);
+    // The domain records no creation; the event log starts with the seed's own.
+    addEvent(build, {
+      type: "created",
+      actorId: userId(script.requester),
+      toStatus: "open",
+      toPriority: script.priority,
+      data: { channel },
+      createdAt: new Date(createdAt),
     });
-    outcome.lastActivity = Math.max(outcome.lastActivity, m.at);
-    target.lastActivityAt = new Date(outcome.lastActivity);
+    schedule.push(...scheduleScript(script, createdAt, now));
+  });
+  schedule.sort((a, b) => a.at - b.at || a.requestId - b.requestId || a.seq - b.seq);
+
+  function buildOf(requestId: number, from: number): RequestBuild {
+    return builds.get(requestId) ?? fail(from, `request ${requestId} does not exist`);
   }
 
-  for (const script of REQUEST_SCRIPTS) {
+  function addEvent(build: RequestBuild, event: Omit<Prisma.RequestEventCreateManyInput, "id" | "requestId">): void {
+    rows.events.push({ id: `seed-event-${build.script.id}-${++build.eventCount}`, requestId: build.script.id, ...event });
+  }
+
+  function addComment(
+    build: RequestBuild,
+    author: UserKey,
+    body: string,
+    at: Date,
+    opts: { internal?: boolean; isReminder?: boolean; channel?: Channel } = {},
+  ): string {
+    const id = build.script.id;
+    const commentId = `seed-comment-${id}-${++build.commentCount}`;
+    const channel = opts.channel ?? "web";
+    rows.comments.push({
+      id: commentId,
+      requestId: id,
+      authorId: userId(author),
+      body,
+      visibility: opts.internal ? "internal" : "public",
+      channel,
+      isReminder: opts.isReminder ?? false,
+      emailMessageId: channel === "email" ? `<seed-${id}-${build.commentCount}@mail.${DEMO_ORGANIZATIONS[build.script.org].slug}.test>` : null,
+      createdAt: at,
+    });
+    return commentId;
+  }
+
+  function checkCustomer(build: RequestBuild, key: CustomerKey, what: string): void {
+    if (DEMO_USERS[key].membership?.org !== build.script.org) fail(build.script.id, `${what} ${key} is not a member of ${build.script.org}`);
+  }
+
+  /** The first agent to act on a request becomes its assignee. */
+  function assign(build: RequestBuild, agent: AgentKey): void {
+    build.assignee ??= agent;
+  }
+
+  /**
+   * Asks the domain. A refusal stops the seed: the demo data must be reachable by the rules. The new
+   * state replaces the request's, related changes (requests that follow a merge) are applied to
+   * theirs, and every record becomes an event on the request it names.
+   */
+  function apply(build: RequestBuild, label: string, command: RequestCommand, commentId: string | null = null): EventRecord[] {
+    const decision = decide(build.state, command);
+    if (!decision.ok) {
+      fail(build.script.id, `${label}: the workflow refuses ${command.type} (${decision.refusal.code}): ${decision.refusal.message}`);
+    }
+    build.state = decision.state;
+    for (const change of decision.related) {
+      const related = buildOf(change.requestId, build.script.id);
+      related.state = { ...related.state, mergedIntoId: change.mergedIntoId };
+    }
+    for (const record of decision.records) {
+      const target = buildOf(record.requestId, build.script.id);
+      addEvent(target, { actorId: record.actorId, createdAt: record.at, ...eventFields(record, commentId) });
+      if (record.type === "status_changed" && record.to === "solved") target.firstSolve ??= { at: record.at, actorId: record.actorId };
+    }
+    return decision.records;
+  }
+
+  function playStep(build: RequestBuild, label: string, step: Exclude<Step, ChatStep>, at: Date): void {
+    const { script } = build;
+    const id = script.id;
+    switch (step.kind) {
+      case "customer": {
+        const by = step.by ?? script.requester;
+        checkCustomer(build, by, "commenter");
+        if (by !== script.requester && !build.ccs.has(by)) fail(id, `${label}: ${by} replies without being the requester or CC'd`);
+        // Customers answer on the channel the request came in through; chats continue on the web.
+        const channel: Channel = step.channel ?? (build.channel === "email" ? "email" : "web");
+        const commentId = addComment(build, by, step.body, at, { channel });
+        apply(build, label, { type: "customer_reply", at, authorId: userId(by), channel }, commentId);
+        return;
+      }
+      case "agent": {
+        const by = step.by ?? build.handler;
+        assign(build, by);
+        const commentId = addComment(build, by, step.body, at);
+        apply(build, label, { type: "agent_reply", at, agentId: userId(by), then: statusAfterReply(id, build.state, step.status) }, commentId);
+        return;
+      }
+      case "note": {
+        // Internal notes are for the team only: they change nothing in the workflow.
+        const by = step.by ?? build.handler;
+        assign(build, by);
+        addComment(build, by, step.body, at, { internal: true });
+        return;
+      }
+      case "hold": {
+        const by = step.by ?? build.handler;
+        assign(build, by);
+        apply(build, label, { type: "hold", at, agentId: userId(by), reason: holdReasonOf(step.reason) });
+        return;
+      }
+      case "reclassify": {
+        const by = step.by ?? build.handler;
+        assign(build, by);
+        apply(build, label, { type: "reclassify", at, agentId: userId(by), priority: step.to, reason: step.reason });
+        return;
+      }
+      case "cc": {
+        const by = step.by ?? script.requester;
+        checkCustomer(build, step.user, "CC");
+        if (!isAgentKey(by)) checkCustomer(build, by, "CC adder");
+        if (step.user === script.requester || build.ccs.has(step.user)) fail(id, `${label}: ${step.user} is already on the request`);
+        build.ccs.add(step.user);
+        rows.requestCcs.push({ requestId: id, userId: userId(step.user), addedById: userId(by), createdAt: at });
+        addEvent(build, { type: "cc_added", actorId: userId(by), data: { userId: userId(step.user) }, createdAt: at });
+        return;
+      }
+      case "remind": {
+        const by = step.by ?? build.handler;
+        assign(build, by);
+        const commentId = addComment(build, by, step.body, at, { isReminder: true });
+        apply(build, label, { type: "send_reminder", at, agentId: userId(by) }, commentId);
+        return;
+      }
+      case "solve": {
+        if (step.reason === "no_response") {
+          // The reminder policy solves it, not an agent: the domain checks that it is due.
+          apply(build, label, { type: "solve_no_response", at, policy: DEFAULT_REMINDER_POLICY });
+          return;
+        }
+        const by = step.by ?? build.handler;
+        assign(build, by);
+        const bug = step.reason === "bug_reported" ? (step.bug ?? fail(id, `${label}: bug_reported without a bug`)) : null;
+        apply(build, label, {
+          type: "solve",
+          at,
+          agentId: userId(by),
+          resolution: bug
+            ? { reason: "bug_reported", bugReference: bug.reference, agreedPriority: bug.priority, estimatedResolutionAt: new Date(at.getTime() + bug.etaDays * DAY) }
+            : { reason: step.reason },
+        });
+        return;
+      }
+      case "merge": {
+        const by = step.by ?? build.handler;
+        const target = buildOf(step.into, id);
+        if (target.createdAt >= at.getTime()) fail(id, `${label}: merged into ${step.into} before it existed`);
+        assign(build, by);
+        const { id: targetId, organizationId, mergedIntoId } = target.state;
+        const mergedIntoThis = [...builds.values()].filter((other) => other.state.mergedIntoId === id).map((other) => other.script.id);
+        apply(build, label, { type: "merge", at, agentId: userId(by), target: { id: targetId, organizationId, mergedIntoId }, mergedIntoThis });
+        return;
+      }
+    }
+  }
+
+  for (const { requestId, label, at: time, action } of schedule) {
+    const build = buildOf(requestId, requestId);
+    const at = new Date(time);
+    switch (action.type) {
+      case "step":
+        playStep(build, label, action.step, at);
+        break;
+      case "chat_start": {
+        checkCustomer(build, action.customer, "chat customer");
+        assign(build, action.agent);
+        rows.chatSessions.push({ id: action.sessionId, requestId, startedById: userId(action.customer), startedAt: at, endedAt: new Date(action.endedAt) });
+        // Starting a chat about a request counts as a customer message: it reopens a solved one.
+        apply(build, label, { type: "chat_started", at, customerId: userId(action.customer), chatSessionId: action.sessionId });
+        break;
+      }
+      case "chat_line": {
+        rows.chatMessages.push({
+          id: action.messageId,
+          sessionId: action.sessionId,
+          authorId: userId(action.author),
+          body: action.body,
+          sentAt: at,
+        });
+        // A chat line is a public message like a reply: it moves the reply times the service level
+        // counts from, but never the status (the chat's start already made the request Open).
+        const command: RequestCommand = isAgentKey(action.author)
+          ? { type: "agent_reply", at, agentId: userId(action.author), then: statusAfterReply(requestId, build.state, undefined) }
+          : { type: "customer_reply", at, authorId: userId(action.author), channel: "chat" };
+        if (apply(build, label, command).length > 0) fail(requestId, `${label}: a chat line must not change the request's status`);
+        break;
+      }
+    }
+  }
+
+  for (const build of builds.values()) {
+    const { script, state } = build;
+    rows.requests.push({
+      id: script.id,
+      subject: script.subject,
+      description: script.description,
+      requesterId: state.requesterId,
+      organizationId: state.organizationId,
+      assigneeId: build.assignee ? userId(build.assignee) : null,
+      status: state.status,
+      priority: state.priority,
+      channel: build.channel,
+      createdAt: state.createdAt,
+      lastActivityAt: state.lastActivityAt,
+      responseDueAt: serviceLevel(state, options.now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null,
+      onHoldReason: holdReasonText(state.holdReason),
+      solvedAt: state.solvedAt,
+      solvedReason: state.solvedReason,
+      mergedIntoId: state.mergedIntoId,
+      bugReference: state.bugReport?.reference ?? null,
+      bugPriority: state.bugReport?.agreedPriority ?? null,
+      bugEta: state.bugReport?.estimatedResolutionAt ?? null,
+      reminderCount: state.reminderCount,
+      lastReminderAt: state.lastReminderAt,
+    });
+  }
+
+  for (const build of builds.values()) {
+    const { script } = build;
     if (!script.access) continue;
     const spec = script.access;
-    const outcome = outcomes.get(script.id) ?? fail(script.id, "missing outcome");
     const requester = DEMO_USERS[script.requester];
     const accessId = `seed-access-${script.id}`;
     if (spec.approvalState === "not_required") {
@@ -229,21 +606,21 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
       requesterId: requester.id,
       approverId: spec.approver ? userId(spec.approver) : null,
       approvalState: spec.approvalState,
-      decidedAt: spec.decidedAfterHours !== undefined ? new Date(outcome.createdAt + spec.decidedAfterHours * HOUR) : null,
+      decidedAt: spec.decidedAfterHours !== undefined ? new Date(build.createdAt + spec.decidedAfterHours * HOUR) : null,
       supportRequestId: script.id,
       note: spec.note ?? null,
-      createdAt: new Date(outcome.createdAt),
+      createdAt: new Date(build.createdAt),
     });
     if (spec.grant) {
       if (spec.approvalState !== "not_required" && spec.approvalState !== "approved") fail(script.id, "only approved access can be granted");
-      const solved = outcome.firstSolve ?? fail(script.id, "a granted access request must be solved (the grant is given then)");
+      const solved = build.firstSolve ?? fail(script.id, "a granted access request must be solved (the grant is given then)");
       rows.accessGrants.push({
         id: `seed-grant-${script.id}`,
         organizationId: DEMO_ORGANIZATIONS[script.org].id,
         userId: requester.id,
-        grantedById: userId(solved.by),
+        grantedById: solved.actorId ?? fail(script.id, "the grant must be given by the agent who solved the request"),
         accessRequestId: accessId,
-        grantedAt: new Date(solved.at),
+        grantedAt: solved.at,
         expiresAt: null,
         revokedAt: null,
         revokedById: null,
@@ -253,292 +630,6 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
 
   checkSpecialWords(rows);
   return rows;
-}
-
-interface RequestState {
-  t: number; // the current step's time
-  status: RequestStatus;
-  priority: Priority;
-  onHoldReason: string | null;
-  solvedAt: number | null;
-  solvedReason: SolvedReason | null;
-  mergedIntoId: number | null;
-  bug: { reference: string; priority: Priority; eta: number } | null;
-  reminderCount: number;
-  lastReminderAt: number | null;
-  assignee: AgentKey | null;
-  firstSolve: { at: number; by: AgentKey } | null;
-  lastPublic: number;
-  lastEvent: number;
-  lastCustomer: number;
-  lastAgentPublic: number;
-}
-
-/** Plays one script; appends its CCs, comments, chats and events to `rows` and returns its request row. */
-function buildRequest(
-  script: RequestScript,
-  createdAt: number,
-  now: number,
-  scriptsById: ReadonlyMap<number, RequestScript>,
-  createdAtById: ReadonlyMap<number, number>,
-  rows: DemoRows,
-  pendingMerges: PendingMerge[],
-): { row: Prisma.RequestCreateManyInput; outcome: RequestOutcome } {
-  const id = script.id;
-  const rand = mulberry32(id);
-  const channel: Channel = script.channel ?? "web";
-  const handler: AgentKey = script.handler ?? "agent";
-  const orgSlug = DEMO_ORGANIZATIONS[script.org].slug;
-
-  const checkCustomer = (key: CustomerKey, what: string): void => {
-    if (orgOf(key) !== script.org) fail(id, `${what} ${key} is not a member of ${script.org}`);
-  };
-  checkCustomer(script.requester, "requester");
-
-  // One mutable state object: the steps' helpers below change it from closures.
-  const st: RequestState = {
-    t: createdAt,
-    status: "open",
-    priority: script.priority,
-    onHoldReason: null,
-    solvedAt: null,
-    solvedReason: null,
-    mergedIntoId: null,
-    bug: null,
-    reminderCount: 0,
-    lastReminderAt: null,
-    assignee: null,
-    firstSolve: null,
-    lastPublic: createdAt,
-    lastEvent: createdAt,
-    lastCustomer: createdAt, // the description is the customer's first message
-    lastAgentPublic: 0,
-  };
-  let commentCount = 0;
-  let eventCount = 0;
-  let chatCount = 0;
-  const ccs = new Set<CustomerKey>();
-
-  const event = (e: Omit<Prisma.RequestEventCreateManyInput, "id" | "requestId" | "createdAt">): void => {
-    rows.events.push({ id: `seed-event-${id}-${++eventCount}`, requestId: id, createdAt: new Date(st.t), ...e });
-    st.lastEvent = Math.max(st.lastEvent, st.t);
-  };
-  const comment = (author: UserKey, body: string, opts: { internal?: boolean; isReminder?: boolean } = {}): string => {
-    const commentId = `seed-comment-${id}-${++commentCount}`;
-    const fromCustomer = !isAgentKey(author);
-    // Customers answer on the channel the request came in through; chats continue on the web.
-    const commentChannel: Channel = fromCustomer && channel === "email" ? "email" : "web";
-    rows.comments.push({
-      id: commentId,
-      requestId: id,
-      authorId: userId(author),
-      body,
-      visibility: opts.internal ? "internal" : "public",
-      channel: commentChannel,
-      isReminder: opts.isReminder ?? false,
-      emailMessageId: commentChannel === "email" ? `<seed-${id}-${commentCount}@mail.${orgSlug}.test>` : null,
-      createdAt: new Date(st.t),
-    });
-    if (!opts.internal) st.lastPublic = Math.max(st.lastPublic, st.t);
-    return commentId;
-  };
-  const agentActs = (by: AgentKey): void => {
-    st.assignee ??= by;
-  };
-  /** One rule for every channel: a customer message makes a pending, on-hold or solved request open. */
-  const customerActs = (by: CustomerKey, commentId: string | null, data?: { chatSessionId: string }): void => {
-    if (st.status === "solved") {
-      if (st.solvedReason === "merged") fail(id, "a merged request cannot be reopened in the demo data");
-      event({ type: "reopened", actorId: userId(by), fromStatus: "solved", toStatus: "open", commentId, data });
-      st.solvedAt = null;
-      st.solvedReason = null;
-      st.bug = null;
-    } else if (st.status !== "open") {
-      event({ type: "status_changed", actorId: userId(by), fromStatus: st.status, toStatus: "open", commentId, data });
-    }
-    st.status = "open";
-    st.onHoldReason = null;
-  };
-  const changeStatus = (
-    to: RequestStatus,
-    by: AgentKey,
-    extra: { commentId?: string; reason?: string; data?: Prisma.InputJsonValue } = {},
-  ): void => {
-    event({ type: "status_changed", actorId: userId(by), fromStatus: st.status, toStatus: to, ...extra });
-    st.status = to;
-  };
-
-  event({ type: "created", actorId: userId(script.requester), toStatus: "open", toPriority: st.priority });
-
-  script.steps.forEach((step, index) => {
-    if (st.mergedIntoId !== null) fail(id, `step ${index + 1} comes after the merge`);
-    st.t += delayMs(step, rand);
-    switch (step.kind) {
-      case "customer": {
-        const by = step.by ?? script.requester;
-        checkCustomer(by, "commenter");
-        if (by !== script.requester && !ccs.has(by)) fail(id, `${by} replies without being the requester or CC'd`);
-        const commentId = comment(by, step.body);
-        st.lastCustomer = st.t;
-        customerActs(by, commentId);
-        break;
-      }
-      case "agent": {
-        const by = step.by ?? handler;
-        agentActs(by);
-        const commentId = comment(by, step.body);
-        st.lastAgentPublic = st.t;
-        if (step.status && step.status !== st.status) {
-          if (st.status === "solved") fail(id, "reply with a status change on a solved request");
-          changeStatus(step.status, by, { commentId });
-          st.onHoldReason = null;
-        }
-        break;
-      }
-      case "note": {
-        const by = step.by ?? handler;
-        agentActs(by);
-        comment(by, step.body, { internal: true });
-        break;
-      }
-      case "hold": {
-        const by = step.by ?? handler;
-        if (st.status !== "open") fail(id, `put on hold from ${st.status}`);
-        agentActs(by);
-        changeStatus("on_hold", by, { reason: step.reason });
-        st.onHoldReason = step.reason;
-        break;
-      }
-      case "reclassify": {
-        const by = step.by ?? handler;
-        if (step.to === st.priority) fail(id, `reclassified to its current priority ${st.priority}`);
-        agentActs(by);
-        event({ type: "priority_changed", actorId: userId(by), fromPriority: st.priority, toPriority: step.to, reason: step.reason });
-        st.priority = step.to;
-        break;
-      }
-      case "chat": {
-        const customerKey = step.by ?? script.requester;
-        const agentKey = step.agent ?? handler;
-        checkCustomer(customerKey, "chat customer");
-        if (step.lines.length === 0) fail(id, "empty chat");
-        const sessionId = `seed-chat-${id}-${++chatCount}`;
-        const startedAt = st.t;
-        // Starting a chat about a request counts as a customer message (it reopens a solved one).
-        customerActs(customerKey, null, { chatSessionId: sessionId });
-        agentActs(agentKey);
-        step.lines.forEach(([who, body], lineIndex) => {
-          st.t += Math.round((lineIndex === 0 ? 0.2 : 0.3 + 2.2 * rand()) * MINUTE);
-          rows.chatMessages.push({
-            id: `seed-chatmsg-${id}-${chatCount}-${lineIndex + 1}`,
-            sessionId,
-            authorId: userId(who === "c" ? customerKey : agentKey),
-            body,
-            sentAt: new Date(st.t),
-          });
-          if (who === "c") st.lastCustomer = st.t;
-          else st.lastAgentPublic = st.t;
-          st.lastPublic = Math.max(st.lastPublic, st.t);
-        });
-        st.t += MINUTE;
-        rows.chatSessions.push({ id: sessionId, requestId: id, startedById: userId(customerKey), startedAt: new Date(startedAt), endedAt: new Date(st.t) });
-        break;
-      }
-      case "cc": {
-        const by = step.by ?? script.requester;
-        checkCustomer(step.user, "CC");
-        if (!isAgentKey(by)) checkCustomer(by, "CC adder");
-        if (step.user === script.requester || ccs.has(step.user)) fail(id, `${step.user} is already on the request`);
-        ccs.add(step.user);
-        rows.requestCcs.push({ requestId: id, userId: userId(step.user), addedById: userId(by), createdAt: new Date(st.t) });
-        event({ type: "cc_added", actorId: userId(by), data: { userId: userId(step.user) } });
-        break;
-      }
-      case "remind": {
-        const by = step.by ?? handler;
-        if (st.status !== "pending") fail(id, "reminders are only sent while waiting on the customer");
-        agentActs(by);
-        const commentId = comment(by, step.body, { isReminder: true });
-        st.lastAgentPublic = st.t;
-        st.reminderCount += 1;
-        st.lastReminderAt = st.t;
-        event({ type: "reminder_sent", actorId: userId(by), commentId, data: { reminderCount: st.reminderCount } });
-        break;
-      }
-      case "solve": {
-        const by = step.by ?? handler;
-        if (st.status === "solved") fail(id, "solved twice without a reopen");
-        if (step.reason === "no_response" && (st.status !== "pending" || st.reminderCount < 1)) {
-          fail(id, "no_response needs a pending request and at least one reminder");
-        }
-        agentActs(by);
-        let data: Prisma.InputJsonValue = { solvedReason: step.reason };
-        if (step.reason === "bug_reported") {
-          const b = step.bug ?? fail(id, "bug_reported without a bug");
-          st.bug = { reference: b.reference, priority: b.priority, eta: st.t + b.etaDays * DAY };
-          data = { solvedReason: step.reason, bugReference: b.reference, bugPriority: b.priority, bugEta: new Date(st.bug.eta).toISOString() };
-        }
-        changeStatus("solved", by, { data });
-        st.solvedAt = st.t;
-        st.solvedReason = step.reason;
-        st.onHoldReason = null;
-        st.firstSolve ??= { at: st.t, by };
-        break;
-      }
-      case "merge": {
-        const by = step.by ?? handler;
-        const target = scriptsById.get(step.into) ?? fail(id, `merge target ${step.into} does not exist`);
-        const targetCreatedAt = createdAtById.get(step.into) ?? fail(id, `merge target ${step.into} has no creation time`);
-        if (target.id === id || target.org !== script.org) fail(id, "merge target must be another request of the same organization");
-        if (target.steps.some((s) => s.kind === "merge")) fail(id, `merge target ${target.id} is itself merged`);
-        if (targetCreatedAt >= st.t) fail(id, `merged into ${target.id} before it existed`);
-        if (st.status === "solved") fail(id, "merging a solved request");
-        agentActs(by);
-        changeStatus("solved", by, { data: { solvedReason: "merged", mergedIntoId: target.id } });
-        event({ type: "merged_into", actorId: userId(by), data: { requestId: target.id } });
-        st.solvedAt = st.t;
-        st.solvedReason = "merged";
-        st.mergedIntoId = target.id;
-        st.onHoldReason = null;
-        st.firstSolve ??= { at: st.t, by };
-        pendingMerges.push({ target: target.id, source: id, at: st.t, actor: by });
-        break;
-      }
-    }
-  });
-
-  if (st.t > now) fail(id, `script ends ${((st.t - now) / HOUR).toFixed(1)}h in the future; shorten its delays or make it older`);
-
-  let responseDueAt: Date | null = null;
-  const lastExchange = Math.max(st.lastCustomer, st.lastAgentPublic);
-  if (st.status === "open") responseDueAt = new Date(lastExchange + RESPONSE_TARGET_HOURS[st.priority] * HOUR);
-  if (st.status === "on_hold") responseDueAt = new Date(lastExchange + ON_HOLD_UPDATE_HOURS[st.priority] * HOUR);
-
-  const lastActivity = Math.max(st.lastPublic, st.lastEvent);
-  const row: Prisma.RequestCreateManyInput = {
-    id,
-    subject: script.subject,
-    description: script.description,
-    requesterId: userId(script.requester),
-    organizationId: DEMO_ORGANIZATIONS[script.org].id,
-    assigneeId: st.assignee ? userId(st.assignee) : null,
-    status: st.status,
-    priority: st.priority,
-    channel,
-    createdAt: new Date(createdAt),
-    lastActivityAt: new Date(lastActivity),
-    responseDueAt,
-    onHoldReason: st.onHoldReason,
-    solvedAt: st.solvedAt === null ? null : new Date(st.solvedAt),
-    solvedReason: st.solvedReason,
-    mergedIntoId: st.mergedIntoId,
-    bugReference: st.bug?.reference ?? null,
-    bugPriority: st.bug?.priority ?? null,
-    bugEta: st.bug ? new Date(st.bug.eta) : null,
-    reminderCount: st.reminderCount,
-    lastReminderAt: st.lastReminderAt === null ? null : new Date(st.lastReminderAt),
-  };
-  return { row, outcome: { createdAt, lastActivity, firstSolve: st.firstSolve } };
 }
 
 /** Guards the words the search tests rely on: one only in internal notes, one in a single public reply. */

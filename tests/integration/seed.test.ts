@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SERVICE_LEVEL_POLICY, newRequestState, serviceLevel, type RequestState } from "@/domain";
 import { createDatabase, type Database } from "@/server/db/client";
+import { REQUEST_SCRIPTS } from "../../prisma/seed/demo-data";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { seedDatabase } from "../../scripts/lib/seed";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
@@ -115,6 +117,56 @@ describe("demo data", () => {
     expect(await db.requestEvent.count({ where: { type: "created" } })).toBe(await db.request.count());
     expect(await db.requestEvent.count({ where: { type: "priority_changed", reason: { not: null } } })).toBeGreaterThan(0);
     expect(await db.requestEvent.count({ where: { type: "reopened" } })).toBeGreaterThan(0);
+  });
+
+  it("stores what the domain's rules compute: the service-level due time and the no-response policy", async () => {
+    const requests = await db.request.findMany({
+      orderBy: { id: "asc" },
+      select: {
+        id: true, organizationId: true, requesterId: true, channel: true, status: true, priority: true,
+        createdAt: true, lastActivityAt: true, responseDueAt: true, solvedReason: true, reminderCount: true,
+        comments: { where: { visibility: "public" }, select: { createdAt: true, isReminder: true, author: { select: { isAgent: true } } } },
+        chatSessions: { select: { messages: { select: { sentAt: true, author: { select: { isAgent: true } } } } } },
+      },
+    });
+    for (const request of requests) {
+      // The request's public conversation: its replies and its chat lines, by who wrote them.
+      const messages = [
+        ...request.comments.map((comment) => ({ at: comment.createdAt.getTime(), byAgent: comment.author.isAgent })),
+        ...request.chatSessions.flatMap((session) => session.messages.map((message) => ({ at: message.sentAt.getTime(), byAgent: message.author.isAgent }))),
+      ];
+      const agentTimes = messages.filter((message) => message.byAgent).map((message) => message.at);
+      const customerTimes = messages.filter((message) => !message.byAgent).map((message) => message.at);
+      const state: RequestState = {
+        ...newRequestState({ id: request.id, organizationId: request.organizationId, requesterId: request.requesterId, channel: request.channel, priority: request.priority, at: request.createdAt }),
+        status: request.status,
+        lastActivityAt: request.lastActivityAt,
+        firstAgentReplyAt: agentTimes.length > 0 ? new Date(Math.min(...agentTimes)) : null,
+        lastAgentReplyAt: agentTimes.length > 0 ? new Date(Math.max(...agentTimes)) : null,
+        // The description is the requester's first message.
+        lastCustomerMessageAt: new Date(Math.max(request.createdAt.getTime(), ...customerTimes)),
+      };
+      const expectedDueAt = serviceLevel(state, NOW, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null;
+      expect({ id: request.id, responseDueAt: request.responseDueAt }).toEqual({ id: request.id, responseDueAt: expectedDueAt });
+
+      if (request.solvedReason === "no_response") {
+        const reminded = { reminderCount: request.reminderCount >= 1, reminderComment: request.comments.some((comment) => comment.isReminder) };
+        expect({ id: request.id, ...reminded }).toEqual({ id: request.id, reminderCount: true, reminderComment: true });
+      }
+    }
+  });
+
+  it("tells the stories the demo is for: every status several times, the scripted merges, reopens and no-response closures", async () => {
+    for (const status of ["open", "pending", "on_hold", "solved"] as const) {
+      expect({ status, atLeastThree: (await db.request.count({ where: { status } })) >= 3 }).toEqual({ status, atLeastThree: true });
+    }
+    const scriptedMerges = REQUEST_SCRIPTS.flatMap((script) => script.steps.flatMap((step) => (step.kind === "merge" ? [[script.id, step.into]] : [])));
+    const merged = await db.request.findMany({ where: { solvedReason: "merged" }, orderBy: { id: "asc" }, select: { id: true, mergedIntoId: true } });
+    expect(merged.map((request) => [request.id, request.mergedIntoId])).toEqual(scriptedMerges);
+    expect(await db.requestEvent.count({ where: { type: "merge_received" } })).toBe(scriptedMerges.length);
+    const reopened = await db.requestEvent.findMany({ where: { type: "reopened" }, distinct: ["requestId"], select: { requestId: true } });
+    expect(reopened.length).toBeGreaterThanOrEqual(2);
+    expect(await db.request.count({ where: { solvedReason: "no_response" } })).toBeGreaterThanOrEqual(4);
   });
 
   it("never CCs anyone outside the request's organization", async () => {
