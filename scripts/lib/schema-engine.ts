@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { MigrationList, SchemaContainer, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
@@ -45,8 +46,12 @@ async function withSchemaEngine<T>(
 ): Promise<T> {
   const runtime = await loadEngineModule();
   const adapter = bindMigrationAwareSqlAdapterFactory(driver);
+  // The engine logs every statement it runs; only its warnings and errors help explain a failure.
   const messages: string[] = [];
-  const engine = await runtime.SchemaEngine.new({ datamodels: undefined }, (message: string) => messages.push(message), adapter);
+  const keep = (message: string) => {
+    if (!/"level":"(INFO|DEBUG|TRACE)"/.test(message)) messages.push(message.slice(0, 2000));
+  };
+  const engine = await runtime.SchemaEngine.new({ datamodels: undefined }, keep, adapter);
   try {
     return await work(engine);
   } catch (error) {
@@ -90,12 +95,33 @@ export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise
   };
 }
 
+/**
+ * The pg driver adapter, except that a migration script is sent whole: the adapter's own
+ * `executeScript` splits it at every ";", which breaks function bodies. Sent whole, a script also
+ * runs as one implicit transaction. One connection: the embedded database serves one session at a time.
+ */
+function wholeScriptPg(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPg({ connectionString: url, max: 1 });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const internals = adapter as unknown as { client: Pick<pg.Pool, "query">; onError(error: unknown): never };
+    adapter.executeScript = async (script: string) => {
+      try {
+        await internals.client.query(script);
+      } catch (error) {
+        internals.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns the names applied. */
 export async function applyMigrations(url: string, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const migrationsList = await readMigrationList(migrationsDir);
-  // One connection: the embedded database serves one session at a time.
-  const driver = new PrismaPg({ connectionString: url, max: 1 });
-  return withSchemaEngine(driver, async (engine) => {
+  return withSchemaEngine(wholeScriptPg(url), async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return appliedMigrationNames;
   });
