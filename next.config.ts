@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -16,4 +17,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Translations: the per-request configuration is src/i18n/request.ts (docs/decisions/0007-localization.md).
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

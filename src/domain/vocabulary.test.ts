@@ -15,7 +15,7 @@ describe("PRODUCT §3–4 vocabulary", () => {
   it("has the priorities S1–S4 with stable codes, ranked, and their definitions as translation keys", () => {
     expect(PRIORITY_CODES).toEqual(["S1", "S2", "S3", "S4"]);
     expect(PRIORITY_CODES.map((code) => PRIORITY_DEFINITIONS[code].rank)).toEqual([1, 2, 3, 4]);
-    expect(PRIORITY_DEFINITIONS.S1).toEqual({ rank: 1, labelKey: "priority.S1", definitionKey: "priority.S1.definition" });
+    expect(PRIORITY_DEFINITIONS.S1).toEqual({ rank: 1, labelKey: "priority.S1.label", definitionKey: "priority.S1.definition" });
   });
 
   it("has exactly the four ways to be solved and the seed's three on-hold situations", () => {

@@ -21,31 +21,31 @@ export type HoldReason = { code: HoldReasonCode } | { code: "other"; text: strin
 
 /** Who owns the next step in each status, as translation keys (PRODUCT.md §4). */
 export const STATUS_DEFINITIONS = {
-  open: { labelKey: "status.open", meaningKey: "status.open.meaning", nextStepOwner: "support" },
-  pending: { labelKey: "status.pending", meaningKey: "status.pending.meaning", nextStepOwner: "requester" },
-  on_hold: { labelKey: "status.on_hold", meaningKey: "status.on_hold.meaning", nextStepOwner: "internal_team" },
-  solved: { labelKey: "status.solved", meaningKey: "status.solved.meaning", nextStepOwner: "nobody" },
+  open: { labelKey: "status.open.label", meaningKey: "status.open.meaning", nextStepOwner: "support" },
+  pending: { labelKey: "status.pending.label", meaningKey: "status.pending.meaning", nextStepOwner: "requester" },
+  on_hold: { labelKey: "status.on_hold.label", meaningKey: "status.on_hold.meaning", nextStepOwner: "internal_team" },
+  solved: { labelKey: "status.solved.label", meaningKey: "status.solved.meaning", nextStepOwner: "nobody" },
 } as const satisfies Record<RequestStatus, { labelKey: string; meaningKey: string; nextStepOwner: string }>;
 
 /** S1–S4 with their stable codes; names and definitions are translation keys (PRODUCT.md §3). */
 export const PRIORITY_DEFINITIONS = {
-  S1: { rank: 1, labelKey: "priority.S1", definitionKey: "priority.S1.definition" },
-  S2: { rank: 2, labelKey: "priority.S2", definitionKey: "priority.S2.definition" },
-  S3: { rank: 3, labelKey: "priority.S3", definitionKey: "priority.S3.definition" },
-  S4: { rank: 4, labelKey: "priority.S4", definitionKey: "priority.S4.definition" },
+  S1: { rank: 1, labelKey: "priority.S1.label", definitionKey: "priority.S1.definition" },
+  S2: { rank: 2, labelKey: "priority.S2.label", definitionKey: "priority.S2.definition" },
+  S3: { rank: 3, labelKey: "priority.S3.label", definitionKey: "priority.S3.definition" },
+  S4: { rank: 4, labelKey: "priority.S4.label", definitionKey: "priority.S4.definition" },
 } as const satisfies Record<PriorityCode, { rank: number; labelKey: string; definitionKey: string }>;
 
 export const SOLVED_REASON_DEFINITIONS = {
-  agreed: { labelKey: "solvedReason.agreed" },
-  bug_reported: { labelKey: "solvedReason.bug_reported" },
-  merged: { labelKey: "solvedReason.merged" },
-  no_response: { labelKey: "solvedReason.no_response" },
+  agreed: { labelKey: "solvedReason.agreed.label" },
+  bug_reported: { labelKey: "solvedReason.bug_reported.label" },
+  merged: { labelKey: "solvedReason.merged.label" },
+  no_response: { labelKey: "solvedReason.no_response.label" },
 } as const satisfies Record<SolvedReason, { labelKey: string }>;
 
 export const HOLD_REASON_DEFINITIONS = {
-  reproducing_bug: { labelKey: "holdReason.reproducing_bug" },
-  with_engineering: { labelKey: "holdReason.with_engineering" },
-  waiting_for_account_team: { labelKey: "holdReason.waiting_for_account_team" },
+  reproducing_bug: { labelKey: "holdReason.reproducing_bug.label" },
+  with_engineering: { labelKey: "holdReason.with_engineering.label" },
+  waiting_for_account_team: { labelKey: "holdReason.waiting_for_account_team.label" },
 } as const satisfies Record<HoldReasonCode, { labelKey: string }>;
 
 export function isRequestStatus(value: string): value is RequestStatus {

@@ -3,8 +3,18 @@
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { setLocale } from "@/app/actions/set-locale";
+import type { Locale } from "@/i18n/locales";
+import { LanguageSwitch } from "./language-switch";
 
-export function ProfileMenu({ name, email }: { name: string; email: string }) {
+export interface ProfileMenuLabels {
+  supportRequests: string;
+  signOut: string;
+  language: string;
+}
+
+// Strings arrive translated from the server, so no message catalogue ships to the browser.
+export function ProfileMenu({ name, email, locale, labels }: { name: string; email: string; locale: Locale; labels: ProfileMenuLabels }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const container = useRef<HTMLDivElement>(null);
@@ -56,8 +66,11 @@ export function ProfileMenu({ name, email }: { name: string; email: string }) {
           <ul className="pt-1">
             <li>
               <Link href="/requests" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
-                Support requests
+                {labels.supportRequests}
               </Link>
+            </li>
+            <li className="my-1 border-y border-slate-100 pb-1">
+              <LanguageSwitch action={setLocale} current={locale} label={labels.language} variant="menu" />
             </li>
             <li>
               <button
@@ -65,7 +78,7 @@ export function ProfileMenu({ name, email }: { name: string; email: string }) {
                 onClick={() => void signOut({ callbackUrl: "/signin" })}
                 className="block w-full px-4 py-2 text-left text-sm hover:bg-slate-50 focus-visible:bg-slate-50"
               >
-                Sign out
+                {labels.signOut}
               </button>
             </li>
           </ul>

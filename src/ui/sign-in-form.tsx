@@ -4,11 +4,22 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
-const FAILED = "The email or password is incorrect.";
+export interface SignInFormLabels {
+  email: string;
+  password: string;
+  submit: string;
+  submitting: string;
+  /** The one message for every wrong email or password: it must not tell which was wrong. */
+  failed: string;
+  singleSignOn: string;
+  singleSignOnFailed: string;
+}
 
-export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; initialError: boolean }) {
+// Strings arrive translated from the server, so no message catalogue ships to the browser.
+export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; initialError: boolean; labels: SignInFormLabels }) {
+  const { labels } = props;
   const router = useRouter();
-  const [error, setError] = useState(props.initialError ? "Sign-in failed. Please try again." : "");
+  const [error, setError] = useState(props.initialError ? labels.singleSignOnFailed : "");
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -23,7 +34,7 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
     });
     if (!result || result.error) {
       setPending(false);
-      setError(FAILED);
+      setError(labels.failed);
       return;
     }
     router.replace(props.callbackPath);
@@ -35,7 +46,7 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
       <form onSubmit={submit} className="mt-6 space-y-4" noValidate={false}>
         <div>
           <label htmlFor="email" className="block text-sm font-medium">
-            Email
+            {labels.email}
           </label>
           <input
             id="email"
@@ -48,7 +59,7 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
         </div>
         <div>
           <label htmlFor="password" className="block text-sm font-medium">
-            Password
+            {labels.password}
           </label>
           <input
             id="password"
@@ -67,7 +78,7 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
           disabled={pending}
           className="w-full rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
         >
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? labels.submitting : labels.submit}
         </button>
       </form>
       {props.oidcEnabled && (
@@ -76,7 +87,7 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
           onClick={() => void signIn("oidc", { callbackUrl: props.callbackPath })}
           className="mt-3 w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
         >
-          Sign in with single sign-on
+          {labels.singleSignOn}
         </button>
       )}
     </>

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ProfileMenu } from "./profile-menu";
 
-export function SiteHeader({ user }: { user: { name: string; email: string } | null }) {
+export async function SiteHeader({ user }: { user: { name: string; email: string } | null }) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between px-4">
@@ -9,10 +11,19 @@ export function SiteHeader({ user }: { user: { name: string; email: string } | n
           Portico
         </Link>
         {user ? (
-          <ProfileMenu name={user.name} email={user.email} />
+          <ProfileMenu
+            name={user.name}
+            email={user.email}
+            locale={locale}
+            labels={{
+              supportRequests: t("profileMenu.supportRequests"),
+              signOut: t("profileMenu.signOut"),
+              language: t("language.label"),
+            }}
+          />
         ) : (
           <Link href="/signin" className="text-sm font-medium text-indigo-700 hover:underline">
-            Sign in
+            {t("header.signIn")}
           </Link>
         )}
       </div>

@@ -1,23 +1,48 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { setVisitorLocale } from "@/app/actions/set-locale";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { isOidcEnabled } from "@/server/auth/options";
 import { safeCallbackPath } from "@/schemas/sign-in";
+import { LanguageSwitch } from "@/ui/language-switch";
 import { SignInForm } from "@/ui/sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signIn");
+  return { title: t("title") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackPath = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await getCurrentUser()) redirect(callbackPath);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
   // next-auth sends failed single sign-on back here with ?error=…; say so without details.
   const ssoFailed = typeof params.error === "string";
   return (
-    <div className="mx-auto mt-8 max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-      <h1 className="text-2xl font-semibold">Sign in</h1>
-      <p className="mt-1 text-sm text-slate-600">Track your support requests in one place.</p>
-      <SignInForm callbackPath={callbackPath} oidcEnabled={isOidcEnabled()} initialError={ssoFailed} />
+    <div className="mx-auto mt-8 max-w-sm">
+      <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-2xl font-semibold">{t("signIn.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("signIn.intro")}</p>
+        <SignInForm
+          callbackPath={callbackPath}
+          oidcEnabled={isOidcEnabled()}
+          initialError={ssoFailed}
+          labels={{
+            email: t("signIn.email"),
+            password: t("signIn.password"),
+            submit: t("signIn.submit"),
+            submitting: t("signIn.submitting"),
+            failed: t("signIn.failed"),
+            singleSignOn: t("signIn.singleSignOn"),
+            singleSignOnFailed: t("signIn.singleSignOnFailed"),
+          }}
+        />
+      </div>
+      <div className="mt-4 flex justify-center">
+        <LanguageSwitch action={setVisitorLocale} current={locale} label={t("language.label")} variant="inline" />
+      </div>
     </div>
   );
 }
