@@ -24,6 +24,8 @@ import {
 import type { Prisma } from "@/generated/prisma/client";
 import type { Channel } from "@/generated/prisma/enums";
 import type { Database } from "@/server/db/client";
+import { eventFields } from "@/server/requests/event-rows";
+import { holdReasonToText } from "@/server/requests/request-state";
 import {
   DEMO_ORGANIZATIONS,
   DEMO_USERS,
@@ -198,51 +200,6 @@ const HOLD_REASON_CODES: ReadonlyMap<string, HoldReasonCode> = new Map([
 function holdReasonOf(text: string): HoldReason {
   const code = HOLD_REASON_CODES.get(text);
   return code ? { code } : { code: "other", text };
-}
-
-/** The Request row's readable hold reason: the code of a listed reason, or the agent's words. */
-function holdReasonText(reason: HoldReason | null): string | null {
-  if (reason === null) return null;
-  return reason.code === "other" ? reason.text : reason.code;
-}
-
-/** The event row's fields for a record of the domain's event log. */
-function eventFields(
-  record: EventRecord,
-  commentId: string | null,
-): Omit<Prisma.RequestEventCreateManyInput, "id" | "requestId" | "actorId" | "createdAt"> {
-  switch (record.type) {
-    case "status_changed":
-      return {
-        type: "status_changed",
-        fromStatus: record.from,
-        toStatus: record.to,
-        reason: record.reason ?? null,
-        commentId: record.byComment ? commentId : null,
-        ...(record.data ? { data: { ...record.data } } : {}),
-      };
-    case "priority_changed":
-      return { type: "priority_changed", fromPriority: record.from, toPriority: record.to, reason: record.reason };
-    case "reopened":
-      return {
-        type: "reopened",
-        commentId: record.byComment ? commentId : null,
-        data: {
-          via: record.via,
-          ...(record.chatSessionId !== undefined ? { chatSessionId: record.chatSessionId } : {}),
-          ...(record.wasMergedIntoId !== undefined ? { wasMergedIntoId: record.wasMergedIntoId } : {}),
-        },
-      };
-    case "merged_into":
-      return {
-        type: "merged_into",
-        data: { requestId: record.targetId, ...(record.previousTargetId !== undefined ? { previousTargetId: record.previousTargetId } : {}) },
-      };
-    case "merge_received":
-      return { type: "merge_received", data: { requestId: record.sourceId } };
-    case "reminder_sent":
-      return { type: "reminder_sent", commentId, data: { reminderCount: record.reminderCount } };
-  }
 }
 
 /**
@@ -575,7 +532,7 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
       lastAgentReplyAt: state.lastAgentReplyAt,
       lastCustomerMessageAt: state.lastCustomerMessageAt,
       responseDueAt: serviceLevel(state, options.now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null,
-      onHoldReason: holdReasonText(state.holdReason),
+      onHoldReason: holdReasonToText(state.holdReason),
       solvedAt: state.solvedAt,
       solvedReason: state.solvedReason,
       mergedIntoId: state.mergedIntoId,

@@ -1,0 +1,203 @@
+import "server-only";
+import { organizationsVisibleInFull, searchableCommentVisibilities, visibleRequestsFilter, type PriorityCode, type RequestStatus } from "@/domain";
+import { Prisma } from "@/generated/prisma/client";
+import type { Database } from "@/server/db/client";
+import type { Viewer } from "@/server/access/viewer";
+import { encodeCursor, PAGE_SIZE, type ListCursor, type RequestListParams, type RequestScope } from "@/schemas/request-list";
+import { buildSnippet, type Snippet } from "@/server/search/snippet";
+
+// My Requests: one page of the viewer's requests in a scope, filtered, sorted and optionally
+// searched, with keyset pagination. Raw SQL, because keyset pagination needs row-value comparison
+// to start the index scan at the cursor (its cost does not grow with the page number) and full-text
+// search needs PostgreSQL's operators. Every query is limited by the domain's visibility filter.
+
+export interface RequestListItem {
+  id: number;
+  subject: string;
+  status: RequestStatus;
+  priority: PriorityCode;
+  createdAt: Date;
+  lastActivityAt: Date;
+  requesterName: string;
+  /** Where a search matched, with the words to highlight. */
+  match: { source: MatchSource; snippet: Snippet } | null;
+}
+
+export type MatchSource = "id" | "subject" | "description" | "reply" | "chat";
+
+export interface RequestListPage {
+  scope: RequestScope;
+  /** The scopes this viewer has: Organization only with an active organization-level grant. */
+  scopes: RequestScope[];
+  items: RequestListItem[];
+  nextCursor: string | null;
+  previousCursor: string | null;
+}
+
+interface Row {
+  id: number;
+  subject: string;
+  status: RequestStatus;
+  priority: PriorityCode;
+  createdAt: Date;
+  lastActivityAt: Date;
+  requesterName: string;
+  rank: number | null;
+  source: "subject" | "reply" | "chat" | null;
+  sourceText: string | null;
+  subjectMatches: boolean | null;
+}
+
+export async function listRequests(db: Database, viewer: Pick<Viewer, "actor" | "now">, params: RequestListParams): Promise<RequestListPage> {
+  const { actor, now } = viewer;
+  const organizations = organizationsVisibleInFull(actor, now);
+  const scopes: RequestScope[] = organizations.length > 0 ? ["mine", "ccd", "organization"] : ["mine", "ccd"];
+  const scope = scopes.includes(params.scope) ? params.scope : "mine";
+
+  const conditions: Prisma.Sql[] = [visibilitySql(viewer), scopeSql(scope, actor.userId, organizations)];
+  if (params.status.length > 0) conditions.push(Prisma.sql`r.status::text IN (${Prisma.join(params.status)})`);
+  if (params.priority.length > 0) conditions.push(Prisma.sql`r.priority::text IN (${Prisma.join(params.priority)})`);
+  const where = Prisma.join(conditions, " AND ");
+
+  const search = params.q.trim();
+  const page = search
+    ? await searchPage(db, where, search, actor.isAgent, params.after, params.before)
+    : await browsePage(db, where, params.sort, params.order, params.after, params.before);
+
+  let items = page.rows.map((row) => toItem(row, search));
+  const idMatch = search ? await findByNumber(db, where, search) : null;
+  if (idMatch && !params.after && !params.before) items = [idMatch, ...items.filter((item) => item.id !== idMatch.id)].slice(0, PAGE_SIZE);
+
+  return { scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor };
+}
+
+function visibilitySql({ actor, now }: Pick<Viewer, "actor" | "now">): Prisma.Sql {
+  const filter = visibleRequestsFilter(actor, now);
+  if (filter.kind === "all") return Prisma.sql`TRUE`;
+  const organizations = filter.organizationIds.length > 0 ? Prisma.sql` OR r."organizationId" IN (${Prisma.join(filter.organizationIds)})` : Prisma.empty;
+  return Prisma.sql`(r."requesterId" = ${filter.requesterId} OR r.id IN (SELECT "requestId" FROM "RequestCc" WHERE "userId" = ${filter.ccUserId})${organizations})`;
+}
+
+function scopeSql(scope: RequestScope, userId: string, organizations: string[]): Prisma.Sql {
+  switch (scope) {
+    case "mine":
+      return Prisma.sql`r."requesterId" = ${userId}`;
+    case "ccd":
+      return Prisma.sql`r.id IN (SELECT "requestId" FROM "RequestCc" WHERE "userId" = ${userId})`;
+    case "organization":
+      return Prisma.sql`r."organizationId" IN (${Prisma.join(organizations)})`;
+  }
+}
+
+const selectColumns = Prisma.sql`r.id, r.subject, r.status::text AS status, r.priority::text AS priority, r."createdAt", r."lastActivityAt", u.name AS "requesterName"`;
+
+async function browsePage(
+  db: Database,
+  where: Prisma.Sql,
+  sort: "activity" | "created",
+  order: "desc" | "asc",
+  after: ListCursor | undefined,
+  before: ListCursor | undefined,
+) {
+  const column = sort === "activity" ? Prisma.raw(`r."lastActivityAt"`) : Prisma.raw(`r."createdAt"`);
+  // Going back a page reads the other way from the cursor, then restores the order.
+  const backwards = !after && before !== undefined;
+  const cursor = after ?? before;
+  const descending = (order === "desc") !== backwards;
+  const keyset = cursor
+    ? Prisma.sql` AND (${column}, r.id) ${Prisma.raw(descending ? "<" : ">")} (${String(cursor.v)}::timestamp, ${cursor.id})`
+    : Prisma.empty;
+  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT ${selectColumns}, NULL::float8 AS rank, NULL AS source, NULL AS "sourceText", NULL::boolean AS "subjectMatches"
+    FROM "Request" r JOIN "User" u ON u.id = r."requesterId"
+    WHERE ${where}${keyset}
+    ORDER BY ${column} ${direction}, r.id ${direction}
+    LIMIT ${PAGE_SIZE + 1}`;
+  const keyOf = (row: Row) => ({ v: (sort === "activity" ? row.lastActivityAt : row.createdAt).toISOString(), id: row.id });
+  return paginate(rows, backwards, cursor !== undefined, keyOf);
+}
+
+async function searchPage(db: Database, where: Prisma.Sql, search: string, isAgent: boolean, after: ListCursor | undefined, before: ListCursor | undefined) {
+  const visibilities = searchableCommentVisibilities({ userId: "", isAgent, memberships: [], grants: [] });
+  const backwards = !after && before !== undefined;
+  const cursor = after ?? before;
+  const keyset = cursor ? Prisma.sql` AND (best.rank, r.id) ${Prisma.raw(backwards ? ">" : "<")} (${Number(cursor.v)}::float8, ${cursor.id})` : Prisma.empty;
+  const direction = Prisma.raw(backwards ? "ASC" : "DESC");
+  // Candidates are the requests the viewer may see in this scope; the search then only looks inside
+  // them (for a customer a few hundred rows), and ranks the best match of each request.
+  const rows = await db.$queryRaw<Row[]>`
+    WITH query AS (SELECT portico_search_query(${search}) AS q),
+    candidates AS MATERIALIZED (SELECT r.id FROM "Request" r WHERE ${where}),
+    hits AS (
+      SELECT r.id AS request_id, ts_rank(r."searchVector", query.q)::float8 AS rank, 'subject' AS source, NULL AS source_id
+      FROM "Request" r JOIN candidates c ON c.id = r.id, query
+      WHERE r."searchVector" @@ query.q
+      UNION ALL
+      SELECT m."requestId", (0.8 * ts_rank(m."searchVector", query.q))::float8, 'reply', m.id
+      FROM "Comment" m JOIN candidates c ON c.id = m."requestId", query
+      WHERE m."searchVector" @@ query.q AND m.visibility::text IN (${Prisma.join(visibilities)})
+      UNION ALL
+      SELECT s."requestId", (0.8 * ts_rank(m."searchVector", query.q))::float8, 'chat', m.id
+      FROM "ChatMessage" m JOIN "ChatSession" s ON s.id = m."sessionId" JOIN candidates c ON c.id = s."requestId", query
+      WHERE m."searchVector" @@ query.q
+    ),
+    best AS (
+      -- Ranks rounded, so that the cursor can carry them exactly.
+      SELECT DISTINCT ON (request_id) request_id, round(rank::numeric, 8)::float8 AS rank, source, source_id
+      FROM hits ORDER BY request_id, rank DESC, source_id
+    )
+    SELECT ${selectColumns}, best.rank, best.source,
+      CASE best.source
+        WHEN 'subject' THEN CASE WHEN portico_search_vector(r.subject) @@ query.q THEN r.subject ELSE left(r.description, 4000) END
+        WHEN 'reply' THEN (SELECT left(body, 4000) FROM "Comment" WHERE id = best.source_id)
+        ELSE (SELECT left(body, 4000) FROM "ChatMessage" WHERE id = best.source_id)
+      END AS "sourceText",
+      portico_search_vector(r.subject) @@ query.q AS "subjectMatches"
+    FROM best JOIN "Request" r ON r.id = best.request_id JOIN "User" u ON u.id = r."requesterId", query
+    WHERE TRUE${keyset}
+    ORDER BY best.rank ${direction}, r.id ${direction}
+    LIMIT ${PAGE_SIZE + 1}`;
+  return paginate(rows, backwards, cursor !== undefined, (row) => ({ v: row.rank ?? 0, id: row.id }));
+}
+
+function paginate(rows: Row[], backwards: boolean, hasCursor: boolean, keyOf: (row: Row) => ListCursor) {
+  const hasMore = rows.length > PAGE_SIZE;
+  const pageRows = rows.slice(0, PAGE_SIZE);
+  if (backwards) pageRows.reverse();
+  const first = pageRows[0];
+  const last = pageRows.at(-1);
+  // Forward: more after if we read an extra row; earlier pages exist if we came by a cursor.
+  const nextCursor = last && (backwards ? hasCursor : hasMore) ? encodeCursor(keyOf(last)) : null;
+  const previousCursor = first && (backwards ? hasMore : hasCursor) ? encodeCursor(keyOf(first)) : null;
+  return { rows: pageRows, nextCursor, previousCursor };
+}
+
+function toItem(row: Row, search: string): RequestListItem {
+  let match: RequestListItem["match"] = null;
+  if (search && row.source && row.sourceText !== null) {
+    const source: MatchSource = row.source === "subject" ? (row.subjectMatches ? "subject" : "description") : row.source;
+    match = { source, snippet: buildSnippet(row.sourceText, search) };
+  }
+  return {
+    id: row.id,
+    subject: row.subject,
+    status: row.status,
+    priority: row.priority,
+    createdAt: row.createdAt,
+    lastActivityAt: row.lastActivityAt,
+    requesterName: row.requesterName,
+    match,
+  };
+}
+
+/** "1234" or "#1234" finds that request, when the viewer may see it in this scope. */
+async function findByNumber(db: Database, where: Prisma.Sql, search: string): Promise<RequestListItem | null> {
+  const number = /^#?(\d{1,9})$/.exec(search)?.[1];
+  if (!number) return null;
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT ${selectColumns} FROM "Request" r JOIN "User" u ON u.id = r."requesterId"
+    WHERE r.id = ${Number(number)} AND ${where}`;
+  if (!row) return null;
+  return { ...toItem({ ...row, rank: null, source: null, sourceText: null, subjectMatches: null }, ""), match: { source: "id", snippet: [{ text: `#${row.id}`, highlight: true }] } };
+}

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadActor } from "@/server/access/actor";
+import { createDatabase, type Database } from "@/server/db/client";
+import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
+import { requestListParamsSchema } from "@/schemas/request-list";
+import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
+import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { seedDatabase } from "../../scripts/lib/seed";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+const NOW = new Date();
+let database: TestDatabase;
+let db: Database;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await applyMigrations(database.url);
+  await seedDatabase(database.url, database.poolMax, NOW);
+  db = createDatabase({ url: database.url, poolMax: database.poolMax });
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+async function viewerFor(email: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const actor = await loadActor(db, user.id);
+  if (!actor) throw new Error(email);
+  return { actor, now: NOW };
+}
+
+async function list(email: string, params: Record<string, string | string[]> = {}): Promise<RequestListPage> {
+  return listRequests(db, await viewerFor(email), requestListParamsSchema.parse(params));
+}
+
+/** Every page, following the next-page cursor. */
+async function allPages(email: string, params: Record<string, string> = {}) {
+  const ids: number[] = [];
+  let page = await list(email, params);
+  ids.push(...page.items.map((item) => item.id));
+  while (page.nextCursor) {
+    page = await list(email, { ...params, after: page.nextCursor });
+    ids.push(...page.items.map((item) => item.id));
+  }
+  return { ids, last: page };
+}
+
+describe("My Requests", () => {
+  it("lists the requests I opened, newest activity first, across keyset pages that add up exactly", async () => {
+    const alice = await db.user.findUniqueOrThrow({ where: { email: "alice@acme.test" }, select: { id: true } });
+    const expected = (
+      await db.request.findMany({ where: { requesterId: alice.id }, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], select: { id: true } })
+    ).map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(25);
+    const first = await list("alice@acme.test");
+    expect(first.items).toHaveLength(25);
+    expect(first.previousCursor).toBeNull();
+    const { ids, last } = await allPages("alice@acme.test");
+    expect(ids).toEqual(expected);
+    expect(last.nextCursor).toBeNull();
+    // And back again from the last page.
+    const back = await list("alice@acme.test", { before: last.previousCursor! });
+    expect(back.items.map((item) => item.id)).toEqual(expected.slice(0, 25));
+  });
+
+  it("sorts by creation, both ways", async () => {
+    const newest = await allPages("alice@acme.test", { sort: "created", order: "desc" });
+    const oldest = await allPages("alice@acme.test", { sort: "created", order: "asc" });
+    expect(oldest.ids).toEqual([...newest.ids].reverse());
+  });
+
+  it("filters by status and priority", async () => {
+    const page = await list("alice@acme.test", { status: "solved", priority: ["S2", "S3"] });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((item) => item.status === "solved" && ["S2", "S3"].includes(item.priority))).toBe(true);
+  });
+
+  it("shows bob the requests he is CC'd on in the CC'd scope", async () => {
+    const bob = await db.user.findUniqueOrThrow({ where: { email: "bob@acme.test" }, select: { id: true } });
+    const ccd = (await db.requestCc.findMany({ where: { userId: bob.id }, select: { requestId: true } })).map((row) => row.requestId).sort();
+    const page = await list("bob@acme.test", { scope: "ccd" });
+    expect(page.items.map((item) => item.id).sort()).toEqual(ccd);
+  });
+
+  it("gives carol, with organization-level access, every Acme request — and nobody else that scope", async () => {
+    const acme = await db.request.count({ where: { organization: { slug: "acme" } } });
+    const carol = await allPages("carol@acme.test", { scope: "organization" });
+    expect(carol.ids).toHaveLength(acme);
+    expect(carol.last.scopes).toEqual(["mine", "ccd", "organization"]);
+    for (const email of ["dave@acme.test", "erin@acme.test", "alice@acme.test"]) {
+      const page = await list(email, { scope: "organization" });
+      expect(page.scopes).toEqual(["mine", "ccd"]);
+      expect(page.scope).toBe("mine");
+    }
+  });
+
+  it("never shows gina an Acme request, in any scope or search", async () => {
+    const acmeIds = new Set((await db.request.findMany({ where: { organization: { slug: "acme" } }, select: { id: true } })).map((row) => row.id));
+    for (const params of [{}, { scope: "ccd" }, { scope: "organization" }, { q: "dashboard" }, { q: "1001" }, { q: PUBLIC_REPLY_ONLY_WORD }]) {
+      const page = await list("gina@globex.test", params);
+      expect(page.items.filter((item) => acmeIds.has(item.id))).toEqual([]);
+    }
+  });
+});
+
+describe("search", () => {
+  it("finds a word that appears only in a public reply, and says where it matched", async () => {
+    const page = await list("alice@acme.test", { q: PUBLIC_REPLY_ONLY_WORD });
+    expect(page.items.map((item) => item.id)).toEqual([PUBLIC_REPLY_ONLY_REQUEST_ID]);
+    const match = page.items[0]?.match;
+    expect(match?.source).toBe("reply");
+    expect(match?.snippet.filter((segment) => segment.highlight).map((segment) => segment.text.toLowerCase())).toContain(PUBLIC_REPLY_ONLY_WORD);
+  });
+
+  it("never finds a word that appears only in internal notes, not even for a technical contact with organization access", async () => {
+    for (const email of ["alice@acme.test", "carol@acme.test", "bob@acme.test"]) {
+      for (const scope of ["mine", "ccd", "organization"]) {
+        expect((await list(email, { q: INTERNAL_ONLY_WORD, scope })).items).toEqual([]);
+      }
+    }
+  });
+
+  it("finds a request by its number, with or without #", async () => {
+    expect((await list("alice@acme.test", { q: "#1001" })).items[0]).toMatchObject({ id: 1001, match: { source: "id" } });
+    expect((await list("alice@acme.test", { q: "1001" })).items[0]?.id).toBe(1001);
+    expect((await list("gina@globex.test", { q: "#1001" })).items.map((item) => item.id)).not.toContain(1001);
+  });
+
+  it("matches word beginnings and ignores accents and case", async () => {
+    const page = await list("carol@acme.test", { scope: "organization", q: "DASHB" });
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const item of page.items) {
+      const highlighted = item.match?.snippet.filter((segment) => segment.highlight).map((segment) => segment.text.toLowerCase()) ?? [];
+      expect(highlighted.some((text) => text.startsWith("dashb"))).toBe(true);
+    }
+  });
+
+  it("finds Korean text by part of a word", async () => {
+    // Request 1009 (Globex, by jiho): "대시보드 로딩 시간이 30초 이상 걸립니다".
+    const whole = await list("jiho@globex.test", { q: "로딩" });
+    expect(whole.items.map((item) => item.id)).toContain(1009);
+    const part = await list("jiho@globex.test", { q: "시간" }); // inside 시간이
+    expect(part.items.map((item) => item.id)).toContain(1009);
+    expect(part.items.find((item) => item.id === 1009)?.match?.source).toBe("subject");
+  });
+
+  it("combines with scope and filters, and pages by rank", async () => {
+    const all = await allPages("carol@acme.test", { scope: "organization", q: "the" });
+    expect(new Set(all.ids).size).toBe(all.ids.length);
+    const solvedOnly = await list("carol@acme.test", { scope: "organization", q: "the", status: "solved" });
+    expect(solvedOnly.items.every((item) => item.status === "solved")).toBe(true);
+  });
+});
