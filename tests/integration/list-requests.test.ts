@@ -97,7 +97,7 @@ describe("My Requests", () => {
 
   it("never shows gina an Acme request, in any scope or search", async () => {
     const acmeIds = new Set((await db.request.findMany({ where: { organization: { slug: "acme" } }, select: { id: true } })).map((row) => row.id));
-    for (const params of [{}, { scope: "ccd" }, { scope: "organization" }, { q: "dashboard" }, { q: "1001" }, { q: PUBLIC_REPLY_ONLY_WORD }]) {
+    for (const params of [{}, { scope: "ccd" }, { scope: "organization" }, { q: "dashboard" }, { q: "1001" }, { q: PUBLIC_REPLY_ONLY_WORD }] as Record<string, string>[]) {
       const page = await list("gina@globex.test", params);
       expect(page.items.filter((item) => acmeIds.has(item.id))).toEqual([]);
     }
