@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const port = 3100;
+// E2E_PORT lets two runs side by side use different ports.
+const port = Number(process.env.E2E_PORT ?? 3100);
 // Playwright's own browser download is unavailable offline; Debian's chromium serves instead.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 

@@ -8,8 +8,10 @@ import { PROJECT_ROOT } from "./schema-engine";
 // input of `next build` is kept beside the build output.
 
 const INPUTS = ["src", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const SKIP = new Set(["node_modules", ".next", "generated"]);
-const STAMP = join(PROJECT_ROOT, ".next", "portico-build-fingerprint");
+const SKIP = new Set(["node_modules", "generated"]);
+// PORTICO_BUILD_DIR is read by next.config.ts too.
+const BUILD_DIR = join(PROJECT_ROOT, process.env.PORTICO_BUILD_DIR ?? ".next");
+const STAMP = join(BUILD_DIR, "portico-build-fingerprint");
 
 function* files(path: string): Generator<string> {
   if (!existsSync(path)) return;
@@ -34,7 +36,7 @@ export function sourceFingerprint(): string {
 }
 
 export function isBuildCurrent(): boolean {
-  return existsSync(join(PROJECT_ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceFingerprint();
+  return existsSync(join(BUILD_DIR, "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceFingerprint();
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {

@@ -5,7 +5,8 @@ import { serve } from "../../scripts/lib/serve";
 import { runScript } from "../../scripts/lib/run-script";
 import { createTestDatabase } from "./test-database";
 
-export const E2E_PORT = 3100;
+// playwright.config.ts passes the same port.
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 runScript(async () => {
   const testDatabase = await createTestDatabase();
