@@ -39,6 +39,14 @@ const one = <T extends string>(values: readonly [T, ...T[]], fallback: T) =>
       return value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : fallback;
     });
 
+const cursorParam = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((raw) => {
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    return value ? decodeCursor(value) : undefined;
+  });
+
 /**
  * The My Requests view, from the URL's search parameters. Every choice lives in the URL, so a link
  * reproduces the view; anything malformed falls back to the default instead of failing.
@@ -53,20 +61,8 @@ export const requestListParamsSchema = z.object({
   priority: list(PRIORITY_CODES),
   sort: one(["activity", "created"] as const, "activity"),
   order: one(["desc", "asc"] as const, "desc"),
-  after: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((raw) => {
-      const value = Array.isArray(raw) ? raw[0] : raw;
-      return value ? decodeCursor(value) : undefined;
-    }),
-  before: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((raw) => {
-      const value = Array.isArray(raw) ? raw[0] : raw;
-      return value ? decodeCursor(value) : undefined;
-    }),
+  after: cursorParam,
+  before: cursorParam,
 });
 
 export type RequestListParams = z.infer<typeof requestListParamsSchema>;

@@ -34,14 +34,7 @@ export interface RequestListPage {
   previousCursor: string | null;
 }
 
-interface Row {
-  id: number;
-  subject: string;
-  status: RequestStatus;
-  priority: PriorityCode;
-  createdAt: Date;
-  lastActivityAt: Date;
-  requesterName: string;
+interface Row extends Omit<RequestListItem, "match"> {
   rank: number | null;
   source: "subject" | "reply" | "chat" | null;
   sourceText: string | null;
@@ -179,16 +172,8 @@ function toItem(row: Row, search: string): RequestListItem {
     const source: MatchSource = row.source === "subject" ? (row.subjectMatches ? "subject" : "description") : row.source;
     match = { source, snippet: buildSnippet(row.sourceText, search) };
   }
-  return {
-    id: row.id,
-    subject: row.subject,
-    status: row.status,
-    priority: row.priority,
-    createdAt: row.createdAt,
-    lastActivityAt: row.lastActivityAt,
-    requesterName: row.requesterName,
-    match,
-  };
+  const { id, subject, status, priority, createdAt, lastActivityAt, requesterName } = row;
+  return { id, subject, status, priority, createdAt, lastActivityAt, requesterName, match };
 }
 
 /** "1234" or "#1234" finds that request, when the viewer may see it in this scope. */
