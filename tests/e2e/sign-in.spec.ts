@@ -7,7 +7,9 @@ test.describe("sign-in", () => {
     test(`${email} signs in with the demo password`, async ({ page }) => {
       await signIn(page, email);
       await expectSignedIn(page);
-      await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+      // The profile menu names the account that is signed in.
+      await page.getByRole("banner").getByRole("button", { expanded: false }).click();
+      await expect(page.getByRole("banner").getByText(email, { exact: true })).toBeVisible();
     });
   }
 

@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticateWithOidc, authenticateWithPassword } from "@/server/auth/authenticate";
-import { createDatabase, type Database } from "@/server/db/client";
-import { applyMigrations } from "../../scripts/lib/schema-engine";
-import { DEMO_PASSWORD, seedDatabase } from "../../scripts/lib/seed";
+import { DEMO_PASSWORD } from "../../scripts/lib/seed";
 import { DEMO_ACCOUNTS } from "../e2e/demo-accounts";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { useSeededDatabase } from "../setup/seeded-database";
 
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  await seedDatabase(database.url, database.poolMax);
-  db = createDatabase({ url: database.url, poolMax: database.poolMax });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const seeded = useSeededDatabase();
 
 describe("password sign-in", () => {
   it.each(DEMO_ACCOUNTS)("admits %s with the demo password", async (email) => {
-    expect(await authenticateWithPassword(db, { email, password: DEMO_PASSWORD })).toMatchObject({ email });
+    expect(await authenticateWithPassword(seeded.db, { email, password: DEMO_PASSWORD })).toMatchObject({ email });
   });
 
   it("ignores the case of the email", async () => {
-    expect(await authenticateWithPassword(db, { email: "Alice@Acme.TEST", password: DEMO_PASSWORD })).toMatchObject({ email: "alice@acme.test" });
+    expect(await authenticateWithPassword(seeded.db, { email: "Alice@Acme.TEST", password: DEMO_PASSWORD })).toMatchObject({ email: "alice@acme.test" });
   });
 
   it.each([
@@ -36,22 +22,22 @@ describe("password sign-in", () => {
     ["no input", undefined],
     ["a non-string", { email: ["alice@acme.test"], password: DEMO_PASSWORD }],
   ])("refuses %s", async (_, input) => {
-    expect(await authenticateWithPassword(db, input)).toBeNull();
+    expect(await authenticateWithPassword(seeded.db, input)).toBeNull();
   });
 });
 
 describe("single sign-on", () => {
   it("links a verified email to the existing account, then recognises the identity", async () => {
-    const first = await authenticateWithOidc(db, { subject: "sso|bob", email: "BOB@acme.test", emailVerified: true });
+    const first = await authenticateWithOidc(seeded.db, { subject: "sso|bob", email: "BOB@acme.test", emailVerified: true });
     expect(first).toMatchObject({ email: "bob@acme.test" });
-    const again = await authenticateWithOidc(db, { subject: "sso|bob", email: undefined, emailVerified: false });
+    const again = await authenticateWithOidc(seeded.db, { subject: "sso|bob", email: undefined, emailVerified: false });
     expect(again?.id).toBe(first?.id);
   });
 
   it("refuses an unverified email, an unknown email, and a second identity for a linked account", async () => {
-    expect(await authenticateWithOidc(db, { subject: "sso|x1", email: "erin@acme.test", emailVerified: false })).toBeNull();
-    expect(await authenticateWithOidc(db, { subject: "sso|x2", email: "stranger@acme.test", emailVerified: true })).toBeNull();
-    expect(await authenticateWithOidc(db, { subject: "sso|other-bob", email: "bob@acme.test", emailVerified: true })).toBeNull();
-    expect(await db.user.count({ where: { email: "stranger@acme.test" } })).toBe(0);
+    expect(await authenticateWithOidc(seeded.db, { subject: "sso|x1", email: "erin@acme.test", emailVerified: false })).toBeNull();
+    expect(await authenticateWithOidc(seeded.db, { subject: "sso|x2", email: "stranger@acme.test", emailVerified: true })).toBeNull();
+    expect(await authenticateWithOidc(seeded.db, { subject: "sso|other-bob", email: "bob@acme.test", emailVerified: true })).toBeNull();
+    expect(await seeded.db.user.count({ where: { email: "stranger@acme.test" } })).toBe(0);
   });
 });

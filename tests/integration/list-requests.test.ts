@@ -1,37 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadActor } from "@/server/access/actor";
-import { createDatabase, type Database } from "@/server/db/client";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
 import { requestListParamsSchema } from "@/schemas/request-list";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
-import { applyMigrations } from "../../scripts/lib/schema-engine";
-import { seedDatabase } from "../../scripts/lib/seed";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { useSeededDatabase } from "../setup/seeded-database";
 
-const NOW = new Date();
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  await seedDatabase(database.url, database.poolMax, NOW);
-  db = createDatabase({ url: database.url, poolMax: database.poolMax });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const seeded = useSeededDatabase();
+const NOW = seeded.now;
 
 async function viewerFor(email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(db, user.id);
+  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const actor = await loadActor(seeded.db, user.id);
   if (!actor) throw new Error(email);
   return { actor, now: NOW };
 }
 
 async function list(email: string, params: Record<string, string | string[]> = {}): Promise<RequestListPage> {
-  return listRequests(db, await viewerFor(email), requestListParamsSchema.parse(params));
+  return listRequests(seeded.db, await viewerFor(email), requestListParamsSchema.parse(params));
 }
 
 /** Every page, following the next-page cursor. */
@@ -48,9 +33,9 @@ async function allPages(email: string, params: Record<string, string> = {}) {
 
 describe("My Requests", () => {
   it("lists the requests I opened, newest activity first, across keyset pages that add up exactly", async () => {
-    const alice = await db.user.findUniqueOrThrow({ where: { email: "alice@acme.test" }, select: { id: true } });
+    const alice = await seeded.db.user.findUniqueOrThrow({ where: { email: "alice@acme.test" }, select: { id: true } });
     const expected = (
-      await db.request.findMany({ where: { requesterId: alice.id }, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], select: { id: true } })
+      await seeded.db.request.findMany({ where: { requesterId: alice.id }, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], select: { id: true } })
     ).map((row) => row.id);
     expect(expected.length).toBeGreaterThan(25);
     const first = await list("alice@acme.test");
@@ -77,14 +62,14 @@ describe("My Requests", () => {
   });
 
   it("shows bob the requests he is CC'd on in the CC'd scope", async () => {
-    const bob = await db.user.findUniqueOrThrow({ where: { email: "bob@acme.test" }, select: { id: true } });
-    const ccd = (await db.requestCc.findMany({ where: { userId: bob.id }, select: { requestId: true } })).map((row) => row.requestId).sort();
+    const bob = await seeded.db.user.findUniqueOrThrow({ where: { email: "bob@acme.test" }, select: { id: true } });
+    const ccd = (await seeded.db.requestCc.findMany({ where: { userId: bob.id }, select: { requestId: true } })).map((row) => row.requestId).sort();
     const page = await list("bob@acme.test", { scope: "ccd" });
     expect(page.items.map((item) => item.id).sort()).toEqual(ccd);
   });
 
   it("gives carol, with organization-level access, every Acme request — and nobody else that scope", async () => {
-    const acme = await db.request.count({ where: { organization: { slug: "acme" } } });
+    const acme = await seeded.db.request.count({ where: { organization: { slug: "acme" } } });
     const carol = await allPages("carol@acme.test", { scope: "organization" });
     expect(carol.ids).toHaveLength(acme);
     expect(carol.last.scopes).toEqual(["mine", "ccd", "organization"]);
@@ -96,7 +81,7 @@ describe("My Requests", () => {
   });
 
   it("never shows gina an Acme request, in any scope or search", async () => {
-    const acmeIds = new Set((await db.request.findMany({ where: { organization: { slug: "acme" } }, select: { id: true } })).map((row) => row.id));
+    const acmeIds = new Set((await seeded.db.request.findMany({ where: { organization: { slug: "acme" } }, select: { id: true } })).map((row) => row.id));
     for (const params of [{}, { scope: "ccd" }, { scope: "organization" }, { q: "dashboard" }, { q: "1001" }, { q: PUBLIC_REPLY_ONLY_WORD }] as Record<string, string>[]) {
       const page = await list("gina@globex.test", params);
       expect(page.items.filter((item) => acmeIds.has(item.id))).toEqual([]);

@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SERVICE_LEVEL_POLICY, newRequestState, serviceLevel, type RequestState } from "@/domain";
-import { createDatabase, type Database } from "@/server/db/client";
 import { REQUEST_SCRIPTS } from "../../prisma/seed/demo-data";
-import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { seedDatabase } from "../../scripts/lib/seed";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { useSeededDatabase } from "../setup/seeded-database";
 
 const NOW = new Date("2026-11-21T09:00:00Z");
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  await seedDatabase(database.url, database.poolMax, NOW);
-  db = createDatabase({ url: database.url, poolMax: database.poolMax });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const seeded = useSeededDatabase(NOW);
 
 /** Every row of every table, in a stable order: two equal snapshots mean nothing changed. */
 async function snapshot() {
-  const tables = await db.$queryRaw<{ tablename: string }[]>`
+  const tables = await seeded.db.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
   const result: Record<string, unknown> = {};
   for (const { tablename } of tables) {
-    const [row] = await db.$queryRawUnsafe<{ count: bigint; digest: string | null }[]>(
+    const [row] = await seeded.db.$queryRawUnsafe<{ count: bigint; digest: string | null }[]>(
       `SELECT count(*) AS count, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${tablename}" t`,
     );
     result[tablename] = { count: Number(row?.count), digest: row?.digest };
@@ -38,13 +24,13 @@ async function snapshot() {
 describe("demo data", () => {
   it("is idempotent: a second and a third run change nothing", async () => {
     const before = await snapshot();
-    await seedDatabase(database.url, database.poolMax, NOW);
-    await seedDatabase(database.url, database.poolMax, new Date(NOW.getTime() + 86_400_000));
+    await seedDatabase(seeded.database.url, seeded.database.poolMax, NOW);
+    await seedDatabase(seeded.database.url, seeded.database.poolMax, new Date(NOW.getTime() + 86_400_000));
     expect(await snapshot()).toEqual(before);
   });
 
   it("has the demo accounts with their roles", async () => {
-    const users = await db.user.findMany({
+    const users = await seeded.db.user.findMany({
       select: { email: true, isAgent: true, memberships: { select: { isTechnicalContact: true, isAdmin: true, organization: { select: { slug: true } } } } },
     });
     const byEmail = new Map(users.map((user) => [user.email, user]));
@@ -59,24 +45,24 @@ describe("demo data", () => {
   });
 
   it("grants organization-level access to carol only, and has a pending request by dave for erin to approve", async () => {
-    const activeGrants = await db.organizationAccessGrant.findMany({
+    const activeGrants = await seeded.db.organizationAccessGrant.findMany({
       where: { revokedAt: null },
       select: { user: { select: { email: true } }, organization: { select: { slug: true } }, accessRequestId: true },
     });
     expect(activeGrants.filter((grant) => grant.organization.slug === "acme").map((grant) => grant.user.email)).toEqual(["carol@acme.test"]);
     expect(activeGrants.every((grant) => grant.accessRequestId !== null)).toBe(true);
-    const pending = await db.organizationAccessRequest.findFirst({
+    const pending = await seeded.db.organizationAccessRequest.findFirst({
       where: { approvalState: "pending", requester: { email: "dave@acme.test" } },
       select: { approver: { select: { email: true } } },
     });
     expect(pending?.approver?.email).toBe("erin@acme.test");
-    expect(await db.organizationAccessRequest.count({ where: { approvalState: { in: ["approved", "not_required"] } } })).toBeGreaterThan(0);
+    expect(await seeded.db.organizationAccessRequest.count({ where: { approvalState: { in: ["approved", "not_required"] } } })).toBeGreaterThan(0);
   });
 
   it("covers every status, priority, solved reason and channel across at least 60 requests", async () => {
-    expect(await db.request.count()).toBeGreaterThanOrEqual(60);
+    expect(await seeded.db.request.count()).toBeGreaterThanOrEqual(60);
     const distinct = async (column: "status" | "priority" | "solvedReason" | "channel") =>
-      (await db.$queryRawUnsafe<{ value: string | null }[]>(`SELECT DISTINCT "${column}"::text AS value FROM "Request"`)).map((row) => row.value);
+      (await seeded.db.$queryRawUnsafe<{ value: string | null }[]>(`SELECT DISTINCT "${column}"::text AS value FROM "Request"`)).map((row) => row.value);
     expect(new Set(await distinct("status"))).toEqual(new Set(["open", "pending", "on_hold", "solved"]));
     expect(new Set(await distinct("priority"))).toEqual(new Set(["S1", "S2", "S3", "S4"]));
     expect(new Set((await distinct("solvedReason")).filter(Boolean))).toEqual(new Set(["agreed", "bug_reported", "merged", "no_response"]));
@@ -84,7 +70,7 @@ describe("demo data", () => {
   });
 
   it("keeps each request consistent with its solved reason", async () => {
-    const requests = await db.request.findMany({
+    const requests = await seeded.db.request.findMany({
       select: {
         id: true, status: true, solvedAt: true, solvedReason: true, organizationId: true, mergedIntoId: true,
         bugReference: true, bugPriority: true, bugEta: true, reminderCount: true,
@@ -109,18 +95,18 @@ describe("demo data", () => {
   });
 
   it("has CCs, public replies, internal notes by agents, chat transcripts and an event log", async () => {
-    expect(await db.requestCc.count({ where: { user: { email: "bob@acme.test" }, request: { requester: { email: "alice@acme.test" } } } })).toBeGreaterThan(0);
-    expect(await db.comment.count({ where: { visibility: "public" } })).toBeGreaterThan(100);
-    expect(await db.comment.count({ where: { visibility: "internal" } })).toBeGreaterThan(5);
-    expect(await db.comment.count({ where: { visibility: "internal", author: { isAgent: false } } })).toBe(0);
-    expect(await db.chatMessage.count()).toBeGreaterThan(10);
-    expect(await db.requestEvent.count({ where: { type: "created" } })).toBe(await db.request.count());
-    expect(await db.requestEvent.count({ where: { type: "priority_changed", reason: { not: null } } })).toBeGreaterThan(0);
-    expect(await db.requestEvent.count({ where: { type: "reopened" } })).toBeGreaterThan(0);
+    expect(await seeded.db.requestCc.count({ where: { user: { email: "bob@acme.test" }, request: { requester: { email: "alice@acme.test" } } } })).toBeGreaterThan(0);
+    expect(await seeded.db.comment.count({ where: { visibility: "public" } })).toBeGreaterThan(100);
+    expect(await seeded.db.comment.count({ where: { visibility: "internal" } })).toBeGreaterThan(5);
+    expect(await seeded.db.comment.count({ where: { visibility: "internal", author: { isAgent: false } } })).toBe(0);
+    expect(await seeded.db.chatMessage.count()).toBeGreaterThan(10);
+    expect(await seeded.db.requestEvent.count({ where: { type: "created" } })).toBe(await seeded.db.request.count());
+    expect(await seeded.db.requestEvent.count({ where: { type: "priority_changed", reason: { not: null } } })).toBeGreaterThan(0);
+    expect(await seeded.db.requestEvent.count({ where: { type: "reopened" } })).toBeGreaterThan(0);
   });
 
   it("stores what the domain's rules compute: the service-level due time and the no-response policy", async () => {
-    const requests = await db.request.findMany({
+    const requests = await seeded.db.request.findMany({
       orderBy: { id: "asc" },
       select: {
         id: true, organizationId: true, requesterId: true, channel: true, status: true, priority: true,
@@ -158,19 +144,19 @@ describe("demo data", () => {
 
   it("tells the stories the demo is for: every status several times, the scripted merges, reopens and no-response closures", async () => {
     for (const status of ["open", "pending", "on_hold", "solved"] as const) {
-      expect({ status, atLeastThree: (await db.request.count({ where: { status } })) >= 3 }).toEqual({ status, atLeastThree: true });
+      expect({ status, atLeastThree: (await seeded.db.request.count({ where: { status } })) >= 3 }).toEqual({ status, atLeastThree: true });
     }
     const scriptedMerges = REQUEST_SCRIPTS.flatMap((script) => script.steps.flatMap((step) => (step.kind === "merge" ? [[script.id, step.into]] : [])));
-    const merged = await db.request.findMany({ where: { solvedReason: "merged" }, orderBy: { id: "asc" }, select: { id: true, mergedIntoId: true } });
+    const merged = await seeded.db.request.findMany({ where: { solvedReason: "merged" }, orderBy: { id: "asc" }, select: { id: true, mergedIntoId: true } });
     expect(merged.map((request) => [request.id, request.mergedIntoId])).toEqual(scriptedMerges);
-    expect(await db.requestEvent.count({ where: { type: "merge_received" } })).toBe(scriptedMerges.length);
-    const reopened = await db.requestEvent.findMany({ where: { type: "reopened" }, distinct: ["requestId"], select: { requestId: true } });
+    expect(await seeded.db.requestEvent.count({ where: { type: "merge_received" } })).toBe(scriptedMerges.length);
+    const reopened = await seeded.db.requestEvent.findMany({ where: { type: "reopened" }, distinct: ["requestId"], select: { requestId: true } });
     expect(reopened.length).toBeGreaterThanOrEqual(2);
-    expect(await db.request.count({ where: { solvedReason: "no_response" } })).toBeGreaterThanOrEqual(4);
+    expect(await seeded.db.request.count({ where: { solvedReason: "no_response" } })).toBeGreaterThanOrEqual(4);
   });
 
   it("never CCs anyone outside the request's organization", async () => {
-    const ccs = await db.requestCc.findMany({
+    const ccs = await seeded.db.requestCc.findMany({
       select: { request: { select: { organizationId: true } }, user: { select: { memberships: { select: { organizationId: true } } } } },
     });
     for (const cc of ccs) {

@@ -1,45 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { can } from "@/domain";
 import { loadActor } from "@/server/access/actor";
 import { visibleRequestsWhere } from "@/server/access/request-filter";
-import { createDatabase, type Database } from "@/server/db/client";
-import { applyMigrations } from "../../scripts/lib/schema-engine";
-import { seedDatabase } from "../../scripts/lib/seed";
 import { DEMO_ACCOUNTS } from "../e2e/demo-accounts";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { useSeededDatabase } from "../setup/seeded-database";
 
-const NOW = new Date();
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  await seedDatabase(database.url, database.poolMax, NOW);
-  db = createDatabase({ url: database.url, poolMax: database.poolMax });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const seeded = useSeededDatabase();
+const NOW = seeded.now;
 
 async function actorFor(email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(db, user.id);
+  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const actor = await loadActor(seeded.db, user.id);
   if (!actor) throw new Error(`no actor for ${email}`);
   return actor;
 }
 
 async function visibleIds(email: string) {
   const actor = await actorFor(email);
-  const rows = await db.request.findMany({ where: visibleRequestsWhere(actor, NOW), select: { id: true }, orderBy: { id: "asc" } });
+  const rows = await seeded.db.request.findMany({ where: visibleRequestsWhere(actor, NOW), select: { id: true }, orderBy: { id: "asc" } });
   return rows.map((row) => row.id);
 }
 
 describe("the visibility filter in the database", () => {
   it.each(DEMO_ACCOUNTS)("returns exactly the requests `can` lets %s see", async (email) => {
     const actor = await actorFor(email);
-    const all = await db.request.findMany({
+    const all = await seeded.db.request.findMany({
       select: { id: true, organizationId: true, requesterId: true, ccs: { select: { userId: true } } },
       orderBy: { id: "asc" },
     });
@@ -50,36 +35,36 @@ describe("the visibility filter in the database", () => {
   });
 
   it("matches the demo story: agents see all, carol all of Acme, alice and bob their own and CC'd, nobody crosses organizations", async () => {
-    const total = await db.request.count();
-    const acme = (await db.request.findMany({ where: { organization: { slug: "acme" } }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id);
+    const total = await seeded.db.request.count();
+    const acme = (await seeded.db.request.findMany({ where: { organization: { slug: "acme" } }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id);
     expect(await visibleIds("agent@portico.test")).toHaveLength(total);
     expect(await visibleIds("carol@acme.test")).toEqual(acme);
     const alice = await visibleIds("alice@acme.test");
     expect(alice.length).toBeGreaterThan(10);
     expect(alice.every((id) => acme.includes(id))).toBe(true);
-    const bobCcd = await db.request.findMany({ where: { ccs: { some: { user: { email: "bob@acme.test" } } } }, select: { id: true } });
+    const bobCcd = await seeded.db.request.findMany({ where: { ccs: { some: { user: { email: "bob@acme.test" } } } }, select: { id: true } });
     expect(await visibleIds("bob@acme.test")).toEqual(expect.arrayContaining(bobCcd.map((r) => r.id)));
     expect((await visibleIds("gina@globex.test")).some((id) => acme.includes(id))).toBe(false);
     // erin and dave: technical contact and admin without a grant see only their own.
-    const erinOwn = await db.request.count({ where: { requester: { email: "erin@acme.test" } } });
-    expect(await visibleIds("erin@acme.test")).toHaveLength(erinOwn + (await db.requestCc.count({ where: { user: { email: "erin@acme.test" } } })));
+    const erinOwn = await seeded.db.request.count({ where: { requester: { email: "erin@acme.test" } } });
+    expect(await visibleIds("erin@acme.test")).toHaveLength(erinOwn + (await seeded.db.requestCc.count({ where: { user: { email: "erin@acme.test" } } })));
   });
 
   it("a revoked grant takes effect on the next query", async () => {
-    const carol = await db.user.findUniqueOrThrow({ where: { email: "carol@acme.test" }, select: { id: true } });
+    const carol = await seeded.db.user.findUniqueOrThrow({ where: { email: "carol@acme.test" }, select: { id: true } });
     const before = (await visibleIds("carol@acme.test")).length;
-    await db.organizationAccessGrant.updateMany({ where: { userId: carol.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await seeded.db.organizationAccessGrant.updateMany({ where: { userId: carol.id, revokedAt: null }, data: { revokedAt: new Date() } });
     try {
       const after = await visibleIds("carol@acme.test");
       expect(after.length).toBeLessThan(before);
-      const own = await db.request.findMany({
+      const own = await seeded.db.request.findMany({
         where: { OR: [{ requesterId: carol.id }, { ccs: { some: { userId: carol.id } } }] },
         select: { id: true },
         orderBy: { id: "asc" },
       });
       expect(after).toEqual(own.map((r) => r.id));
     } finally {
-      await db.organizationAccessGrant.updateMany({ where: { userId: carol.id }, data: { revokedAt: null } });
+      await seeded.db.organizationAccessGrant.updateMany({ where: { userId: carol.id }, data: { revokedAt: null } });
     }
   });
 });

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll } from "vitest";
+import { createDatabase, type Database } from "@/server/db/client";
+import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { seedDatabase } from "../../scripts/lib/seed";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+export interface SeededDatabase {
+  /** The Prisma client on this file's fresh database. */
+  readonly db: Database;
+  readonly database: TestDatabase;
+  /** The clock the demo data was written at. */
+  readonly now: Date;
+}
+
+/**
+ * For one test file: a fresh database, migrated and filled with the demo data before the tests,
+ * dropped after them.
+ */
+export function useSeededDatabase(now = new Date()): SeededDatabase {
+  let database: TestDatabase | undefined;
+  let db: Database | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await applyMigrations(database.url);
+    await seedDatabase(database.url, database.poolMax, now);
+    db = createDatabase({ url: database.url, poolMax: database.poolMax });
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("The seeded database is ready only inside tests and hooks.");
+    return value;
+  };
+  return {
+    get db() {
+      return ready(db);
+    },
+    get database() {
+      return ready(database);
+    },
+    now,
+  };
+}
