@@ -25,7 +25,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Channel } from "@/generated/prisma/enums";
 import type { Database } from "@/server/db/client";
 import { eventFields } from "@/server/requests/event-rows";
-import { holdReasonToText } from "@/server/requests/request-state";
+import { requestStateData } from "@/server/requests/request-state";
 import {
   DEMO_ORGANIZATIONS,
   DEMO_USERS,
@@ -523,24 +523,9 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
       requesterId: state.requesterId,
       organizationId: state.organizationId,
       assigneeId: build.assignee ? userId(build.assignee) : null,
-      status: state.status,
-      priority: state.priority,
       channel: build.channel,
       createdAt: state.createdAt,
-      lastActivityAt: state.lastActivityAt,
-      firstAgentReplyAt: state.firstAgentReplyAt,
-      lastAgentReplyAt: state.lastAgentReplyAt,
-      lastCustomerMessageAt: state.lastCustomerMessageAt,
-      responseDueAt: serviceLevel(state, options.now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null,
-      onHoldReason: holdReasonToText(state.holdReason),
-      solvedAt: state.solvedAt,
-      solvedReason: state.solvedReason,
-      mergedIntoId: state.mergedIntoId,
-      bugReference: state.bugReport?.reference ?? null,
-      bugPriority: state.bugReport?.agreedPriority ?? null,
-      bugEta: state.bugReport?.estimatedResolutionAt ?? null,
-      reminderCount: state.reminderCount,
-      lastReminderAt: state.lastReminderAt,
+      ...requestStateData(state, serviceLevel(state, options.now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null),
     });
   }
 
