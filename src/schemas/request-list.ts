@@ -5,7 +5,7 @@ export const REQUEST_SCOPES = ["mine", "ccd", "organization"] as const;
 export type RequestScope = (typeof REQUEST_SCOPES)[number];
 export const PAGE_SIZE = 25;
 
-const cursorSchema = z.object({ v: z.union([z.string(), z.number()]), id: z.number().int().positive() });
+const cursorSchema = z.object({ v: z.union([z.string().max(40), z.number().finite()]), id: z.number().int().positive().max(2_147_483_647) });
 export type ListCursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(cursor: ListCursor): string {
@@ -26,7 +26,7 @@ const list = <T extends string>(values: readonly [T, ...T[]]) =>
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((raw) => {
-      const items = (Array.isArray(raw) ? raw : (raw ?? "").split(",")).map((item) => item.trim()).filter(Boolean);
+      const items = (Array.isArray(raw) ? raw : [raw ?? ""]).flatMap((item) => item.split(",")).map((item) => item.trim()).filter(Boolean);
       return [...new Set(items.filter((item): item is T => (values as readonly string[]).includes(item)))];
     });
 

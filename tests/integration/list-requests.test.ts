@@ -136,4 +136,19 @@ describe("search", () => {
     const solvedOnly = await list("carol@acme.test", { scope: "organization", q: "the", status: "solved" });
     expect(solvedOnly.items.every((item) => item.status === "solved")).toBe(true);
   });
+
+  it("ignores a cursor that was edited by hand or belongs to another kind of list", async () => {
+    const first = (await list("alice@acme.test")).items.map((item) => item.id);
+    const forged = (cursor: object) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+    for (const after of [forged({ v: 0.5, id: 1050 }), forged({ v: "garbage", id: 1050 }), forged({ v: "2025-01-01T00:00:00.000Z", id: 99_999_999_999 }), "%%%"]) {
+      expect((await list("alice@acme.test", { after })).items.map((item) => item.id)).toEqual(first);
+    }
+    expect((await list("alice@acme.test", { q: "the", after: forged({ v: "2025-01-01T00:00:00.000Z", id: 1050 }) })).items.length).toBeGreaterThan(0);
+  });
+
+  it("shows a request found by its number once, first, however the pages fall", async () => {
+    const pages = await allPages("carol@acme.test", { scope: "organization", q: "1001" });
+    expect(pages.ids.filter((id) => id === 1001)).toHaveLength(1);
+    expect(pages.ids[0]).toBe(1001);
+  });
 });

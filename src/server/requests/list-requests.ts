@@ -53,15 +53,24 @@ export async function listRequests(db: Database, viewer: Pick<Viewer, "actor" | 
   const where = Prisma.join(conditions, " AND ");
 
   const search = params.q.trim();
+  // A request number in the search leads the first page and is left out of the ranked pages, so
+  // paging neither drops nor repeats a row.
+  const numberMatch = search ? await findByNumber(db, where, search) : null;
   const page = search
-    ? await searchPage(db, where, search, actor.isAgent, params.after, params.before)
-    : await browsePage(db, where, params.sort, params.order, params.after, params.before);
+    ? await searchPage(db, where, search, actor.isAgent, numberMatch?.id, cursorOfKind(params.after, "number"), cursorOfKind(params.before, "number"))
+    : await browsePage(db, where, params.sort, params.order, cursorOfKind(params.after, "date"), cursorOfKind(params.before, "date"));
 
   let items = page.rows.map((row) => toItem(row, search));
-  const idMatch = search ? await findByNumber(db, where, search) : null;
-  if (idMatch && !params.after && !params.before) items = [idMatch, ...items.filter((item) => item.id !== idMatch.id)].slice(0, PAGE_SIZE);
+  if (numberMatch && page.previousCursor === null) items = [numberMatch, ...items];
 
   return { scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor };
+}
+
+/** A cursor from the URL that does not fit this kind of list (edited by hand, or from a search) is ignored. */
+function cursorOfKind(cursor: ListCursor | undefined, kind: "date" | "number"): ListCursor | undefined {
+  if (!cursor) return undefined;
+  if (kind === "number") return typeof cursor.v === "number" ? cursor : undefined;
+  return typeof cursor.v === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(cursor.v) && !Number.isNaN(Date.parse(cursor.v)) ? cursor : undefined;
 }
 
 function visibilitySql({ actor, now }: Pick<Viewer, "actor" | "now">): Prisma.Sql {
@@ -111,7 +120,15 @@ async function browsePage(
   return paginate(rows, backwards, cursor !== undefined, keyOf);
 }
 
-async function searchPage(db: Database, where: Prisma.Sql, search: string, isAgent: boolean, after: ListCursor | undefined, before: ListCursor | undefined) {
+async function searchPage(
+  db: Database,
+  where: Prisma.Sql,
+  search: string,
+  isAgent: boolean,
+  excludedId: number | undefined,
+  after: ListCursor | undefined,
+  before: ListCursor | undefined,
+) {
   const visibilities = searchableCommentVisibilities({ userId: "", isAgent, memberships: [], grants: [] });
   const backwards = !after && before !== undefined;
   const cursor = after ?? before;
@@ -121,7 +138,7 @@ async function searchPage(db: Database, where: Prisma.Sql, search: string, isAge
   // them (for a customer a few hundred rows), and ranks the best match of each request.
   const rows = await db.$queryRaw<Row[]>`
     WITH query AS (SELECT portico_search_query(${search}) AS q),
-    candidates AS MATERIALIZED (SELECT r.id FROM "Request" r WHERE ${where}),
+    candidates AS MATERIALIZED (SELECT r.id FROM "Request" r WHERE ${where}${excludedId ? Prisma.sql` AND r.id <> ${excludedId}` : Prisma.empty}),
     hits AS (
       SELECT r.id AS request_id, ts_rank(r."searchVector", query.q)::float8 AS rank, 'subject' AS source, NULL AS source_id
       FROM "Request" r JOIN candidates c ON c.id = r.id, query

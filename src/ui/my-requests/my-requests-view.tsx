@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { RequestScope } from "@/schemas/request-list";
+import type { RequestListPage } from "@/server/requests/list-requests";
+import { listHref, type ListView } from "./list-href";
+import { ListControlsForm } from "./list-controls-form";
+import { ListEmptyState } from "./list-empty-state";
+import { ListPagination } from "./list-pagination";
+import { RequestTable } from "./request-table";
+import { ScopeNav } from "./scope-nav";
+
+interface MyRequestsViewProps {
+  view: ListView;
+  page: RequestListPage;
+  /** The scope the URL asked for; differs from `view.scope` when the viewer may not have it. */
+  requestedScope: RequestScope;
+  /** True when the URL carries a page cursor. */
+  onLaterPage: boolean;
+  now: Date;
+}
+
+export async function MyRequestsView({ view, page, requestedScope, onLaterPage, now }: MyRequestsViewProps) {
+  const t = await getTranslations("myRequests");
+  return (
+    <section aria-labelledby="my-requests-heading" className="space-y-5">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 id="my-requests-heading" className="text-2xl font-semibold">
+          {t("title")}
+        </h1>
+        <Link
+          href="/requests/new"
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
+          {t("newRequest")}
+        </Link>
+      </div>
+
+      <div>
+        <ScopeNav view={view} scopes={page.scopes} />
+        <p className="mt-2 text-sm text-slate-600">{t(`scopeDescriptions.${view.scope}`)}</p>
+        {requestedScope !== view.scope && (
+          <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("scopeUnavailable")}</p>
+        )}
+      </div>
+
+      {/* Keyed by the view, so that after a link changes it the fields show the new choices. */}
+      <ListControlsForm key={listHref(view)} view={view} />
+
+      <div>
+        {view.q !== "" && <h2 className="mb-2 text-base font-semibold">{t("resultsFor", { query: view.q })}</h2>}
+        {page.items.length > 0 ? <RequestTable items={page.items} view={view} now={now} /> : <ListEmptyState view={view} onLaterPage={onLaterPage} />}
+        <ListPagination view={view} previousCursor={page.previousCursor} nextCursor={page.nextCursor} />
+      </div>
+    </section>
+  );
+}
