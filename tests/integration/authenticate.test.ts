@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { authenticateWithOidc, authenticateWithPassword } from "@/server/auth/authenticate";
 import { DEMO_PASSWORD } from "../../scripts/lib/seed";
 import { DEMO_ACCOUNTS } from "../e2e/demo-accounts";
-import { useSeededDatabase } from "../setup/seeded-database";
+import { prepareSeededDatabase } from "../setup/seeded-database";
 
-const seeded = useSeededDatabase();
+const seeded = prepareSeededDatabase();
 
 describe("password sign-in", () => {
   it.each(DEMO_ACCOUNTS)("admits %s with the demo password", async (email) => {

@@ -3,9 +3,9 @@ import { loadActor } from "@/server/access/actor";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
 import { requestListParamsSchema } from "@/schemas/request-list";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
-import { useSeededDatabase } from "../setup/seeded-database";
+import { prepareSeededDatabase } from "../setup/seeded-database";
 
-const seeded = useSeededDatabase();
+const seeded = prepareSeededDatabase();
 const NOW = seeded.now;
 
 async function viewerFor(email: string) {

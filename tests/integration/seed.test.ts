@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SERVICE_LEVEL_POLICY, newRequestState, serviceLevel, type RequestState } from "@/domain";
 import { REQUEST_SCRIPTS } from "../../prisma/seed/demo-data";
 import { seedDatabase } from "../../scripts/lib/seed";
-import { useSeededDatabase } from "../setup/seeded-database";
+import { prepareSeededDatabase } from "../setup/seeded-database";
 
 const NOW = new Date("2026-11-21T09:00:00Z");
-const seeded = useSeededDatabase(NOW);
+const seeded = prepareSeededDatabase(NOW);
 
 /** Every row of every table, in a stable order: two equal snapshots mean nothing changed. */
 async function snapshot() {

@@ -3,9 +3,9 @@ import { can } from "@/domain";
 import { loadActor } from "@/server/access/actor";
 import { visibleRequestsWhere } from "@/server/access/request-filter";
 import { DEMO_ACCOUNTS } from "../e2e/demo-accounts";
-import { useSeededDatabase } from "../setup/seeded-database";
+import { prepareSeededDatabase } from "../setup/seeded-database";
 
-const seeded = useSeededDatabase();
+const seeded = prepareSeededDatabase();
 const NOW = seeded.now;
 
 async function actorFor(email: string) {

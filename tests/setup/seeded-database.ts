@@ -16,7 +16,7 @@ export interface SeededDatabase {
  * For one test file: a fresh database, migrated and filled with the demo data before the tests,
  * dropped after them.
  */
-export function useSeededDatabase(now = new Date()): SeededDatabase {
+export function prepareSeededDatabase(now = new Date()): SeededDatabase {
   let database: TestDatabase | undefined;
   let db: Database | undefined;
   beforeAll(async () => {
