@@ -9,6 +9,8 @@ import { LanguageSwitch } from "./language-switch";
 
 export interface ProfileMenuLabels {
   supportRequests: string;
+  /** Present for customers: the Organization-level access page. */
+  organizationAccess?: string;
   signOut: string;
   language: string;
 }
@@ -69,6 +71,13 @@ export function ProfileMenu({ name, email, locale, labels }: { name: string; ema
                 {labels.supportRequests}
               </Link>
             </li>
+            {labels.organizationAccess && (
+              <li>
+                <Link href="/organization-access" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
+                  {labels.organizationAccess}
+                </Link>
+              </li>
+            )}
             <li className="my-1 border-y border-slate-100 pb-1">
               <LanguageSwitch action={setLocale} current={locale} label={labels.language} variant="menu" />
             </li>

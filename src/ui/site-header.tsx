@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/server/auth/current-user";
 import { ProfileMenu } from "./profile-menu";
 
 export async function SiteHeader({ user }: { user: { name: string; email: string } | null }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+  // Cached per request: the layout has read the user already.
+  const [locale, t, current] = await Promise.all([getLocale(), getTranslations(), getCurrentUser()]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between px-4">
@@ -17,6 +19,8 @@ export async function SiteHeader({ user }: { user: { name: string; email: string
             locale={locale}
             labels={{
               supportRequests: t("profileMenu.supportRequests"),
+              // Organization-level access is for customers; agents grant it elsewhere.
+              organizationAccess: current && current.memberships.length > 0 ? t("organizationAccess.menuLabel") : undefined,
               signOut: t("profileMenu.signOut"),
               language: t("language.label"),
             }}

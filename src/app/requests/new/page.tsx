@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PRIORITY_CODES, PRIORITY_DEFINITIONS } from "@/domain";
+import { MAX_DESCRIPTION_LENGTH, MAX_SUBJECT_LENGTH } from "@/schemas/new-request";
+import { requireViewer } from "@/server/access/viewer";
+import { getDatabase } from "@/server/db";
+import { getNewRequestForm } from "@/server/requests/get-new-request-form";
+import { EMPTY_NEW_REQUEST_FORM } from "@/ui/new-request/form-state";
+import { NewRequestForm } from "@/ui/new-request/new-request-form";
+import { submitNewRequest } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("newRequest");
+  return { title: t("title") };
+}
+
+export default async function NewRequestPage() {
+  const viewer = await requireViewer("/requests/new");
+  const [t, tRoot, form] = await Promise.all([getTranslations("newRequest"), getTranslations(), getNewRequestForm(getDatabase(), viewer)]);
+  const explanation = viewer.actor.isAgent ? t("agentsCannotCreate") : form.organizations.length === 0 ? t("noOrganization") : null;
+
+  return (
+    <section aria-labelledby="new-request-heading" className="max-w-3xl">
+      <h1 id="new-request-heading" className="text-2xl font-semibold">
+        {t("title")}
+      </h1>
+      {explanation ? (
+        <p className="mt-2 text-slate-700">{explanation}</p>
+      ) : (
+        <>
+          <p className="mt-2 text-slate-700">{t("intro")}</p>
+          <NewRequestForm
+            action={submitNewRequest}
+            initialState={EMPTY_NEW_REQUEST_FORM}
+            organizations={form.organizations}
+            limits={{ subject: MAX_SUBJECT_LENGTH, description: MAX_DESCRIPTION_LENGTH }}
+            priorities={PRIORITY_CODES.map((code) => ({
+              code,
+              label: tRoot(PRIORITY_DEFINITIONS[code].labelKey),
+              definition: tRoot(PRIORITY_DEFINITIONS[code].definitionKey),
+            }))}
+            labels={{
+              required: t("required"),
+              organization: t("organization"),
+              organizationChoose: t("organizationChoose"),
+              subject: t("subject"),
+              description: t("description"),
+              descriptionHint: t("descriptionHint"),
+              priority: t("priority"),
+              priorityHint: t("priorityHint"),
+              ccs: t("ccs"),
+              ccsHint: t("ccsHint"),
+              noColleagues: t("noColleagues"),
+              submit: t("submit"),
+              submitting: t("submitting"),
+              cancel: t("cancel"),
+              errorSummary: t("errorSummary"),
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

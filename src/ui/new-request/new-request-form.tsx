@@ -1,0 +1,226 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef } from "react";
+import type { NewRequestFormState } from "./form-state";
+
+export interface NewRequestFormLabels {
+  required: string;
+  organization: string;
+  organizationChoose: string;
+  subject: string;
+  description: string;
+  descriptionHint: string;
+  priority: string;
+  priorityHint: string;
+  ccs: string;
+  ccsHint: string;
+  noColleagues: string;
+  submit: string;
+  submitting: string;
+  cancel: string;
+  errorSummary: string;
+}
+
+export interface PriorityOption {
+  code: string;
+  label: string;
+  definition: string;
+}
+
+export interface OrganizationOption {
+  id: string;
+  name: string;
+  ccCandidates: { id: string; name: string; email: string }[];
+}
+
+interface NewRequestFormProps {
+  action: (state: NewRequestFormState, formData: FormData) => Promise<NewRequestFormState>;
+  initialState: NewRequestFormState;
+  priorities: PriorityOption[];
+  organizations: OrganizationOption[];
+  /** Longest subject and description the server accepts. */
+  limits: { subject: number; description: number };
+  labels: NewRequestFormLabels;
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-700";
+
+// A plain form posting to a server action: it works before (or without) JavaScript, and with it the
+// action's answer arrives without a page load. Strings arrive translated from the server.
+export function NewRequestForm({ action, initialState, priorities, organizations, limits, labels }: NewRequestFormProps) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  const { values, fieldErrors: errors } = state;
+  const summary = useRef<HTMLDivElement>(null);
+  const refused = Object.keys(errors).length > 0 || state.formError !== null;
+
+  // After a refused submission, take the reader to what went wrong.
+  useEffect(() => {
+    if (state.attempt > 0) summary.current?.focus();
+  }, [state.attempt]);
+
+  const described = (...ids: (string | false)[]) => ids.filter(Boolean).join(" ") || undefined;
+  const chooseOrganization = organizations.length > 1;
+
+  return (
+    // Re-mounted on each refused submission so that every field shows exactly what was sent.
+    <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
+      {refused && (
+        <div ref={summary} tabIndex={-1} role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-700">
+          <p className="font-medium">{labels.errorSummary}</p>
+          {state.formError && <p className="mt-1">{state.formError}</p>}
+        </div>
+      )}
+
+      {chooseOrganization && (
+        <div>
+          <label htmlFor="organizationId" className="block font-medium">
+            {labels.organization} <span className="text-sm font-normal text-slate-600">({labels.required})</span>
+          </label>
+          <select
+            id="organizationId"
+            name="organizationId"
+            defaultValue={values.organizationId}
+            aria-required="true"
+            aria-invalid={errors.organizationId ? true : undefined}
+            aria-describedby={described(errors.organizationId !== undefined && "organizationId-error")}
+            className={inputClass}
+          >
+            <option value="">{labels.organizationChoose}</option>
+            {organizations.map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="organizationId-error" message={errors.organizationId} />
+        </div>
+      )}
+
+      <div>
+        <label htmlFor="subject" className="block font-medium">
+          {labels.subject} <span className="text-sm font-normal text-slate-600">({labels.required})</span>
+        </label>
+        <input
+          id="subject"
+          name="subject"
+          type="text"
+          maxLength={limits.subject}
+          defaultValue={values.subject}
+          aria-required="true"
+          aria-invalid={errors.subject ? true : undefined}
+          aria-describedby={described(errors.subject !== undefined && "subject-error")}
+          className={inputClass}
+        />
+        <FieldError id="subject-error" message={errors.subject} />
+      </div>
+
+      <div>
+        <label htmlFor="description" className="block font-medium">
+          {labels.description} <span className="text-sm font-normal text-slate-600">({labels.required})</span>
+        </label>
+        <p id="description-hint" className="mt-1 text-sm text-slate-600">
+          {labels.descriptionHint}
+        </p>
+        <textarea
+          id="description"
+          name="description"
+          rows={10}
+          maxLength={limits.description}
+          defaultValue={values.description}
+          aria-required="true"
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={described("description-hint", errors.description !== undefined && "description-error")}
+          className={inputClass}
+        />
+        <FieldError id="description-error" message={errors.description} />
+      </div>
+
+      <fieldset aria-describedby={described("priority-hint", errors.priority !== undefined && "priority-error")}>
+        <legend className="font-medium">
+          {labels.priority} <span className="text-sm font-normal text-slate-600">({labels.required})</span>
+        </legend>
+        <p id="priority-hint" className="mt-1 text-sm text-slate-600">
+          {labels.priorityHint}
+        </p>
+        <FieldError id="priority-error" message={errors.priority} />
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {priorities.map((priority) => (
+            <div key={priority.code} className="flex gap-3 rounded-md border border-slate-300 bg-white p-3 has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50">
+              <input
+                id={`priority-${priority.code}`}
+                name="priority"
+                type="radio"
+                value={priority.code}
+                defaultChecked={values.priority === priority.code}
+                aria-describedby={`priority-${priority.code}-definition`}
+                className="mt-1 h-4 w-4 accent-indigo-700"
+              />
+              <div>
+                <label htmlFor={`priority-${priority.code}`} className="font-medium">
+                  {priority.label}
+                </label>
+                <p id={`priority-${priority.code}-definition`} className="text-sm text-slate-700">
+                  {priority.definition}
+                </p>
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset aria-describedby={described("ccs-hint", errors.ccUserIds !== undefined && "ccs-error")}>
+        <legend className="font-medium">{labels.ccs}</legend>
+        <p id="ccs-hint" className="mt-1 text-sm text-slate-600">
+          {labels.ccsHint}
+        </p>
+        <FieldError id="ccs-error" message={errors.ccUserIds} />
+        {organizations.map((organization) => (
+          <div key={organization.id} className="mt-2">
+            {chooseOrganization && <p className="text-sm font-medium text-slate-700">{organization.name}</p>}
+            {organization.ccCandidates.length === 0 ? (
+              <p className="text-sm text-slate-600">{labels.noColleagues}</p>
+            ) : (
+              <ul className="grid gap-1 sm:grid-cols-2">
+                {organization.ccCandidates.map((candidate) => (
+                  <li key={candidate.id} className="flex items-start gap-2">
+                    <input
+                      id={`cc-${organization.id}-${candidate.id}`}
+                      name="ccUserIds"
+                      type="checkbox"
+                      value={candidate.id}
+                      defaultChecked={values.ccUserIds.includes(candidate.id)}
+                      className="mt-1 h-4 w-4 accent-indigo-700"
+                    />
+                    <label htmlFor={`cc-${organization.id}-${candidate.id}`} className="text-sm">
+                      {candidate.name} <span className="text-slate-600">{candidate.email}</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </fieldset>
+
+      <div className="flex items-center gap-4">
+        <button type="submit" disabled={pending} className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+          {pending ? labels.submitting : labels.submit}
+        </button>
+        <Link href="/requests" className="text-sm font-medium text-indigo-700 hover:underline">
+          {labels.cancel}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-red-700">
+      {message}
+    </p>
+  );
+}
