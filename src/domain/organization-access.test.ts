@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAccessRequest, checkApprovalDecision, checkGrant, checkRevoke, type AccessRequestView } from "./organization-access";
+import { checkAccessRequest, checkApprovalDecision, checkGrant, checkRevoke, isAccessRequestOpen, type AccessRequestView } from "./organization-access";
 import type { Actor, Membership } from "./visibility";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -39,6 +39,14 @@ describe("PRODUCT §6 requesting organization-level access", () => {
     expect(code(checkAccessRequest(dave, "acme", { userId: "x", membership: { ...member({ isTechnicalContact: true }), organizationId: "globex" } }, NOW))).toBe(
       "approver_not_technical_contact",
     );
+  });
+
+  it("refuses asking again while an earlier request is open", () => {
+    expect(code(checkAccessRequest(erin, "acme", null, NOW, true))).toBe("already_requested");
+    expect(isAccessRequestOpen({ approvalState: "pending", granted: false })).toBe(true);
+    expect(isAccessRequestOpen({ approvalState: "approved", granted: false })).toBe(true);
+    expect(isAccessRequestOpen({ approvalState: "not_required", granted: true })).toBe(false);
+    expect(isAccessRequestOpen({ approvalState: "declined", granted: false })).toBe(false);
   });
 
   it("refuses asking twice once granted", () => {

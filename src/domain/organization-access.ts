@@ -21,6 +21,7 @@ export type AccessRefusalCode =
   | "approver_not_technical_contact"
   | "approver_is_requester"
   | "already_granted"
+  | "already_requested"
   | "not_the_approver"
   | "already_decided"
   | "agents_only"
@@ -34,7 +35,17 @@ function membershipIn(actor: Actor, organizationId: string): Membership | undefi
 }
 
 /**
+ * An access request still under way: waiting for its approver, or approved (or needing no approval)
+ * and not yet granted. While one is open its requester cannot ask again, so nobody decides the same
+ * question twice.
+ */
+export function isAccessRequestOpen(request: { approvalState: ApprovalState; granted: boolean }): boolean {
+  return request.approvalState === "pending" || ((request.approvalState === "approved" || request.approvalState === "not_required") && !request.granted);
+}
+
+/**
  * May `actor` ask for organization-level access to `organizationId`, naming `approver` if needed?
+ * `hasOpenRequest`: whether an earlier request of theirs is still open (see isAccessRequestOpen).
  * The returned approval state says whether a technical contact still has to approve.
  */
 export function checkAccessRequest(
@@ -42,12 +53,14 @@ export function checkAccessRequest(
   organizationId: string,
   approver: { userId: string; membership: Membership | undefined } | null,
   now: Date,
+  hasOpenRequest = false,
 ): Check<{ approvalState: ApprovalState; approverId: string | null }> {
   const membership = membershipIn(actor, organizationId);
   if (!membership) return refuse("not_a_member", "You can ask for access only to your own organization.");
   if (actor.grants.some((grant) => grant.organizationId === organizationId && isGrantActive(grant, now))) {
     return refuse("already_granted", "You already have organization-level access.");
   }
+  if (hasOpenRequest) return refuse("already_requested", "Your earlier request is still being handled.");
   if (membership.isTechnicalContact) return { ok: true, approvalState: "not_required", approverId: null };
   if (!membership.isAdmin) return refuse("not_entitled", "Only technical contacts and organization admins can ask for organization-level access.");
   if (!approver) return refuse("approver_required", "Name one of your organization's technical contacts to approve the request.");

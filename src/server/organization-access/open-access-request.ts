@@ -1,10 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 
-/**
- * A person's access request that is still under way: waiting for its approver, or approved (or needing
- * no approval) and not yet granted. While one is open the person cannot ask again, so agents and
- * technical contacts never see the same question twice.
- */
+/** The domain's `isAccessRequestOpen` as a query: a person's access requests still under way. */
 export function openAccessRequestWhere(requesterId: string, organizationId: string): Prisma.OrganizationAccessRequestWhereInput {
   return {
     requesterId,

@@ -35,13 +35,10 @@ export async function requestOrganizationAccess(db: Database, viewer: Pick<Viewe
           })) ?? undefined,
       }
     : null;
-  const check = checkAccessRequest(actor, organizationId, approver, now);
-  if (!check.ok) return check;
-
   return db.$transaction(async (tx): Promise<RequestOrganizationAccessResult> => {
-    if (await tx.organizationAccessRequest.findFirst({ where: openAccessRequestWhere(actor.userId, organizationId), select: { id: true } })) {
-      return refuse("already_requested", "Your earlier request is still being handled.");
-    }
+    const hasOpenRequest = (await tx.organizationAccessRequest.count({ where: openAccessRequestWhere(actor.userId, organizationId) })) > 0;
+    const check = checkAccessRequest(actor, organizationId, approver, now, hasOpenRequest);
+    if (!check.ok) return check;
     const created = await tx.organizationAccessRequest.create({
       data: { organizationId, requesterId: actor.userId, approverId: check.approverId, approvalState: check.approvalState, note: note ?? null, createdAt: now },
       select: { id: true, approvalState: true },
