@@ -1,0 +1,19 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+// The same page whether the request does not exist or the viewer may not see it: nothing here may
+// tell the two apart.
+export default async function RequestNotFound() {
+  const t = await getTranslations("request.notFound");
+  return (
+    <section aria-labelledby="request-not-found-heading" className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
+      <h1 id="request-not-found-heading" className="text-2xl font-semibold">
+        {t("title")}
+      </h1>
+      <p className="mt-2 text-slate-700">{t("body")}</p>
+      <Link href="/requests" className="mt-6 inline-block rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+        {t("back")}
+      </Link>
+    </section>
+  );
+}

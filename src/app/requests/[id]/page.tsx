@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
+import { requireViewer } from "@/server/access/viewer";
+import { getDatabase } from "@/server/db";
+import { getRequestPage } from "@/server/requests/get-request-page";
+import { CcManager } from "@/ui/request/cc-manager";
+import { ReplyForm } from "@/ui/request/reply-form";
+import { RequestDetails } from "@/ui/request/request-details";
+import { RequestStatusBadge } from "@/ui/request/request-status-badge";
+import { RequestThread } from "@/ui/request/request-thread";
+import { addCcAction, removeCcAction, replyAction } from "./actions";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+// One load per request for the title and the page. A request that does not exist and one the
+// viewer may not see are the same 404, with the same title.
+const loadRequestPage = cache(async (id: string) => {
+  const viewer = await requireViewer(`/requests/${encodeURIComponent(id)}`);
+  return { viewer, page: await getRequestPage(getDatabase(), viewer, id) };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const [{ page }, t] = await Promise.all([loadRequestPage(id), getTranslations("request")]);
+  return { title: page ? t("title", { id: String(page.id), subject: page.subject }) : t("notFound.title") };
+}
+
+export default async function RequestPage({ params }: Props) {
+  const { id } = await params;
+  const { viewer, page } = await loadRequestPage(id);
+  if (!page) notFound();
+  const [t, tList] = await Promise.all([getTranslations("request"), getTranslations("myRequests")]);
+
+  const ccs = page.canManageCcs ? (
+    <CcManager
+      requestId={page.id}
+      ccs={page.ccs}
+      candidates={page.ccCandidates}
+      addAction={addCcAction}
+      removeAction={removeCcAction}
+      labels={{
+        none: t("cc.none"),
+        add: t("cc.add"),
+        addSubmit: t("cc.addSubmit"),
+        choose: t("cc.choose"),
+        removeButton: t("cc.removeButton"),
+        remove: Object.fromEntries(page.ccs.map((cc) => [cc.id, t("cc.remove", { name: cc.name })])),
+        noCandidates: t("cc.noCandidates"),
+      }}
+    />
+  ) : page.ccs.length === 0 ? (
+    <p className="text-slate-700">{t("cc.none")}</p>
+  ) : (
+    <ul>
+      {page.ccs.map((cc) => (
+        <li key={cc.id}>{cc.name}</li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <div>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
+          <li>
+            <Link href="/requests" className="font-medium text-indigo-700 underline hover:text-indigo-900">
+              {tList("title")}
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page">#{page.id}</li>
+        </ol>
+      </nav>
+      <header className="mt-3 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">
+          <span className="text-slate-600">#{page.id}</span> {page.subject}
+        </h1>
+        <RequestStatusBadge status={page.status} />
+        {page.resolution?.reason === "merged" && (
+          <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300">{t("merged")}</span>
+        )}
+      </header>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <div className="lg:order-last">
+          <RequestDetails page={page} now={viewer.now} ccs={ccs} />
+        </div>
+        <div className="space-y-6 lg:col-span-2">
+          <RequestThread page={page} />
+          {page.canReply ? (
+            <ReplyForm
+              requestId={page.id}
+              action={replyAction}
+              labels={{ heading: t("reply.heading"), label: t("reply.label"), hint: t("reply.hint"), submit: t("reply.submit"), submitting: t("reply.submitting") }}
+            />
+          ) : (
+            <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+              {page.repliesFromAgentConsole ? t("reply.agentConsole") : t("reply.readOnly")}
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { requestIdSchema } from "./request-reply";
+
+/** Adding or removing one CC on a request. User ids are opaque strings (cuid, or the seed's ids). */
+export const requestCcSchema = z.object({
+  requestId: requestIdSchema,
+  userId: z.string().trim().min(1).max(100),
+});
+
+export type RequestCcInput = z.input<typeof requestCcSchema>;
+export type RequestCc = z.output<typeof requestCcSchema>;

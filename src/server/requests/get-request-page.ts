@@ -1,0 +1,273 @@
+import "server-only";
+import { z } from "zod";
+import {
+  DEFAULT_SERVICE_LEVEL_POLICY,
+  HOLD_REASONS,
+  SOLVED_REASONS,
+  canBeCcd,
+  can,
+  serviceLevel,
+  visibleComments,
+  type BugReport,
+  type Channel,
+  type HoldReason,
+  type PriorityCode,
+  type RequestStatus,
+  type ServiceLevelStatus,
+  type SolvedReason,
+} from "@/domain";
+import type { Database } from "@/server/db/client";
+import type { Viewer } from "@/server/access/viewer";
+import { visibleRequestsWhere } from "@/server/access/request-filter";
+import { parseRequestId } from "@/schemas/request-reply";
+import { requestStateSelect, toRequestState } from "./request-state";
+import { requestAccessSelect, toRequestAccess, visibleRequestWhere } from "./visible-request";
+
+// The request page (PRODUCT.md §2–5): everything it shows, read for one viewer. One loader decides
+// whether the viewer may see the request at all — null for "does not exist" and "may not see" alike
+// — and never reads an internal note for a viewer who may not read them.
+
+export interface Person {
+  id: string;
+  name: string;
+  isAgent: boolean;
+}
+
+export interface RequestLink {
+  id: number;
+  subject: string;
+}
+
+export interface PriorityChange {
+  at: Date;
+  from: PriorityCode;
+  to: PriorityCode;
+  reason: string;
+}
+
+/** How a Solved request was solved, with what the customer was told (PRODUCT.md §4). */
+export interface Resolution {
+  reason: SolvedReason;
+  solvedAt: Date | null;
+  /** For "bug reported": the bug, its agreed priority and the estimated resolution. */
+  bugReport: BugReport | null;
+  /** For "merged": the request it was merged into. */
+  mergedInto: RequestLink | null;
+}
+
+export interface ChatLine {
+  id: string;
+  author: Person;
+  body: string;
+  sentAt: Date;
+}
+
+export type ThreadEntry =
+  | {
+      kind: "comment";
+      id: string;
+      at: Date;
+      author: Person;
+      body: string;
+      channel: Channel;
+      /** Only ever true for viewers allowed to read internal notes (agents). */
+      internal: boolean;
+      /** This reply reopened a Solved request. */
+      reopened: boolean;
+    }
+  | { kind: "chat"; id: string; at: Date; endedAt: Date | null; startedBy: Person; lines: ChatLine[]; reopened: boolean }
+  | { kind: "status_change"; id: string; at: Date; from: RequestStatus | null; to: RequestStatus; holdReason: HoldReason | null; solvedReason: SolvedReason | null };
+
+export interface RequestPage {
+  id: number;
+  subject: string;
+  description: string;
+  channel: Channel;
+  status: RequestStatus;
+  priority: PriorityCode;
+  holdReason: HoldReason | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  requester: Person;
+  organization: { id: string; name: string };
+  ccs: Person[];
+  /** Reclassifications with their reasons, oldest first. */
+  priorityHistory: PriorityChange[];
+  /** What support owes now and by when; null when nothing is owed (Pending: the requester's turn; Solved). */
+  serviceLevel: ServiceLevelStatus | null;
+  /** Set when the request is Solved. */
+  resolution: Resolution | null;
+  /** Requests merged into this one that the viewer may see. */
+  mergedFrom: RequestLink[];
+  /** Public replies, chat sessions and status changes in time order (internal notes only for agents). */
+  thread: ThreadEntry[];
+  canReply: boolean;
+  /** Agents may reply, but from the agent console, not from the portal. */
+  repliesFromAgentConsole: boolean;
+  canManageCcs: boolean;
+  /** Who may be added as a CC: members of the request's organization, not the requester, not already CC'd. */
+  ccCandidates: Array<Person & { email: string }>;
+}
+
+const personSelect = { id: true, name: true, isAgent: true } as const;
+
+export async function getRequestPage(db: Database, viewer: Pick<Viewer, "actor" | "now">, rawId: unknown): Promise<RequestPage | null> {
+  const { actor, now } = viewer;
+  const id = parseRequestId(rawId);
+  if (id === null) return null;
+
+  const row = await db.request.findFirst({
+    where: visibleRequestWhere(actor, now, id),
+    select: {
+      ...requestStateSelect,
+      ...requestAccessSelect,
+      subject: true,
+      description: true,
+      requester: { select: personSelect },
+      organization: { select: { id: true, name: true } },
+      ccs: { select: { userId: true, user: { select: personSelect } }, orderBy: { createdAt: "asc" } },
+      // The link is shown to everyone who may see the merged request; the target page itself keeps its own visibility.
+      mergedInto: { select: { id: true, subject: true } },
+    },
+  });
+  if (!row) return null;
+  const access = toRequestAccess(row);
+  if (!can(actor, "view_request", access, now)) return null;
+
+  const withInternalNotes = can(actor, "view_internal_notes", access, now);
+  const canManageCcs = can(actor, "manage_ccs", access, now);
+  const ccIds = row.ccs.map((cc) => cc.userId);
+
+  const [comments, chatSessions, events, mergedFrom, candidates] = await Promise.all([
+    db.comment.findMany({
+      // Internal notes never leave the database for a viewer who may not read them.
+      where: { requestId: id, ...(withInternalNotes ? {} : { visibility: "public" as const }) },
+      select: { id: true, body: true, visibility: true, channel: true, createdAt: true, author: { select: personSelect } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db.chatSession.findMany({
+      where: { requestId: id },
+      select: {
+        id: true,
+        startedAt: true,
+        endedAt: true,
+        startedBy: { select: personSelect },
+        messages: { select: { id: true, body: true, sentAt: true, author: { select: personSelect } }, orderBy: [{ sentAt: "asc" }, { id: "asc" }] },
+      },
+      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    }),
+    db.requestEvent.findMany({
+      where: { requestId: id, type: { in: ["status_changed", "priority_changed", "reopened"] } },
+      select: { id: true, type: true, fromStatus: true, toStatus: true, fromPriority: true, toPriority: true, reason: true, commentId: true, data: true, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db.request.findMany({
+      where: { AND: [{ mergedIntoId: id }, visibleRequestsWhere(actor, now)] },
+      select: { id: true, subject: true, ...requestAccessSelect },
+      orderBy: { id: "asc" },
+    }),
+    canManageCcs
+      ? db.user.findMany({
+          where: { memberships: { some: { organizationId: row.organizationId } }, id: { notIn: [row.requesterId, ...ccIds] } },
+          select: { ...personSelect, email: true, memberships: { select: { organizationId: true, isTechnicalContact: true, isAdmin: true } } },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        })
+      : Promise.resolve([]),
+  ]);
+
+  const visible = visibleComments(actor, access, comments, now);
+  const visibleCommentIds = new Set(visible.map((comment) => comment.id));
+  const reopenedByComment = new Set<string>();
+  const reopenedByChat = new Set<string>();
+  const priorityHistory: PriorityChange[] = [];
+  const statusChanges: ThreadEntry[] = [];
+  for (const event of events) {
+    if (event.type === "reopened") {
+      if (event.commentId !== null && visibleCommentIds.has(event.commentId)) reopenedByComment.add(event.commentId);
+      const chatSessionId = reopenedData.safeParse(event.data).data?.chatSessionId;
+      if (chatSessionId) reopenedByChat.add(chatSessionId);
+    } else if (event.type === "priority_changed" && event.fromPriority && event.toPriority) {
+      priorityHistory.push({ at: event.createdAt, from: event.fromPriority, to: event.toPriority, reason: event.reason ?? "" });
+    } else if (event.type === "status_changed" && event.toStatus) {
+      const data = statusChangeData.safeParse(event.data).data;
+      statusChanges.push({
+        kind: "status_change",
+        id: event.id,
+        at: event.createdAt,
+        from: event.fromStatus,
+        to: event.toStatus,
+        holdReason: data?.holdReason ?? null,
+        solvedReason: data?.solvedReason ?? null,
+      });
+    }
+  }
+
+  const thread: ThreadEntry[] = [
+    ...visible.map(
+      (comment): ThreadEntry => ({
+        kind: "comment",
+        id: comment.id,
+        at: comment.createdAt,
+        author: comment.author,
+        body: comment.body,
+        channel: comment.channel,
+        internal: comment.visibility === "internal",
+        reopened: reopenedByComment.has(comment.id),
+      }),
+    ),
+    ...chatSessions.map(
+      (session): ThreadEntry => ({
+        kind: "chat",
+        id: session.id,
+        at: session.startedAt,
+        endedAt: session.endedAt,
+        startedBy: session.startedBy,
+        lines: session.messages.map((message) => ({ id: message.id, author: message.author, body: message.body, sentAt: message.sentAt })),
+        reopened: reopenedByChat.has(session.id),
+      }),
+    ),
+    ...statusChanges,
+  ];
+  // Time order; at the same instant the message comes before the status change it caused.
+  thread.sort((a, b) => a.at.getTime() - b.at.getTime() || Number(a.kind === "status_change") - Number(b.kind === "status_change"));
+
+  const state = toRequestState(row);
+  const mergedFromVisible = mergedFrom.filter((source) => can(actor, "view_request", toRequestAccess(source), now));
+  const canReply = can(actor, "reply", access, now);
+  return {
+    id: row.id,
+    subject: row.subject,
+    description: row.description,
+    channel: row.channel,
+    status: row.status,
+    priority: row.priority,
+    holdReason: state.holdReason,
+    createdAt: row.createdAt,
+    lastActivityAt: row.lastActivityAt,
+    requester: row.requester,
+    organization: row.organization,
+    ccs: row.ccs.map((cc) => cc.user),
+    priorityHistory,
+    serviceLevel: serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY),
+    resolution:
+      state.status === "solved" && state.solvedReason
+        ? { reason: state.solvedReason, solvedAt: state.solvedAt, bugReport: state.bugReport, mergedInto: row.mergedInto }
+        : null,
+    mergedFrom: mergedFromVisible.map((source) => ({ id: source.id, subject: source.subject })),
+    thread,
+    canReply: canReply && !actor.isAgent,
+    repliesFromAgentConsole: canReply && actor.isAgent,
+    canManageCcs,
+    ccCandidates: candidates
+      .filter((candidate) => canBeCcd({ userId: candidate.id, memberships: candidate.memberships }, access))
+      .map((candidate) => ({ id: candidate.id, name: candidate.name, isAgent: candidate.isAgent, email: candidate.email })),
+  };
+}
+
+// The event log's JSON, read back defensively: what the domain wrote (src/server/requests/event-rows.ts).
+const holdReasonData = z.union([
+  z.object({ code: z.enum(HOLD_REASONS) }),
+  z.object({ code: z.literal("other"), text: z.string() }),
+]);
+const statusChangeData = z.object({ holdReason: holdReasonData.optional(), solvedReason: z.enum(SOLVED_REASONS).optional() });
+const reopenedData = z.object({ chatSessionId: z.string().optional() });

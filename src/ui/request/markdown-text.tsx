@@ -1,0 +1,78 @@
+import Markdown, { type Components } from "react-markdown";
+import rehypeSanitize from "rehype-sanitize";
+
+// People's text (replies, descriptions) as Markdown, rendered on the server and sanitized, with
+// their line breaks kept. HTML typed into the text is shown as the text it is — people paste error
+// messages and markup into support requests — and never becomes elements; what Markdown itself
+// produces then passes GitHub's allow-list (rehype-sanitize's default schema), so no script, event
+// handler or style gets through. Links never pass on the page's authority; images are shown as
+// links, so a reply cannot load a tracking pixel.
+
+interface TreeNode {
+  type: string;
+  value?: string;
+  tagName?: string;
+  properties?: Record<string, never>;
+  children?: TreeNode[];
+}
+
+/**
+ * A rehype plugin: raw HTML from the Markdown becomes plain text, before sanitizing. A block of it
+ * becomes a paragraph that keeps its line breaks.
+ */
+function rawHtmlAsText() {
+  const convert = (node: TreeNode): void => {
+    node.children?.forEach((child, index, siblings) => {
+      if (child.type !== "raw") return convert(child);
+      const text: TreeNode = { type: "text", value: child.value ?? "" };
+      siblings[index] = node.type === "root" ? { type: "element", tagName: "p", properties: {}, children: [text] } : text;
+    });
+  };
+  return convert;
+}
+
+const LINK_REL = "noopener noreferrer nofollow";
+
+function componentsFor(imageLabel: (label: string) => string): Components {
+  return {
+    a: ({ href, title, children }) => (
+      <a href={href} title={title} rel={LINK_REL}>
+        {children}
+      </a>
+    ),
+    img: ({ src, alt }) =>
+      typeof src === "string" && src ? (
+        <a href={src} rel={LINK_REL}>
+          {imageLabel(alt || src)}
+        </a>
+      ) : null,
+    // The page's own headings go to h3; a reply's headings stay below them.
+    h1: "h4",
+    h2: "h5",
+    h3: "h6",
+    h4: "h6",
+    h5: "h6",
+  };
+}
+
+const markdownClass = [
+  "break-words text-sm leading-6 text-slate-800",
+  "[&_p]:my-2 [&_p]:whitespace-pre-line [&_p:first-child]:mt-0 [&_p:last-child]:mb-0",
+  "[&_a]:font-medium [&_a]:text-indigo-700 [&_a]:underline",
+  "[&_strong]:font-semibold [&_em]:italic",
+  "[&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-6",
+  "[&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.85em]",
+  "[&_pre]:my-2 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-100 [&_pre]:p-3 [&_pre_code]:bg-transparent [&_pre_code]:p-0",
+  "[&_blockquote]:my-2 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-3 [&_blockquote]:text-slate-700",
+  "[&_h4]:mt-3 [&_h4]:font-semibold [&_h5]:mt-3 [&_h5]:font-semibold [&_h6]:mt-3 [&_h6]:font-semibold",
+].join(" ");
+
+export function MarkdownText({ text, imageLabel }: { text: string; imageLabel: (label: string) => string }) {
+  return (
+    <div className={markdownClass}>
+      <Markdown rehypePlugins={[rawHtmlAsText, rehypeSanitize]} components={componentsFor(imageLabel)}>
+        {text}
+      </Markdown>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { initialReplyFormState, type ReplyFormState } from "./form-state";
+
+export interface ReplyFormLabels {
+  heading: string;
+  label: string;
+  hint: string;
+  submit: string;
+  submitting: string;
+}
+
+/**
+ * The reply form. A plain form posting to a server action, so it works before (or without)
+ * JavaScript; with it, errors and the sent message appear in place. After an error the field shows
+ * the user's text again (React resets a form after its action), after sending it is empty.
+ */
+export function ReplyForm(props: {
+  requestId: number;
+  action: (state: ReplyFormState, formData: FormData) => Promise<ReplyFormState>;
+  labels: ReplyFormLabels;
+}) {
+  const { labels } = props;
+  const [state, formAction, pending] = useActionState(props.action, initialReplyFormState);
+  const id = useId();
+  const fieldId = `${id}-body`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+
+  return (
+    <form action={formAction} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {labels.heading}
+      </h2>
+      <input type="hidden" name="requestId" value={props.requestId} />
+      <label htmlFor={fieldId} className="mt-3 block text-sm font-medium">
+        {labels.label}
+      </label>
+      <p id={hintId} className="mt-1 text-xs text-slate-600">
+        {labels.hint}
+      </p>
+      <textarea
+        key={state.submission}
+        id={fieldId}
+        name="body"
+        rows={6}
+        defaultValue={state.body}
+        aria-invalid={state.bodyError ? true : undefined}
+        aria-describedby={state.bodyError ? `${hintId} ${errorId}` : hintId}
+        className="mt-2 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40 aria-[invalid=true]:border-red-700"
+      />
+      {/* Always in the page, so that screen readers announce the error when it appears. */}
+      <p id={errorId} role="alert" className="mt-1 text-sm text-red-700 empty:hidden">
+        {state.bodyError ?? ""}
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
+        >
+          {pending ? labels.submitting : labels.submit}
+        </button>
+        <p role="status" className="text-sm text-emerald-800">
+          {state.status === "sent" ? state.message : ""}
+        </p>
+        <p role="alert" className="text-sm text-red-700">
+          {state.status === "error" && !state.bodyError ? state.message : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+import { STATUS_DEFINITIONS, type RequestStatus } from "@/domain";
+
+// Each status has its own colour, but the label always says it: colour is never the only cue.
+const STATUS_STYLES = {
+  open: "bg-sky-50 text-sky-800 ring-sky-300",
+  pending: "bg-amber-50 text-amber-900 ring-amber-300",
+  on_hold: "bg-violet-50 text-violet-800 ring-violet-300",
+  solved: "bg-emerald-50 text-emerald-800 ring-emerald-300",
+} as const satisfies Record<RequestStatus, string>;
+
+export async function RequestStatusBadge({ status }: { status: RequestStatus }) {
+  const t = await getTranslations();
+  return (
+    <span className={`inline-flex whitespace-nowrap rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${STATUS_STYLES[status]}`}>
+      {t(STATUS_DEFINITIONS[status].labelKey)}
+    </span>
+  );
+}
