@@ -12,7 +12,7 @@ import {
   HOUR,
   MINUTE,
   decide,
-  newRequestState,
+  openRequest,
   serviceLevel,
   type EventRecord,
   type HoldReason,
@@ -294,19 +294,20 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
     previousCreatedAt = createdAt;
     if (DEMO_USERS[script.requester].membership?.org !== script.org) fail(script.id, `requester ${script.requester} is not a member of ${script.org}`);
     const channel: Channel = script.channel ?? "web";
+    const opened = openRequest({
+      id: script.id,
+      organizationId: DEMO_ORGANIZATIONS[script.org].id,
+      requesterId: userId(script.requester),
+      channel,
+      priority: script.priority,
+      at: new Date(createdAt),
+    });
     const build: RequestBuild = {
       script,
       channel,
       handler: script.handler ?? "agent",
       createdAt,
-      state: newRequestState({
-        id: script.id,
-        organizationId: DEMO_ORGANIZATIONS[script.org].id,
-        requesterId: userId(script.requester),
-        channel,
-        priority: script.priority,
-        at: new Date(createdAt),
-      }),
+      state: opened.state,
       ccs: new Set(),
       assignee: null,
       firstSolve: null,
@@ -314,15 +315,7 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
       eventCount: 0,
     };
     builds.set(script.id, build);
-    // The domain records no creation; the event log starts with the seed's own.
-    addEvent(build, {
-      type: "created",
-      actorId: userId(script.requester),
-      toStatus: "open",
-      toPriority: script.priority,
-      data: { channel },
-      createdAt: new Date(createdAt),
-    });
+    for (const record of opened.records) addEvent(build, { actorId: record.actorId, createdAt: record.at, ...eventFields(record, null) });
     schedule.push(...scheduleScript(script, createdAt, now));
   });
   schedule.sort((a, b) => a.at - b.at || a.requestId - b.requestId || a.seq - b.seq);

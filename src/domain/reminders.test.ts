@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY } from "./clock";
 import { DEFAULT_REMINDER_POLICY, isNoResponseDue, nextReminderStep } from "./reminders";
-import { apply, at, customerReply, openRequest, pendingRequest } from "./testing/builders";
+import { apply, at, customerReply, freshRequest, pendingRequest } from "./testing/builders";
 import type { RequestCommand } from "./transitions";
 import { PRIORITY_CODES } from "./vocabulary";
 
@@ -26,7 +26,7 @@ describe("PRODUCT §4.4 reminder policy", () => {
   });
 
   it("depends on the priority: an urgent request is chased sooner", () => {
-    const urgent = apply(openRequest({ priority: "S1" }), { type: "agent_reply", at: at(1), agentId: "user-agent" });
+    const urgent = apply(freshRequest({ priority: "S1" }), { type: "agent_reply", at: at(1), agentId: "user-agent" });
     expect(nextReminderStep(urgent, at(2), policy)).toMatchObject({ dueAt: new Date(at(1).getTime() + DAY) });
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REMINDER_POLICY } from "./reminders";
 import type { RequestState } from "./request-state";
-import { agentReply, apply, at, customerReply, holdFor, onHoldRequest, openRequest, pendingRequest, solveAgreed, solvedRequest } from "./testing/builders";
-import { decide, type Decision, type MergeTarget, type RequestCommand } from "./transitions";
+import { agentReply, apply, at, customerReply, holdFor, onHoldRequest, freshRequest, pendingRequest, solveAgreed, solvedRequest } from "./testing/builders";
+import { decide, openRequest, type Decision, type MergeTarget, type RequestCommand } from "./transitions";
 import type { RequestStatus } from "./vocabulary";
 
 function accepted(decision: Decision) {
@@ -15,11 +15,19 @@ function refusalCode(decision: Decision) {
 }
 
 const statesByStatus: Record<RequestStatus, () => RequestState> = {
-  open: () => openRequest(),
+  open: () => freshRequest(),
   pending: pendingRequest,
   on_hold: onHoldRequest,
   solved: solvedRequest,
 };
+
+describe("PRODUCT §4 statuses — a new request", () => {
+  it.each(["web", "email", "chat"] as const)("comes in Open by %s, and the log records its creation", (channel) => {
+    const opened = openRequest({ id: 7, organizationId: "org-acme", requesterId: "user-alice", channel, priority: "S2", at: at(0) });
+    expect(opened.state).toMatchObject({ status: "open", priority: "S2", channel, lastCustomerMessageAt: at(0), firstAgentReplyAt: null });
+    expect(opened.records).toEqual([{ type: "created", requestId: 7, actorId: "user-alice", at: at(0), channel, status: "open", priority: "S2" }]);
+  });
+});
 
 describe("PRODUCT §4 statuses — an agent's public reply", () => {
   it.each(["open", "on_hold"] as const)("makes a %s request Pending by default (support waits for the requester)", (status) => {
@@ -29,15 +37,15 @@ describe("PRODUCT §4 statuses — an agent's public reply", () => {
   });
 
   it("may name another status in the same step", () => {
-    expect(accepted(decide(openRequest(), agentReply(1, { status: "open" }))).state.status).toBe("open");
-    const held = accepted(decide(openRequest(), agentReply(1, { status: "on_hold", reason: { code: "reproducing_bug" } })));
+    expect(accepted(decide(freshRequest(), agentReply(1, { status: "open" }))).state.status).toBe("open");
+    const held = accepted(decide(freshRequest(), agentReply(1, { status: "on_hold", reason: { code: "reproducing_bug" } })));
     expect(held.state).toMatchObject({ status: "on_hold", holdReason: { code: "reproducing_bug" } });
-    const solved = accepted(decide(openRequest(), agentReply(1, { status: "solved", resolution: { reason: "agreed" } })));
+    const solved = accepted(decide(freshRequest(), agentReply(1, { status: "solved", resolution: { reason: "agreed" } })));
     expect(solved.state).toMatchObject({ status: "solved", solvedReason: "agreed", solvedAt: at(1) });
   });
 
   it("records the first and the latest reply, which the service level reads", () => {
-    const state = apply(openRequest(), agentReply(1), customerReply(2), agentReply(3));
+    const state = apply(freshRequest(), agentReply(1), customerReply(2), agentReply(3));
     expect(state.firstAgentReplyAt).toEqual(at(1));
     expect(state.lastAgentReplyAt).toEqual(at(3));
   });
@@ -56,7 +64,7 @@ describe("PRODUCT §4 On-hold — progress depends on an internal team", () => {
     [{ code: "waiting_for_account_team" as const }],
     [{ code: "other" as const, text: "Waiting for the vendor's security review" }],
   ])("accepts the seed's reasons or an agent's own words: %j", (reason) => {
-    const decision = accepted(decide(openRequest(), { type: "hold", at: at(1), agentId: "user-agent", reason }));
+    const decision = accepted(decide(freshRequest(), { type: "hold", at: at(1), agentId: "user-agent", reason }));
     expect(decision.state).toMatchObject({ status: "on_hold", holdReason: reason });
     expect(decision.records[0]).toMatchObject({ type: "status_changed", to: "on_hold", data: { holdReason: reason } });
   });
@@ -66,7 +74,7 @@ describe("PRODUCT §4 On-hold — progress depends on an internal team", () => {
     ["an unknown reason code", { code: "napping" } as never, "unknown_hold_reason"],
     ["a reason over 500 characters", { code: "other" as const, text: "x".repeat(501) }, "reason_too_long"],
   ])("refuses %s", (_, reason, code) => {
-    expect(refusalCode(decide(openRequest(), { type: "hold", at: at(1), agentId: "user-agent", reason }))).toBe(code);
+    expect(refusalCode(decide(freshRequest(), { type: "hold", at: at(1), agentId: "user-agent", reason }))).toBe(code);
   });
 
   it("clears the hold reason when the request moves on", () => {
@@ -135,7 +143,7 @@ describe("PRODUCT §4.3 merging", () => {
   });
 
   it("solves the request as merged, pointing at the target, and the target records what was merged into it", () => {
-    const decision = accepted(decide(openRequest(), merge()));
+    const decision = accepted(decide(freshRequest(), merge()));
     expect(decision.state).toMatchObject({ status: "solved", solvedReason: "merged", mergedIntoId: 1002 });
     expect(decision.records).toEqual(
       expect.arrayContaining([
@@ -150,16 +158,16 @@ describe("PRODUCT §4.3 merging", () => {
     ["into another organization's request", merge({ organizationId: "org-globex" }), "merge_across_organizations"],
     ["into a request that was itself merged", merge({ mergedIntoId: 1003 }), "merge_target_is_merged"],
   ])("is refused %s", (_, command, code) => {
-    expect(refusalCode(decide(openRequest(), command))).toBe(code);
+    expect(refusalCode(decide(freshRequest(), command))).toBe(code);
   });
 
   it("is refused for a request already merged", () => {
-    const merged = apply(openRequest(), merge());
+    const merged = apply(freshRequest(), merge());
     expect(refusalCode(decide(merged, merge({ id: 1004 })))).toBe("already_merged");
   });
 
   it("moves the requests merged into this one to the new target, so no chain forms", () => {
-    const decision = accepted(decide(openRequest(), merge({}, [1005, 1006])));
+    const decision = accepted(decide(freshRequest(), merge({}, [1005, 1006])));
     expect(decision.related).toEqual([
       { requestId: 1005, mergedIntoId: 1002 },
       { requestId: 1006, mergedIntoId: 1002 },
@@ -168,7 +176,7 @@ describe("PRODUCT §4.3 merging", () => {
   });
 
   it("keeps a merged request closed to agent status changes", () => {
-    const merged = apply(openRequest(), merge());
+    const merged = apply(freshRequest(), merge());
     expect(refusalCode(decide(merged, holdFor(6)))).toBe("merged_request_is_closed");
     expect(refusalCode(decide(merged, solveAgreed(6)))).toBe("merged_request_is_closed");
     expect(accepted(decide(merged, agentReply(6))).state.status).toBe("solved");
@@ -200,14 +208,14 @@ describe("PRODUCT §5 reopening — one rule for every channel", () => {
   });
 
   it("a reply on an Open request changes no status and records nothing", () => {
-    const decision = accepted(decide(openRequest(), customerReply(1)));
+    const decision = accepted(decide(freshRequest(), customerReply(1)));
     expect(decision.state.status).toBe("open");
     expect(decision.records).toEqual([]);
     expect(decision.state.lastCustomerMessageAt).toEqual(at(1));
   });
 
   it("a reply on a merged request reopens it and leaves the merge, so merges always point at live requests", () => {
-    const merged = apply(openRequest(), { type: "merge", at: at(2), agentId: "user-agent", target: { id: 1002, organizationId: "org-acme", mergedIntoId: null }, mergedIntoThis: [] });
+    const merged = apply(freshRequest(), { type: "merge", at: at(2), agentId: "user-agent", target: { id: 1002, organizationId: "org-acme", mergedIntoId: null }, mergedIntoThis: [] });
     const decision = accepted(decide(merged, customerReply(3)));
     expect(decision.state).toMatchObject({ status: "open", mergedIntoId: null, solvedReason: null });
     expect(decision.records).toContainEqual(expect.objectContaining({ type: "reopened", wasMergedIntoId: 1002 }));
@@ -218,7 +226,7 @@ describe("PRODUCT §3 priorities — reclassification", () => {
   const reclassify = (priority: string, reason: string): RequestCommand => ({ type: "reclassify", at: at(3), agentId: "user-agent", priority, reason });
 
   it("changes the priority and records the reason", () => {
-    const decision = accepted(decide(openRequest(), reclassify("S1", "Dashboards down for every user")));
+    const decision = accepted(decide(freshRequest(), reclassify("S1", "Dashboards down for every user")));
     expect(decision.state.priority).toBe("S1");
     expect(decision.records).toEqual([
       expect.objectContaining({ type: "priority_changed", from: "S3", to: "S1", reason: "Dashboards down for every user" }),
@@ -230,7 +238,7 @@ describe("PRODUCT §3 priorities — reclassification", () => {
     ["to the same priority", reclassify("S3", "no change"), "same_priority"],
     ["to an unknown priority", reclassify("S0", "oops"), "unknown_priority"],
   ])("is refused %s", (_, command, code) => {
-    expect(refusalCode(decide(openRequest(), command))).toBe(code);
+    expect(refusalCode(decide(freshRequest(), command))).toBe(code);
   });
 });
 
@@ -239,7 +247,7 @@ describe("PRODUCT §4.4 reminders and no response", () => {
   const solveNoResponse = (hours: number): RequestCommand => ({ type: "solve_no_response", at: at(hours), policy: DEFAULT_REMINDER_POLICY });
 
   it("sends reminders only on Pending requests and counts them", () => {
-    expect(refusalCode(decide(openRequest(), remind(2)))).toBe("reminder_needs_pending");
+    expect(refusalCode(decide(freshRequest(), remind(2)))).toBe("reminder_needs_pending");
     const reminded = apply(pendingRequest(), remind(80));
     expect(reminded).toMatchObject({ status: "pending", reminderCount: 1, lastReminderAt: at(80) });
   });

@@ -1,5 +1,5 @@
 import { refuse, type Refusal } from "./refusal";
-import type { BugReport, RequestState } from "./request-state";
+import { newRequestState, type BugReport, type NewRequest, type RequestState } from "./request-state";
 import { isNoResponseDue, type ReminderPolicy } from "./reminders";
 import type { Channel, HoldReason, PriorityCode, RequestStatus, SolvedReason } from "./vocabulary";
 import { HOLD_REASONS, isPriorityCode } from "./vocabulary";
@@ -52,6 +52,7 @@ interface RecordBase {
 
 /** An entry for the request's event log. */
 export type EventRecord =
+  | (RecordBase & { type: "created"; channel: Channel; status: RequestStatus; priority: PriorityCode })
   | (RecordBase & {
       type: "status_changed";
       from: RequestStatus;
@@ -108,6 +109,15 @@ export type RefusalCode =
 export type Decision =
   | { ok: true; state: RequestState; records: EventRecord[]; related: RelatedChange[] }
   | { ok: false; refusal: Refusal<RefusalCode> };
+
+/** A request comes in by the web, email or chat (PRODUCT.md §4: Open, "just opened"). */
+export function openRequest(input: NewRequest): { state: RequestState; records: EventRecord[] } {
+  const state = newRequestState(input);
+  return {
+    state,
+    records: [{ type: "created", requestId: input.id, actorId: input.requesterId, at: input.at, channel: input.channel, status: state.status, priority: state.priority }],
+  };
+}
 
 export function decide(state: RequestState, command: RequestCommand): Decision {
   switch (command.type) {

@@ -7,7 +7,7 @@ import type { PriorityCode } from "../vocabulary";
 export const T0 = new Date("2026-03-02T09:00:00Z");
 export const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
 
-export function openRequest(overrides: { id?: number; organizationId?: string; priority?: PriorityCode } = {}): RequestState {
+export function freshRequest(overrides: { id?: number; organizationId?: string; priority?: PriorityCode } = {}): RequestState {
   return newRequestState({
     id: overrides.id ?? 1001,
     organizationId: overrides.organizationId ?? "org-acme",
@@ -37,6 +37,6 @@ export const customerReply = (hours: number, authorId = "user-alice"): RequestCo
 export const holdFor = (hours: number): RequestCommand => ({ type: "hold", at: at(hours), agentId: "user-agent", reason: { code: "with_engineering" } });
 export const solveAgreed = (hours: number): RequestCommand => ({ type: "solve", at: at(hours), agentId: "user-agent", resolution: { reason: "agreed" } });
 
-export const pendingRequest = () => apply(openRequest(), agentReply(1));
-export const onHoldRequest = () => apply(openRequest(), holdFor(1));
-export const solvedRequest = () => apply(openRequest(), agentReply(1), solveAgreed(2));
+export const pendingRequest = () => apply(freshRequest(), agentReply(1));
+export const onHoldRequest = () => apply(freshRequest(), holdFor(1));
+export const solvedRequest = () => apply(freshRequest(), agentReply(1), solveAgreed(2));

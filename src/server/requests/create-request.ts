@@ -1,9 +1,10 @@
 import "server-only";
-import { canBeCcd, DEFAULT_SERVICE_LEVEL_POLICY, newRequestState, serviceLevel, type Actor, type RequestAccess } from "@/domain";
+import { canBeCcd, DEFAULT_SERVICE_LEVEL_POLICY, openRequest, serviceLevel, type Actor, type RequestAccess } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
 import { newRequestFieldErrors, newRequestSchema, type NewRequestFieldErrors } from "@/schemas/new-request";
 import type { Viewer } from "@/server/access/viewer";
 import type { Database } from "@/server/db/client";
+import { eventRow } from "./event-rows";
 import { requestStateData } from "./request-state";
 
 // A customer opens a request from the portal (PRODUCT.md §2): subject, description, priority and
@@ -38,7 +39,7 @@ export async function createRequest(db: Database, viewer: Pick<Viewer, "actor" |
       data: { subject, description, priority, channel: "web", requesterId: actor.userId, organizationId, createdAt: now },
       select: { id: true },
     });
-    const state = newRequestState({ id, organizationId, requesterId: actor.userId, channel: "web", priority, at: now });
+    const { state, records } = openRequest({ id, organizationId, requesterId: actor.userId, channel: "web", priority, at: now });
     const dueAt = serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null;
     await tx.request.update({ where: { id }, data: requestStateData(state, dueAt), select: { id: true } });
     if (ccUserIds.length > 0) {
@@ -46,7 +47,7 @@ export async function createRequest(db: Database, viewer: Pick<Viewer, "actor" |
     }
     // The domain records no creation; the event log starts here, as the demo data's does.
     const events: Prisma.RequestEventCreateManyInput[] = [
-      { requestId: id, actorId: actor.userId, type: "created", toStatus: state.status, toPriority: state.priority, data: { channel: "web" }, createdAt: now },
+      ...records.map((record) => eventRow(record, null)),
       ...ccUserIds.map((userId) => ({ requestId: id, actorId: actor.userId, type: "cc_added" as const, data: { userId }, createdAt: now })),
     ];
     await tx.requestEvent.createMany({ data: events });

@@ -7,6 +7,8 @@ export function eventFields(
   commentId: string | null,
 ): Omit<Prisma.RequestEventCreateManyInput, "id" | "requestId" | "actorId" | "createdAt"> {
   switch (record.type) {
+    case "created":
+      return { type: "created", toStatus: record.status, toPriority: record.priority, data: { channel: record.channel } };
     case "status_changed":
       return {
         type: "status_changed",
