@@ -151,4 +151,14 @@ describe("search", () => {
     expect(pages.ids.filter((id) => id === 1001)).toHaveLength(1);
     expect(pages.ids[0]).toBe(1001);
   });
+
+  it("follows the thread as it changes: a new public reply is found, an internal note never, a reply made internal no more", async () => {
+    const agent = await seeded.db.user.findUniqueOrThrow({ where: { email: "agent@portico.test" }, select: { id: true } });
+    const reply = await seeded.db.comment.create({ data: { requestId: 1043, authorId: agent.id, body: "Try the quillwort workaround.", visibility: "public" }, select: { id: true } });
+    await seeded.db.comment.create({ data: { requestId: 1043, authorId: agent.id, body: "Between us: zanzibarite.", visibility: "internal" } });
+    expect((await list("alice@acme.test", { q: "quillwort" })).items.map((item) => item.id)).toEqual([1043]);
+    expect((await list("alice@acme.test", { q: "zanzibarite" })).items).toEqual([]);
+    await seeded.db.comment.update({ where: { id: reply.id }, data: { visibility: "internal" } });
+    expect((await list("alice@acme.test", { q: "quillwort" })).items).toEqual([]);
+  });
 });
