@@ -1,0 +1,65 @@
+import pg from "pg";
+
+// The benchmark's own database on a PostgreSQL server: BENCH_DATABASE_URL, by default
+// `portico_bench` on the local server. The scripts create, fill and drop only this database.
+
+export const DEFAULT_BENCH_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/portico_bench";
+/** Where bench/serve-app.ts serves the app (BENCH_PORT). */
+export const DEFAULT_BENCH_PORT = 3204;
+
+export function benchDatabaseUrl(): string {
+  return process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_DATABASE_URL;
+}
+
+export function databaseName(url: string): string {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Unexpected database name in BENCH_DATABASE_URL: "${name}"`);
+  return name;
+}
+
+/** The server's maintenance database, for CREATE / DROP DATABASE. */
+function adminUrl(url: string): string {
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  return admin.toString();
+}
+
+async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl(url) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the benchmark database when missing (after dropping it first with `reset`); true when created. */
+export async function ensureBenchDatabase(url: string, reset: boolean): Promise<boolean> {
+  const name = databaseName(url);
+  return withAdmin(url, async (admin) => {
+    if (reset) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount) return false;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    return true;
+  });
+}
+
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** What `bench/generate.ts` wrote, read back from the `bench.meta` table; null before a complete run. */
+export async function readBenchMeta(client: pg.Client): Promise<Record<string, string> | null> {
+  const { rows: exists } = await client.query("SELECT to_regclass('bench.meta') IS NOT NULL AS ok");
+  if (!exists[0]?.ok) return null;
+  const { rows } = await client.query<{ key: string; value: string }>("SELECT key, value FROM bench.meta");
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}

@@ -1,0 +1,198 @@
+// Server time of the real My Requests page on the benchmark database: builds (when needed) and
+// starts the app through bench/serve-app.ts, signs in as carol@acme.test through next-auth's
+// credentials flow over HTTP, then times sequential GETs of the Organization scope (browse and
+// search). Localhost only, a bounded number of requests, one at a time.
+//
+//   npx tsx bench/page.ts [--runs 30] [--email carol@acme.test]
+//
+// PORTICO_BUILD_DIR (default .next-bench) keeps this build apart from others; BENCH_PORT (default
+// 3204) is where the app listens. Writes bench/results/page.md and prints it.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { DEMO_PASSWORD } from "../prisma/seed/demo-data";
+import { runScript } from "../scripts/lib/run-script";
+import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
+import { benchDatabaseUrl, databaseName, DEFAULT_BENCH_PORT, readBenchMeta, withClient } from "./lib/bench-database";
+import { ms, summarize, type Timing } from "./lib/stats";
+import { SEARCH_WORDS } from "./lib/words";
+
+const PAGES = [
+  "/requests?scope=organization",
+  `/requests?scope=organization&q=${encodeURIComponent(SEARCH_WORDS.common)}`,
+  `/requests?scope=organization&q=${encodeURIComponent(SEARCH_WORDS.rare)}`,
+];
+const WARMUP = 5;
+const BUDGET_MS = 60_000;
+const READY_TIMEOUT_MS = 15 * 60_000;
+
+const { values: args } = parseArgs({
+  options: { runs: { type: "string", default: "30" }, email: { type: "string", default: "carol@acme.test" } },
+});
+
+interface PageResult {
+  path: string;
+  status: number;
+  bytes: number;
+  firstByte: Timing;
+  total: Timing;
+}
+
+runScript(async () => {
+  const url = benchDatabaseUrl();
+  const meta = await withClient(url, readBenchMeta);
+  if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
+  // The page lists requests when it shows the most recently active one of carol's organization.
+  const newest = await withClient(url, async (client) => {
+    const { rows } = await client.query<{ id: number }>(
+      `SELECT id FROM "Request" WHERE "organizationId" = 'seed-org-acme' ORDER BY "lastActivityAt" DESC, id DESC LIMIT 1`,
+    );
+    return rows[0]?.id;
+  });
+
+  const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench";
+  const port = Number(process.env.BENCH_PORT || DEFAULT_BENCH_PORT);
+  const base = `http://localhost:${port}`;
+  if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${port}; set BENCH_PORT to a free port.`);
+
+  const env: NodeJS.ProcessEnv = { ...process.env, PORTICO_BUILD_DIR: buildDir, BENCH_PORT: String(port) };
+  delete env.NEXTAUTH_URL;
+  delete env.DATABASE_URL;
+  // The app's output (and the build's, when one is needed) goes to stderr; stdout is the report.
+  const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
+  try {
+    await waitUntilReady(app, `${base}/api/auth/csrf`);
+    const cookies = await signIn(base, args.email);
+    const runs = Number(args.runs);
+    const results: PageResult[] = [];
+    let listsRequests = false;
+    for (const path of PAGES) {
+      const first = await get(base, path, cookies);
+      if (first.status !== 200) throw new Error(`GET ${path}: ${first.status} (expected 200 for a signed-in user)`);
+      if (path === PAGES[0] && newest !== undefined) listsRequests = new RegExp(`\\b${newest}\\b`).test(first.body);
+      for (let i = 1; i < WARMUP; i++) await get(base, path, cookies);
+      const firstByte: number[] = [];
+      const total: number[] = [];
+      const started = performance.now();
+      let bytes = 0;
+      while (firstByte.length < runs && (firstByte.length < 5 || performance.now() - started < BUDGET_MS)) {
+        const response = await get(base, path, cookies);
+        firstByte.push(response.firstByteMs);
+        total.push(response.totalMs);
+        bytes = response.body.length;
+      }
+      results.push({ path, status: first.status, bytes, firstByte: summarize(firstByte), total: summarize(total) });
+      process.stderr.write(`${path}: median ${ms(summarize(total).medianMs)} ms\n`);
+    }
+    const report = renderReport(results, meta, args.email, listsRequests, buildDir);
+    const out = join(PROJECT_ROOT, "bench/results/page.md");
+    mkdirSync(join(PROJECT_ROOT, "bench/results"), { recursive: true });
+    writeFileSync(out, report);
+    console.log(report);
+    process.stderr.write(`Written to ${out}\n`);
+  } finally {
+    await stop(app);
+  }
+});
+
+async function responds(target: string): Promise<boolean> {
+  try {
+    await fetch(target, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilReady(app: ChildProcess, target: string) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`The app stopped (exit ${app.exitCode}) before it was ready`);
+    if (await responds(target)) return;
+    await new Promise((done) => setTimeout(done, 1000));
+  }
+  throw new Error(`The app did not answer ${target} within ${READY_TIMEOUT_MS / 60_000} minutes`);
+}
+
+async function stop(app: ChildProcess) {
+  if (app.exitCode !== null) return;
+  const exited = new Promise((done) => app.once("exit", done));
+  app.kill("SIGTERM");
+  const timeout = new Promise((done) => setTimeout(() => done("timeout"), 20_000));
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    process.stderr.write("The app did not stop within 20 s; killing it.\n");
+    app.kill("SIGKILL");
+  }
+}
+
+/** A minimal cookie jar: name → value, from every Set-Cookie seen. */
+class Cookies {
+  private readonly values = new Map<string, string>();
+  store(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const pair = header.split(";")[0] ?? "";
+      const separator = pair.indexOf("=");
+      if (separator > 0) this.values.set(pair.slice(0, separator).trim(), pair.slice(separator + 1));
+    }
+  }
+  has(suffix: string) {
+    return [...this.values.keys()].some((name) => name.endsWith(suffix));
+  }
+  header() {
+    return [...this.values].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+/** next-auth's credentials flow, as the sign-in form does it: CSRF token, then the callback. */
+async function signIn(base: string, email: string): Promise<Cookies> {
+  const cookies = new Cookies();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  cookies.store(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.header() },
+    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/requests`, json: "true" }),
+    redirect: "manual",
+  });
+  cookies.store(callback);
+  if (!cookies.has("next-auth.session-token")) throw new Error(`Signing in as ${email} failed (HTTP ${callback.status})`);
+  return cookies;
+}
+
+async function get(base: string, path: string, cookies: Cookies) {
+  const started = performance.now();
+  const response = await fetch(`${base}${path}`, { headers: { cookie: cookies.header() }, redirect: "manual" });
+  const firstByteMs = performance.now() - started;
+  const body = await response.text();
+  return { status: response.status, body, firstByteMs, totalMs: performance.now() - started };
+}
+
+function renderReport(results: PageResult[], meta: Record<string, string>, email: string, listsRequests: boolean, buildDir: string): string {
+  const cpus = os.cpus();
+  const lines = [
+    "# My Requests page: server time",
+    "",
+    `Run ${new Date().toISOString()} by \`npx tsx bench/page.ts\` (production build in ${buildDir}, \`next start\`), signed in as ${email}.`,
+    "",
+    `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; load average at the end ${os.loadavg().map((load) => load.toFixed(1)).join(" / ")}`,
+    `- Data: ${meta.requestsTotal} requests, Acme ${meta.acmeRequests}; ${meta.publicReplies} public replies, ${meta.chatMessages} chat messages`,
+    `- Sequential GETs over localhost after ${WARMUP} warm-up requests; "total" is until the last byte of the streamed HTML, i.e. the server's time for the whole page.`,
+    listsRequests
+      ? "- The page lists the requests (the most recently active Acme request is on the first page)."
+      : "- **The page did not list the requests yet** (the most recently active Acme request is not on it): /requests was still a placeholder, so these numbers are the page shell's, not the list's.",
+    "",
+    "| page | status | HTML bytes | first byte median ms | p95 | total median ms | p95 | runs |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map(
+      (result) =>
+        `| \`${decodeURIComponent(result.path)}\` | ${result.status} | ${result.bytes} | ${ms(result.firstByte.medianMs)} | ${ms(result.firstByte.p95Ms)} | ` +
+        `${ms(result.total.medianMs)} | ${ms(result.total.p95Ms)} | ${result.total.runs} |`,
+    ),
+    "",
+  ];
+  return lines.join("\n");
+}

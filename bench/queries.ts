@@ -1,0 +1,273 @@
+// The My Requests queries on the benchmark database: for each representative case, the exact SQL
+// that `listRequests` sends (captured from Prisma's query log, not rebuilt here), its plan by
+// EXPLAIN (ANALYZE, BUFFERS), and its time over many sequential runs — once as bare SQL and once
+// through `listRequests` itself (Prisma, row mapping and snippets included).
+//
+//   npx tsx bench/queries.ts [--runs 50] [--cases a,b,…] [--variant <name>] [--out <file>]
+//
+// Writes bench/results/queries.md (with --variant: bench/results/variant-<name>.md) and prints it.
+//
+// Needs the database of bench/generate.ts (BENCH_DATABASE_URL, default portico_bench on localhost).
+
+import "./lib/allow-server-only";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
+import { requestListParamsSchema } from "@/schemas/request-list";
+import { loadActor } from "@/server/access/actor";
+import type { Database } from "@/server/db/client";
+import { runScript } from "../scripts/lib/run-script";
+import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
+import { benchDatabaseUrl, databaseName, readBenchMeta } from "./lib/bench-database";
+import { ms, time, type Timing } from "./lib/stats";
+import { SEARCH_WORDS } from "./lib/words";
+import { VARIANTS, type QueryVariant } from "./variants";
+
+interface BenchCase {
+  key: string;
+  title: string;
+  email: string;
+  params: Record<string, string | string[]>;
+  /** Measure this page, reached by following the next-page cursor from the first. */
+  page?: number;
+}
+
+const CASES: BenchCase[] = [
+  { key: "a", title: "alice, My requests, first page", email: "alice@acme.test", params: { scope: "mine" } },
+  { key: "b", title: "carol, Organization, first page", email: "carol@acme.test", params: { scope: "organization" } },
+  { key: "c", title: "carol, Organization, page 200", email: "carol@acme.test", params: { scope: "organization" }, page: 200 },
+  { key: "d", title: "carol, Organization, oldest created first", email: "carol@acme.test", params: { scope: "organization", sort: "created", order: "asc" } },
+  { key: "e", title: `alice, My requests, search for a rare word ("${SEARCH_WORDS.rare}")`, email: "alice@acme.test", params: { scope: "mine", q: SEARCH_WORDS.rare } },
+  { key: "f1", title: `carol, Organization, search for a common word ("${SEARCH_WORDS.common}")`, email: "carol@acme.test", params: { scope: "organization", q: SEARCH_WORDS.common } },
+  { key: "f2", title: `carol, Organization, search for a rare word ("${SEARCH_WORDS.rare}")`, email: "carol@acme.test", params: { scope: "organization", q: SEARCH_WORDS.rare } },
+  { key: "g", title: `carol, Organization, Korean search ("${SEARCH_WORDS.korean}")`, email: "carol@acme.test", params: { scope: "organization", q: SEARCH_WORDS.korean } },
+  { key: "h1", title: "carol, Organization, status Open", email: "carol@acme.test", params: { scope: "organization", status: "open" } },
+  { key: "h2", title: "carol, Organization, status Open and priority S1", email: "carol@acme.test", params: { scope: "organization", status: "open", priority: "S1" } },
+];
+
+interface Measured {
+  plan: string;
+  sqlTiming: Timing;
+}
+
+interface CaseResult extends Measured {
+  benchCase: BenchCase;
+  items: number;
+  sql: string;
+  params: unknown[];
+  listTiming: Timing | null;
+  variant?: Measured & { sql: string };
+}
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: "string", default: "50" },
+    cases: { type: "string" },
+    variant: { type: "string" },
+    out: { type: "string" },
+  },
+});
+
+runScript(async () => {
+  // Server modules import "server-only": load them only after the hook above is in place.
+  const { listRequests } = await import("@/server/requests/list-requests");
+  const runs = Number(args.runs);
+  const selected = args.cases ? CASES.filter((benchCase) => args.cases?.split(",").includes(benchCase.key)) : CASES;
+  const variant = args.variant ? VARIANTS.find((candidate) => candidate.name === args.variant) : undefined;
+  if (args.variant && !variant) throw new Error(`Unknown variant ${args.variant}; known: ${VARIANTS.map((candidate) => candidate.name).join(", ")}`);
+  const url = benchDatabaseUrl();
+
+  const captured: Prisma.QueryEvent[] = [];
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+  prisma.$on("query", (event) => captured.push(event));
+  const db = prisma as unknown as Database;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+
+  const measure = async (sql: string, params: unknown[]): Promise<Measured> => {
+    const sqlTiming = await time(() => client.query(sql, params), { runs });
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    return { sqlTiming, plan: rows.map((row) => row["QUERY PLAN"]).join("\n") };
+  };
+
+  try {
+    const meta = await readBenchMeta(client);
+    if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
+    const { rows: versionRows } = await client.query<{ version: string }>("SELECT version()");
+
+    const results: CaseResult[] = [];
+    for (const benchCase of selected) {
+      process.stderr.write(`${benchCase.key}: ${benchCase.title} … `);
+      const user = await prisma.user.findUniqueOrThrow({ where: { email: benchCase.email }, select: { id: true } });
+      const actor = await loadActor(db, user.id);
+      if (!actor) throw new Error(benchCase.email);
+      const viewer = { actor, now: new Date() };
+
+      let params = requestListParamsSchema.parse(benchCase.params);
+      for (let page = 1; page < (benchCase.page ?? 1); page++) {
+        const { nextCursor } = await listRequests(db, viewer, params);
+        if (!nextCursor) throw new Error(`${benchCase.key}: only ${page} pages`);
+        params = requestListParamsSchema.parse({ ...benchCase.params, after: nextCursor });
+      }
+
+      captured.length = 0;
+      const result = await listRequests(db, viewer, params);
+      // The list query is the one with the page's LIMIT (a number search would add a second one).
+      const query = captured.find((event) => /\bLIMIT\b/.test(event.query));
+      if (!query) throw new Error(`${benchCase.key}: no list query captured`);
+      const sqlParams = JSON.parse(query.params) as unknown[];
+
+      const measured = await measure(query.query, sqlParams);
+      const listTiming = variant ? null : await time(() => listRequests(db, viewer, params), { runs });
+      results.push({ benchCase, items: result.items.length, sql: query.query, params: sqlParams, ...measured, listTiming });
+      process.stderr.write(`${ms(measured.sqlTiming.medianMs)} ms\n`);
+    }
+
+    if (variant) {
+      process.stderr.write(`Variant ${variant.name}\n`);
+      try {
+        for (const statement of variant.setup ?? []) await client.query(statement);
+        for (const result of results) {
+          const sql = variant.rewrite(result.sql);
+          if (sql === result.sql && !variant.measureUnchanged) continue;
+          process.stderr.write(`${result.benchCase.key} (${variant.name}) … `);
+          result.variant = { sql, ...(await measure(sql, result.params)) };
+          process.stderr.write(`${ms(result.variant.sqlTiming.medianMs)} ms\n`);
+        }
+      } finally {
+        for (const statement of variant.teardown ?? []) await client.query(statement);
+      }
+    }
+
+    const environment = describeEnvironment(meta, versionRows[0]?.version ?? "?", runs);
+    const report = variant ? renderVariantReport(variant, results, environment) : renderReport(results, environment);
+    const out = resolve(PROJECT_ROOT, args.out ?? (variant ? `bench/results/variant-${variant.name}.md` : "bench/results/queries.md"));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, report);
+    console.log(report);
+    process.stderr.write(`Written to ${out}\n`);
+  } finally {
+    await client.end();
+    await prisma.$disconnect();
+  }
+});
+
+/** The indexes a plan reads, and the scans and sorts worth a second look. */
+function planFacts(plan: string): { indexes: string[]; warnings: string[] } {
+  const indexes = [...new Set([...plan.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) "?([\w]+)"?/g)].map((match) => match[1] as string))];
+  const warnings: string[] = [];
+  for (const match of plan.matchAll(/Seq Scan on "?(\w+)"?.*?actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)/g)) {
+    const rows = Number(match[2]) * Number(match[3]);
+    if (match[1] !== "pool" && rows > 1000) warnings.push(`seq scan on ${match[1]} (${rows} rows)`);
+  }
+  for (const match of plan.matchAll(/-> {2}Sort .*?actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)/g)) {
+    const rows = Number(match[1]) * Number(match[2]);
+    if (rows > 1000) warnings.push(`sort of ${rows} rows`);
+  }
+  return { indexes, warnings };
+}
+
+function describeEnvironment(meta: Record<string, string>, version: string, runs: number): string[] {
+  const cpus = os.cpus();
+  return [
+    `Run ${new Date().toISOString()} by \`npx tsx bench/queries.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}\`.`,
+    "",
+    `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}; load average at the end ${os.loadavg().map((load) => load.toFixed(1)).join(" / ")}`,
+    `- Database: ${version.split(",")[0]}, same machine`,
+    `- Data: ${meta.requestsTotal} requests (${meta.requests} generated + the demo data), Acme ${meta.acmeRequests}, alice ${meta.aliceRequests}; ` +
+      `${meta.publicReplies} public replies, ${meta.internalNotes} internal notes, ${meta.chatSessions} chat sessions with ${meta.chatMessages} messages, ${meta.ccs} CCs; ` +
+      `${meta.organizations} organizations, ${meta.users} users; database ${meta.databaseSize}`,
+    `- Each case: up to ${runs} sequential runs after 3 warm-up runs (fewer when a case needs more than 20 s), warm cache; the plan is from one more run.`,
+    "",
+  ];
+}
+
+function indexesCell(plan: string): string {
+  const facts = planFacts(plan);
+  const notes = facts.warnings.length ? ` ⚠ ${facts.warnings.join("; ")}` : "";
+  return `${facts.indexes.map((name) => `\`${name}\``).join(", ")}${notes}`;
+}
+
+function renderPlans(results: CaseResult[], lines: string[], pick: (result: CaseResult) => { label?: string; measured: Measured }[]) {
+  for (const result of results) {
+    const plans = pick(result);
+    if (plans.length === 0) continue;
+    lines.push(`## ${result.benchCase.key}. ${result.benchCase.title}`);
+    lines.push("");
+    lines.push(`\`${JSON.stringify(result.benchCase.params)}\`${result.benchCase.page ? `, page ${result.benchCase.page}` : ""} as ${result.benchCase.email}; parameters \`${JSON.stringify(result.params)}\``);
+    lines.push("");
+    for (const { label, measured } of plans) {
+      if (label) lines.push(label, "");
+      lines.push("```");
+      lines.push(measured.plan);
+      lines.push("```");
+      lines.push("");
+    }
+  }
+}
+
+function renderSql(entries: { key: string; sql: string }[], lines: string[]) {
+  const seen = new Set<string>();
+  lines.push("## The SQL");
+  lines.push("");
+  for (const { key, sql } of entries) {
+    const shape = sql.replace(/\$\d+/g, "$");
+    if (seen.has(shape)) continue;
+    seen.add(shape);
+    lines.push(`As sent for case ${key}:`);
+    lines.push("");
+    lines.push("```sql");
+    lines.push(sql.trim());
+    lines.push("```");
+    lines.push("");
+  }
+}
+
+function renderReport(results: CaseResult[], environment: string[]): string {
+  const lines = ["# My Requests queries: plans and timings", "", ...environment];
+  lines.push("| case | | rows | indexes used | SQL median ms | SQL p95 ms | listRequests median ms | listRequests p95 ms | runs |");
+  lines.push("|---|---|---:|---|---:|---:|---:|---:|---:|");
+  for (const result of results) {
+    const list = result.listTiming;
+    lines.push(
+      `| ${result.benchCase.key} | ${result.benchCase.title} | ${result.items} | ${indexesCell(result.plan)} | ` +
+        `${ms(result.sqlTiming.medianMs)} | ${ms(result.sqlTiming.p95Ms)} | ${list ? ms(list.medianMs) : ""} | ${list ? ms(list.p95Ms) : ""} | ${result.sqlTiming.runs} |`,
+    );
+  }
+  lines.push("");
+  renderPlans(results, lines, (result) => [{ measured: result }]);
+  renderSql(results.map((result) => ({ key: result.benchCase.key, sql: result.sql })), lines);
+  return lines.join("\n");
+}
+
+function renderVariantReport(variant: QueryVariant, results: CaseResult[], environment: string[]): string {
+  const lines = [`# Variant \`${variant.name}\``, "", variant.summary, "", ...environment];
+  if (variant.setup?.length) {
+    lines.push("Added for the measurement (and dropped afterwards):", "", "```sql", ...variant.setup.map((statement) => `${statement};`), "```", "");
+  }
+  lines.push("| case | | SQL median ms, as is | p95 | SQL median ms, variant | p95 | indexes used by the variant |");
+  lines.push("|---|---|---:|---:|---:|---:|---|");
+  for (const result of results) {
+    if (!result.variant) continue;
+    const { sqlTiming: before } = result;
+    const { sqlTiming: after, plan } = result.variant;
+    lines.push(
+      `| ${result.benchCase.key} | ${result.benchCase.title} | ${ms(before.medianMs)} | ${ms(before.p95Ms)} | ${ms(after.medianMs)} | ${ms(after.p95Ms)} | ${indexesCell(plan)} |`,
+    );
+  }
+  lines.push("");
+  renderPlans(results, lines, (result) =>
+    result.variant
+      ? [
+          { label: "As is:", measured: result },
+          { label: `With \`${variant.name}\`:`, measured: result.variant },
+        ]
+      : [],
+  );
+  renderSql(results.flatMap((result) => (result.variant ? [{ key: result.benchCase.key, sql: result.variant.sql }] : [])), lines);
+  return lines.join("\n");
+}
