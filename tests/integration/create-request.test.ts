@@ -1,46 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SERVICE_LEVEL_POLICY } from "@/domain";
 import { loadActor } from "@/server/access/actor";
-import { createDatabase, type Database } from "@/server/db/client";
 import { createRequest } from "@/server/requests/create-request";
-import { applyMigrations } from "../../scripts/lib/schema-engine";
-import { seedDatabase } from "../../scripts/lib/seed";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { prepareSeededDatabase } from "../setup/seeded-database";
 
 // PRODUCT.md §2: a customer opens a request with a subject, a description, a priority and CCs from
 // their organization. Written in one transaction with its workflow clocks, service-level due time
 // and first events — or not at all.
 
 const NOW = new Date();
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  await seedDatabase(database.url, database.poolMax, NOW);
-  db = createDatabase({ url: database.url, poolMax: database.poolMax });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const seeded = prepareSeededDatabase(NOW);
 
 async function viewer(email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(db, user.id);
+  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const actor = await loadActor(seeded.db, user.id);
   if (!actor) throw new Error(`no actor for ${email}`);
   return { actor, now: NOW };
 }
 
 async function userId(email: string) {
-  return (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  return (await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 }
 
 const valid = { subject: "Dashboard export times out", description: "Exports of **Sales** stop after 5 minutes.", priority: "S2", ccUserIds: [] as string[] };
 
 async function counts() {
-  const [requests, ccs, events] = await Promise.all([db.request.count(), db.requestCc.count(), db.requestEvent.count()]);
+  const [requests, ccs, events] = await Promise.all([seeded.db.request.count(), seeded.db.requestCc.count(), seeded.db.requestEvent.count()]);
   return { requests, ccs, events };
 }
 
@@ -49,11 +34,11 @@ describe("createRequest", () => {
     const dave = await viewer("dave@acme.test");
     const bob = await userId("bob@acme.test");
     const erin = await userId("erin@acme.test");
-    const result = await createRequest(db, dave, { ...valid, subject: "  Dashboard export times out  ", ccUserIds: [bob, erin, bob] });
+    const result = await createRequest(seeded.db, dave, { ...valid, subject: "  Dashboard export times out  ", ccUserIds: [bob, erin, bob] });
     expect(result).toEqual({ ok: true, id: expect.any(Number) });
     if (!result.ok) return;
 
-    const request = await db.request.findUniqueOrThrow({ where: { id: result.id } });
+    const request = await seeded.db.request.findUniqueOrThrow({ where: { id: result.id } });
     expect(request).toMatchObject({
       subject: "Dashboard export times out",
       description: valid.description,
@@ -75,10 +60,10 @@ describe("createRequest", () => {
     // Ids continue after the demo data's.
     expect(result.id).toBeGreaterThan(1066);
 
-    const ccs = await db.requestCc.findMany({ where: { requestId: result.id }, orderBy: { userId: "asc" } });
+    const ccs = await seeded.db.requestCc.findMany({ where: { requestId: result.id }, orderBy: { userId: "asc" } });
     expect(ccs.map((cc) => [cc.userId, cc.addedById])).toEqual([bob, erin].sort().map((id) => [id, dave.actor.userId]));
 
-    const events = await db.requestEvent.findMany({ where: { requestId: result.id }, select: { type: true, actorId: true, toStatus: true, toPriority: true, data: true, createdAt: true } });
+    const events = await seeded.db.requestEvent.findMany({ where: { requestId: result.id }, select: { type: true, actorId: true, toStatus: true, toPriority: true, data: true, createdAt: true } });
     expect(events).toHaveLength(3);
     expect(events).toEqual(
       expect.arrayContaining([
@@ -93,15 +78,15 @@ describe("createRequest", () => {
     ["S1", DEFAULT_SERVICE_LEVEL_POLICY.S1.firstResponseMs],
     ["S4", DEFAULT_SERVICE_LEVEL_POLICY.S4.firstResponseMs],
   ] as const)("due time follows the priority (%s)", async (priority, targetMs) => {
-    const result = await createRequest(db, await viewer("dave@acme.test"), { ...valid, priority });
+    const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, priority });
     if (!result.ok) throw new Error("refused");
-    const request = await db.request.findUniqueOrThrow({ where: { id: result.id }, select: { responseDueAt: true, createdAt: true } });
+    const request = await seeded.db.request.findUniqueOrThrow({ where: { id: result.id }, select: { responseDueAt: true, createdAt: true } });
     expect(request.responseDueAt!.getTime() - request.createdAt.getTime()).toBe(targetMs);
   });
 
   it("refuses a CC from another organization, and writes nothing", async () => {
     const before = await counts();
-    const result = await createRequest(db, await viewer("dave@acme.test"), { ...valid, ccUserIds: [await userId("bob@acme.test"), await userId("gina@globex.test")] });
+    const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, ccUserIds: [await userId("bob@acme.test"), await userId("gina@globex.test")] });
     expect(result).toEqual({ ok: false, fieldErrors: { ccUserIds: "cc_not_in_organization" } });
     expect(await counts()).toEqual(before);
   });
@@ -111,14 +96,14 @@ describe("createRequest", () => {
     ["an agent", "agent@portico.test"],
   ])("refuses %s as a CC", async (_, email) => {
     const before = await counts();
-    const result = await createRequest(db, await viewer("dave@acme.test"), { ...valid, ccUserIds: [await userId(email)] });
+    const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, ccUserIds: [await userId(email)] });
     expect(result).toEqual({ ok: false, fieldErrors: { ccUserIds: "cc_not_in_organization" } });
     expect(await counts()).toEqual(before);
   });
 
   it("refuses an empty subject and a blank description, and says which fields", async () => {
     const before = await counts();
-    expect(await createRequest(db, await viewer("dave@acme.test"), { ...valid, subject: "   ", description: " \r\n ", priority: undefined })).toEqual({
+    expect(await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, subject: "   ", description: " \r\n ", priority: undefined })).toEqual({
       ok: false,
       fieldErrors: { subject: "subject_required", description: "description_required", priority: "priority_required" },
     });
@@ -127,28 +112,28 @@ describe("createRequest", () => {
 
   it("refuses text that is too long, too many CCs, and an unknown priority", async () => {
     const dave = await viewer("dave@acme.test");
-    expect(await createRequest(db, dave, { ...valid, subject: "x".repeat(201) })).toEqual({ ok: false, fieldErrors: { subject: "subject_too_long" } });
-    expect(await createRequest(db, dave, { ...valid, description: "x".repeat(20_001) })).toEqual({ ok: false, fieldErrors: { description: "description_too_long" } });
+    expect(await createRequest(seeded.db, dave, { ...valid, subject: "x".repeat(201) })).toEqual({ ok: false, fieldErrors: { subject: "subject_too_long" } });
+    expect(await createRequest(seeded.db, dave, { ...valid, description: "x".repeat(20_001) })).toEqual({ ok: false, fieldErrors: { description: "description_too_long" } });
     // Line breaks count once, however the browser sent them.
-    expect((await createRequest(db, dave, { ...valid, description: "x\r\n".repeat(10_000) })).ok).toBe(true);
-    expect(await createRequest(db, dave, { ...valid, ccUserIds: Array.from({ length: 21 }, (_, i) => `user-${i}`) })).toEqual({ ok: false, fieldErrors: { ccUserIds: "cc_too_many" } });
-    expect(await createRequest(db, dave, { ...valid, priority: "S5" })).toEqual({ ok: false, fieldErrors: { priority: "priority_required" } });
+    expect((await createRequest(seeded.db, dave, { ...valid, description: "x\r\n".repeat(10_000) })).ok).toBe(true);
+    expect(await createRequest(seeded.db, dave, { ...valid, ccUserIds: Array.from({ length: 21 }, (_, i) => `user-${i}`) })).toEqual({ ok: false, fieldErrors: { ccUserIds: "cc_too_many" } });
+    expect(await createRequest(seeded.db, dave, { ...valid, priority: "S5" })).toEqual({ ok: false, fieldErrors: { priority: "priority_required" } });
   });
 
   it("refuses agents, who open no requests of their own", async () => {
     const before = await counts();
-    expect(await createRequest(db, await viewer("agent@portico.test"), valid)).toEqual({ ok: false, fieldErrors: {}, formError: "agents_cannot_create" });
+    expect(await createRequest(seeded.db, await viewer("agent@portico.test"), valid)).toEqual({ ok: false, fieldErrors: {}, formError: "agents_cannot_create" });
     expect(await counts()).toEqual(before);
   });
 
   it("takes the organization from the membership; a customer of several chooses one of theirs", async () => {
     const dave = await viewer("dave@acme.test");
-    expect(await createRequest(db, dave, { ...valid, organizationId: "seed-org-globex" })).toEqual({ ok: false, fieldErrors: { organizationId: "organization_required" } });
+    expect(await createRequest(seeded.db, dave, { ...valid, organizationId: "seed-org-globex" })).toEqual({ ok: false, fieldErrors: { organizationId: "organization_required" } });
 
     const several = { ...dave, actor: { ...dave.actor, memberships: [...dave.actor.memberships, { organizationId: "seed-org-globex", isTechnicalContact: false, isAdmin: false }] } };
-    expect(await createRequest(db, several, valid)).toEqual({ ok: false, fieldErrors: { organizationId: "organization_required" } });
-    const chosen = await createRequest(db, several, { ...valid, organizationId: "seed-org-globex", ccUserIds: [await userId("gina@globex.test")] });
+    expect(await createRequest(seeded.db, several, valid)).toEqual({ ok: false, fieldErrors: { organizationId: "organization_required" } });
+    const chosen = await createRequest(seeded.db, several, { ...valid, organizationId: "seed-org-globex", ccUserIds: [await userId("gina@globex.test")] });
     if (!chosen.ok) throw new Error(JSON.stringify(chosen));
-    expect(await db.request.findUniqueOrThrow({ where: { id: chosen.id }, select: { organizationId: true } })).toEqual({ organizationId: "seed-org-globex" });
+    expect(await seeded.db.request.findUniqueOrThrow({ where: { id: chosen.id }, select: { organizationId: true } })).toEqual({ organizationId: "seed-org-globex" });
   });
 });

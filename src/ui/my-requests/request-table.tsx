@@ -5,7 +5,7 @@ import type { RequestListItem } from "@/server/requests/list-requests";
 import type { ListView } from "./list-href";
 import { MatchSnippet } from "./match-snippet";
 import { RelativeDays } from "./relative-days";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/ui/status-badge";
 
 // The seed's columns, exactly and in this order (PRODUCT.md §2); the Organization scope adds who
 // asked, after them, since those requests are not all the viewer's own.

@@ -9,7 +9,7 @@ import { getRequestPage } from "@/server/requests/get-request-page";
 import { CcManager } from "@/ui/request/cc-manager";
 import { ReplyForm } from "@/ui/request/reply-form";
 import { RequestDetails } from "@/ui/request/request-details";
-import { RequestStatusBadge } from "@/ui/request/request-status-badge";
+import { StatusBadge } from "@/ui/status-badge";
 import { RequestThread } from "@/ui/request/request-thread";
 import { addCcAction, removeCcAction, replyAction } from "./actions";
 
@@ -80,7 +80,7 @@ export default async function RequestPage({ params }: Props) {
         <h1 className="text-2xl font-semibold">
           <span className="text-slate-600">#{page.id}</span> {page.subject}
         </h1>
-        <RequestStatusBadge status={page.status} />
+        <StatusBadge status={page.status} size="regular" />
         {page.resolution?.reason === "merged" && (
           <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300">{t("merged")}</span>
         )}

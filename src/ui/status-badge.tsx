@@ -9,10 +9,12 @@ const STATUS_STYLES = {
   solved: "bg-emerald-50 text-emerald-800 ring-emerald-300",
 } as const satisfies Record<RequestStatus, string>;
 
-export async function StatusBadge({ status }: { status: RequestStatus }) {
+const SIZES = { small: "px-2 py-0.5 text-xs", regular: "px-2.5 py-0.5 text-sm" } as const;
+
+export async function StatusBadge({ status, size = "small" }: { status: RequestStatus; size?: keyof typeof SIZES }) {
   const t = await getTranslations();
   return (
-    <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[status]}`}>
+    <span className={`inline-flex whitespace-nowrap rounded-full font-medium ring-1 ring-inset ${SIZES[size]} ${STATUS_STYLES[status]}`}>
       {t(STATUS_DEFINITIONS[status].labelKey)}
     </span>
   );
