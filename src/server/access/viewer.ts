@@ -27,3 +27,19 @@ export async function findViewer(): Promise<Viewer | null> {
   const actor = await loadActor(getDatabase(), user.id);
   return actor ? { user, actor, now: getClock().now() } : null;
 }
+
+/**
+ * For the agent console's pages: the signed-in agent. Anyone else gets 404 — the console does not
+ * tell customers it exists. Every page and action of the console calls this (or `findAgentViewer`).
+ */
+export async function requireAgentViewer(returnTo: string): Promise<Viewer> {
+  const viewer = await requireViewer(returnTo);
+  if (!viewer.actor.isAgent) notFound();
+  return viewer;
+}
+
+/** For the agent console's actions: the signed-in agent, or null for anyone else. */
+export async function findAgentViewer(): Promise<Viewer | null> {
+  const viewer = await findViewer();
+  return viewer?.actor.isAgent ? viewer : null;
+}
