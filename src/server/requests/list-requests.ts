@@ -169,7 +169,8 @@ async function searchPage(
   return paginate(rows, backwards, cursor !== undefined, (row) => ({ v: row.rank ?? 0, id: row.id }));
 }
 
-function paginate(rows: Row[], backwards: boolean, hasCursor: boolean, keyOf: (row: Row) => ListCursor) {
+/** One page of rows read with one extra (to know whether more follow), and the cursors around it. */
+export function paginate<T>(rows: T[], backwards: boolean, hasCursor: boolean, keyOf: (row: T) => ListCursor) {
   const hasMore = rows.length > PAGE_SIZE;
   const pageRows = rows.slice(0, PAGE_SIZE);
   if (backwards) pageRows.reverse();

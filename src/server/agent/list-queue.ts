@@ -1,0 +1,201 @@
+import "server-only";
+import type { PriorityCode, RequestStatus } from "@/domain";
+import { Prisma } from "@/generated/prisma/client";
+import type { Database } from "@/server/db/client";
+import type { Viewer } from "@/server/access/viewer";
+import { defaultOrder, UNSOLVED_STATUSES, type AgentQueueParams, type QueueSort, type SlaState } from "@/schemas/agent-queue";
+import { PAGE_SIZE, type ListCursor } from "@/schemas/request-list";
+import { paginate } from "@/server/requests/list-requests";
+import { buildSnippet, type Snippet } from "@/server/search/snippet";
+
+// The agent queue: every request, filtered, sorted by when support owes its next update (or by
+// date), optionally searched — internal notes included — with keyset pagination. Raw SQL like My
+// Requests (list-requests.ts), for row-value keyset comparison and PostgreSQL's full-text operators.
+
+/** How close a request is to its service-level target: the same words as the filter. */
+const DUE_SOON_MS = 60 * 60 * 1000;
+
+export interface QueueItem {
+  id: number;
+  subject: string;
+  requesterName: string;
+  organizationName: string;
+  status: RequestStatus;
+  priority: PriorityCode;
+  assigneeName: string | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  /** When support owes the requester its next update; null when nothing is owed. */
+  responseDueAt: Date | null;
+  slaState: SlaState;
+  /** Where a search matched, with the words to highlight. */
+  match: { source: QueueMatchSource; snippet: Snippet } | null;
+}
+
+export type QueueMatchSource = "id" | "subject" | "description" | "reply" | "internal" | "chat";
+
+export interface AgentQueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+  previousCursor: string | null;
+  /** The order actually used: the sort's default unless the URL chose one. */
+  order: "asc" | "desc";
+  /** For the filters: every organization and every agent, by name. */
+  organizations: { id: string; name: string }[];
+  agents: { id: string; name: string }[];
+}
+
+interface Row extends Omit<QueueItem, "match"> {
+  source: "subject" | "reply" | "internal" | "chat" | null;
+  sourceText: string | null;
+  subjectMatches: boolean | null;
+}
+
+/** The queue for an agent; null for anyone else, who has no queue. */
+export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "now">, params: AgentQueueParams): Promise<AgentQueuePage | null> {
+  const { actor, now } = viewer;
+  if (!actor.isAgent) return null;
+
+  const order = params.order ?? defaultOrder(params.sort);
+  const where = Prisma.join(filterConditions(params, actor.userId, now), " AND ");
+  const search = params.q;
+  const numberMatch = search ? await findByNumber(db, where, search, now) : null;
+
+  const backwards = !params.after && params.before !== undefined;
+  const cursor = validCursor(params.after ?? params.before, params.sort);
+  const descending = (order === "desc") !== backwards;
+  const key = sortKey(params.sort);
+  const keyset = cursor ? Prisma.sql` AND (${key}, r.id) ${Prisma.raw(descending ? "<" : ">")} (${String(cursor.v)}::timestamp, ${cursor.id})` : Prisma.empty;
+  const excluded = numberMatch ? Prisma.sql` AND r.id <> ${numberMatch.id}` : Prisma.empty;
+  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+
+  // Agents search the portal's search document (subject, description, public replies, chats) and
+  // internal notes, which that document leaves out. Only the page's rows get their best matching
+  // part found, for the snippet. NOT MATERIALIZED lets the planner see the words it searches for.
+  const withQuery = search ? Prisma.sql`query AS NOT MATERIALIZED (SELECT portico_search_query(${search}) AS q),` : Prisma.empty;
+  const matches = search
+    ? Prisma.sql` AND (r."documentVector" @@ query.q OR EXISTS (
+        SELECT 1 FROM "Comment" n WHERE n."requestId" = r.id AND n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q))`
+    : Prisma.empty;
+  const from = search ? Prisma.sql`"Request" r CROSS JOIN query` : Prisma.sql`"Request" r`;
+  const best = search
+    ? Prisma.sql`, best.source, best.text AS "sourceText", portico_search_vector(r.subject) @@ query.q AS "subjectMatches"
+      FROM page JOIN ${joins} CROSS JOIN query
+      LEFT JOIN LATERAL (
+        SELECT 'subject' AS source, CASE WHEN portico_search_vector(r.subject) @@ query.q THEN r.subject ELSE left(r.description, 4000) END AS text,
+          ts_rank(r."searchVector", query.q) AS rank
+        WHERE r."searchVector" @@ query.q
+        UNION ALL
+        SELECT CASE WHEN m.visibility = 'internal'::"CommentVisibility" THEN 'internal' ELSE 'reply' END, left(m.body, 4000), 0.8 * ts_rank(m."searchVector", query.q)
+        FROM "Comment" m WHERE m."requestId" = r.id AND m."searchVector" @@ query.q
+        UNION ALL
+        SELECT 'chat', left(m.body, 4000), 0.8 * ts_rank(m."searchVector", query.q)
+        FROM "ChatSession" s JOIN "ChatMessage" m ON m."sessionId" = s.id WHERE s."requestId" = r.id AND m."searchVector" @@ query.q
+        ORDER BY rank DESC LIMIT 1
+      ) best ON TRUE`
+    : Prisma.sql`, NULL AS source, NULL AS "sourceText", NULL::boolean AS "subjectMatches" FROM page JOIN ${joins}`;
+
+  const [rows, organizations, agents] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      WITH ${withQuery} page AS (
+        SELECT r.id FROM ${from}
+        WHERE ${where}${matches}${excluded}${keyset}
+        ORDER BY ${key} ${direction}, r.id ${direction}
+        LIMIT ${PAGE_SIZE + 1}
+      )
+      SELECT ${selectColumns(now)}${best}
+      ORDER BY ${key} ${direction}, r.id ${direction}`,
+    db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    db.user.findMany({ where: { isAgent: true }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+  ]);
+
+  const page = paginate(rows, backwards, cursor !== undefined, (row) => ({ v: keyOf(row, params.sort), id: row.id }));
+  let items = page.rows.map((row) => toItem(row, search));
+  if (numberMatch && page.previousCursor === null) items = [numberMatch, ...items];
+  return { items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, order, organizations, agents };
+}
+
+const joins = Prisma.sql`"Request" r ON r.id = page.id
+  JOIN "User" u ON u.id = r."requesterId"
+  JOIN "Organization" o ON o.id = r."organizationId"
+  LEFT JOIN "User" a ON a.id = r."assigneeId"`;
+
+function selectColumns(now: Date): Prisma.Sql {
+  const at = Prisma.sql`${now.toISOString()}::timestamp`;
+  return Prisma.sql`r.id, r.subject, r.status::text AS status, r.priority::text AS priority, r."createdAt", r."lastActivityAt", r."responseDueAt",
+    u.name AS "requesterName", o.name AS "organizationName", a.name AS "assigneeName",
+    CASE WHEN r."responseDueAt" <= ${at} THEN 'breached'
+      WHEN r."responseDueAt" <= ${at} + ${`${DUE_SOON_MS} milliseconds`}::interval THEN 'due_soon'
+      ELSE 'fine' END AS "slaState"`;
+}
+
+function filterConditions(params: AgentQueueParams, userId: string, now: Date): Prisma.Sql[] {
+  const statuses = params.status.length > 0 ? params.status : UNSOLVED_STATUSES;
+  // Compared as enums, not text, so that an index on the column can serve the filter.
+  const conditions = [Prisma.sql`r.status IN (${Prisma.join(statuses.map((status) => Prisma.sql`${status}::"RequestStatus"`))})`];
+  if (params.priority.length > 0) conditions.push(Prisma.sql`r.priority IN (${Prisma.join(params.priority.map((priority) => Prisma.sql`${priority}::"Priority"`))})`);
+  if (params.organization) conditions.push(Prisma.sql`r."organizationId" = ${params.organization}`);
+  if (params.assignee === "unassigned") conditions.push(Prisma.sql`r."assigneeId" IS NULL`);
+  else if (params.assignee) conditions.push(Prisma.sql`r."assigneeId" = ${params.assignee === "me" ? userId : params.assignee}`);
+  const at = Prisma.sql`${now.toISOString()}::timestamp`;
+  const soon = Prisma.sql`${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamp`;
+  if (params.sla === "breached") conditions.push(Prisma.sql`r."responseDueAt" <= ${at}`);
+  if (params.sla === "due_soon") conditions.push(Prisma.sql`r."responseDueAt" > ${at} AND r."responseDueAt" <= ${soon}`);
+  if (params.sla === "fine") conditions.push(Prisma.sql`(r."responseDueAt" IS NULL OR r."responseDueAt" > ${soon})`);
+  return conditions;
+}
+
+/**
+ * The value the queue is ordered by. Nothing owed sorts after every due time ("infinity"), in the
+ * ORDER BY and the cursor comparison alike, so the row-value keyset has no NULL to trip over.
+ */
+function sortKey(sort: QueueSort): Prisma.Sql {
+  switch (sort) {
+    case "due":
+      return Prisma.raw(`coalesce(r."responseDueAt", 'infinity'::timestamp)`);
+    case "activity":
+      return Prisma.raw(`r."lastActivityAt"`);
+    case "created":
+      return Prisma.raw(`r."createdAt"`);
+  }
+}
+
+function keyOf(row: Row, sort: QueueSort): string {
+  switch (sort) {
+    case "due":
+      return row.responseDueAt?.toISOString() ?? "infinity";
+    case "activity":
+      return row.lastActivityAt.toISOString();
+    case "created":
+      return row.createdAt.toISOString();
+  }
+}
+
+/** A cursor from the URL that does not fit this sort (edited by hand, or from another sort) is ignored. */
+function validCursor(cursor: ListCursor | undefined, sort: QueueSort): ListCursor | undefined {
+  if (!cursor || typeof cursor.v !== "string") return undefined;
+  if (sort === "due" && cursor.v === "infinity") return cursor;
+  return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(cursor.v) && !Number.isNaN(Date.parse(cursor.v)) ? cursor : undefined;
+}
+
+function toItem(row: Row, search: string): QueueItem {
+  let match: QueueItem["match"] = null;
+  if (search && row.source && row.sourceText !== null) {
+    const source: QueueMatchSource = row.source === "subject" ? (row.subjectMatches ? "subject" : "description") : row.source;
+    match = { source, snippet: buildSnippet(row.sourceText, search) };
+  }
+  const { id, subject, requesterName, organizationName, status, priority, assigneeName, createdAt, lastActivityAt, responseDueAt, slaState } = row;
+  return { id, subject, requesterName, organizationName, status, priority, assigneeName, createdAt, lastActivityAt, responseDueAt, slaState, match };
+}
+
+/** "1234" or "#1234" leads the first page when that request passes the filters; the pages leave it out. */
+async function findByNumber(db: Database, where: Prisma.Sql, search: string, now: Date): Promise<QueueItem | null> {
+  const number = /^#?(\d{1,9})$/.exec(search)?.[1];
+  if (!number) return null;
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT ${selectColumns(now)}, NULL AS source, NULL AS "sourceText", NULL::boolean AS "subjectMatches"
+    FROM (SELECT ${Number(number)}::int AS id) page JOIN ${joins}
+    WHERE ${where}`;
+  if (!row) return null;
+  return { ...toItem(row, ""), match: { source: "id", snippet: [{ text: `#${row.id}`, highlight: true }] } };
+}
