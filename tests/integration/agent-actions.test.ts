@@ -1,0 +1,280 @@
+import { describe, expect, it } from "vitest";
+import type { Prisma } from "@/generated/prisma/client";
+import { loadActor } from "@/server/access/actor";
+import { createDatabase, type Database } from "@/server/db/client";
+import { addInternalNote } from "@/server/agent/add-internal-note";
+import { agentReply } from "@/server/agent/agent-reply";
+import { assignRequest } from "@/server/agent/assign-request";
+import { holdRequest } from "@/server/agent/hold-request";
+import { mergeRequest } from "@/server/agent/merge-request";
+import { reclassifyRequest } from "@/server/agent/reclassify-request";
+import { sendReminder } from "@/server/agent/send-reminder";
+import { solveRequest } from "@/server/agent/solve-request";
+import { getRequestPage } from "@/server/requests/get-request-page";
+import { listRequests } from "@/server/requests/list-requests";
+import { requestListParamsSchema } from "@/schemas/request-list";
+import { DEMO_USERS } from "../../prisma/seed/demo-data";
+import { prepareSeededDatabase } from "../setup/seeded-database";
+
+const seeded = prepareSeededDatabase();
+const NOW = seeded.now;
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
+async function viewerFor(email: string, now = NOW) {
+  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const actor = await loadActor(seeded.db, user.id);
+  if (!actor) throw new Error(`no actor for ${email}`);
+  return { actor, now };
+}
+const agent = (now = NOW) => viewerFor("agent@portico.test", now);
+
+/** Each test works on its own requests: the first unused one matching `where`. */
+const used = new Set<number>();
+/** Unmerged and not Solved: every action applies. */
+const ACTIVE: Prisma.RequestWhereInput = { status: { in: ["open", "pending", "on_hold"] }, mergedIntoId: null };
+/** Waiting on support: not Pending, so a reply makes it Pending and a reminder is refused. */
+const WITH_SUPPORT: Prisma.RequestWhereInput = { status: { in: ["open", "on_hold"] }, mergedIntoId: null };
+async function pick(where: Prisma.RequestWhereInput) {
+  const row = await seeded.db.request.findFirst({
+    where: { AND: [where, { id: { notIn: [...used] } }] },
+    select: { id: true, requesterId: true, organizationId: true, version: true, requester: { select: { email: true } } },
+    orderBy: { id: "asc" },
+  });
+  if (!row) throw new Error(`no request for ${JSON.stringify(where)}`);
+  used.add(row.id);
+  return row;
+}
+
+async function snapshot(requestId: number) {
+  const [comments, events, request] = await Promise.all([
+    seeded.db.comment.count(),
+    seeded.db.requestEvent.count(),
+    seeded.db.request.findUniqueOrThrow({ where: { id: requestId } }),
+  ]);
+  return { comments, events, request };
+}
+
+const eventsOf = (requestId: number, after = NOW) =>
+  seeded.db.requestEvent.findMany({ where: { requestId, createdAt: { gte: after } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+
+describe("agent actions", () => {
+  it("replies publicly and makes the request Pending by default, linking the status change to the reply", async () => {
+    const request = await pick({ status: "open" });
+    const at = later(1);
+    expect(await agentReply(seeded.db, await agent(at), { requestId: request.id, body: "Here is what we found." })).toEqual({ ok: true });
+    const after = await snapshot(request.id);
+    expect(after.request.status).toBe("pending");
+    expect(after.request.version).toBe(request.version + 1);
+    expect(after.request.lastAgentReplyAt).toEqual(at);
+    const comment = await seeded.db.comment.findFirstOrThrow({ where: { requestId: request.id, createdAt: at } });
+    expect(comment).toMatchObject({ visibility: "public", isReminder: false, authorId: DEMO_USERS.agent.id });
+    expect((await eventsOf(request.id, at)).map((event) => [event.type, event.fromStatus, event.toStatus, event.commentId])).toEqual([
+      ["status_changed", "open", "pending", comment.id],
+    ]);
+  });
+
+  it("replies and sets another status in the same step: On-hold with a reason, or Solved as a bug reported", async () => {
+    const held = await pick({ status: { in: ["open", "pending"] }, mergedIntoId: null });
+    expect(
+      await agentReply(seeded.db, await agent(later(2)), { requestId: held.id, body: "Checking with engineering.", then: "on_hold", holdReason: "with_engineering" }),
+    ).toEqual({ ok: true });
+    expect((await snapshot(held.id)).request).toMatchObject({ status: "on_hold", onHoldReason: "with_engineering" });
+
+    const solved = await pick(ACTIVE);
+    const reply = { requestId: solved.id, body: "Reported as a bug.", then: "solved" as const, solvedReason: "bug_reported", bugReference: "ENG-42", bugPriority: "S2", bugEta: "2099-01-31" };
+    expect(await agentReply(seeded.db, await agent(later(2)), reply)).toEqual({ ok: true });
+    const after = (await snapshot(solved.id)).request;
+    expect(after).toMatchObject({ status: "solved", solvedReason: "bug_reported", bugReference: "ENG-42", bugPriority: "S2" });
+    expect(after.bugEta?.toISOString().slice(0, 10)).toBe("2099-01-31");
+  });
+
+  it("refuses with the domain's code and changes nothing: a bug without a reference, a hold without words", async () => {
+    const request = await pick(WITH_SUPPORT);
+    const before = await snapshot(request.id);
+    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "Solved", then: "solved", solvedReason: "bug_reported" })).toMatchObject({
+      ok: false,
+      reason: "refused",
+      code: "bug_reference_required",
+    });
+    expect(await holdRequest(seeded.db, await agent(), { requestId: request.id, holdReason: "other", holdReasonText: "  " })).toMatchObject({ code: "reason_required" });
+    expect(await reclassifyRequest(seeded.db, await agent(), { requestId: request.id, priority: before.request.priority, reason: "Same" })).toMatchObject({
+      code: "same_priority",
+    });
+    expect(await sendReminder(seeded.db, await agent(), { requestId: request.id, body: "Any news?" })).toMatchObject({ code: "reminder_needs_pending" });
+    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "   " })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: ["required"] } });
+    expect(await snapshot(request.id)).toEqual(before);
+  });
+
+  it("is not found for customers and for requests that do not exist, changing nothing", async () => {
+    const request = await pick(ACTIVE);
+    const before = await snapshot(request.id);
+    const requester = await viewerFor(request.requester.email);
+    expect(await holdRequest(seeded.db, requester, { requestId: request.id, holdReason: "with_engineering" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await addInternalNote(seeded.db, requester, { requestId: request.id, body: "Sneaky" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await agentReply(seeded.db, requester, { requestId: request.id, body: "Sneaky" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await assignRequest(seeded.db, requester, { requestId: request.id, assigneeId: requester.actor.userId })).toMatchObject({ ok: false });
+    expect(await solveRequest(seeded.db, await agent(), { requestId: 999_999, solvedReason: "agreed" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await solveRequest(seeded.db, await agent(), { requestId: "12abc", solvedReason: "agreed" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await snapshot(request.id)).toEqual(before);
+  });
+
+  it("puts On-hold with a reason and solves as agreed, recording each change", async () => {
+    const request = await pick({ status: "pending", mergedIntoId: null });
+    const at = later(3);
+    expect(await holdRequest(seeded.db, await agent(at), { requestId: request.id, holdReason: "other", holdReasonText: "Waiting for the data center" })).toEqual({ ok: true });
+    expect(await solveRequest(seeded.db, await agent(later(4)), { requestId: request.id, solvedReason: "agreed" })).toEqual({ ok: true });
+    const after = (await snapshot(request.id)).request;
+    expect(after).toMatchObject({ status: "solved", solvedReason: "agreed", onHoldReason: null, version: request.version + 2 });
+    expect((await eventsOf(request.id, at)).map((event) => [event.type, event.fromStatus, event.toStatus, event.data])).toEqual([
+      ["status_changed", "pending", "on_hold", { holdReason: { code: "other", text: "Waiting for the data center" } }],
+      ["status_changed", "on_hold", "solved", { solvedReason: "agreed" }],
+    ]);
+  });
+
+  it("reclassifies with a reason the customer sees in the priority history", async () => {
+    const request = await pick({ ...ACTIVE, priority: "S3" });
+    expect(await reclassifyRequest(seeded.db, await agent(later(5)), { requestId: request.id, priority: "S2", reason: "Production is affected" })).toEqual({ ok: true });
+    const page = await getRequestPage(seeded.db, await viewerFor(request.requester.email, later(6)), request.id);
+    expect(page?.priority).toBe("S2");
+    expect(page?.priorityHistory.at(-1)).toMatchObject({ from: "S3", to: "S2", reason: "Production is affected" });
+  });
+
+  it("sends a reminder on a Pending request: a public reply marked as reminder, linked to its event", async () => {
+    const request = await pick({ status: "pending", mergedIntoId: null });
+    const at = later(7);
+    expect(await sendReminder(seeded.db, await agent(at), { requestId: request.id, body: "Did the fix work for you?" })).toEqual({ ok: true });
+    const comment = await seeded.db.comment.findFirstOrThrow({ where: { requestId: request.id, createdAt: at } });
+    expect(comment).toMatchObject({ visibility: "public", isReminder: true });
+    const after = (await snapshot(request.id)).request;
+    expect(after.status).toBe("pending");
+    expect(after.lastReminderAt).toEqual(at);
+    expect((await eventsOf(request.id, at)).map((event) => [event.type, event.commentId])).toEqual([["reminder_sent", comment.id]]);
+  });
+
+  it("assigns to self, to another agent and to nobody, never to a customer", async () => {
+    const request = await pick({});
+    const me = await agent(later(8));
+    expect(await assignRequest(seeded.db, me, { requestId: request.id, assigneeId: me.actor.userId })).toEqual({ ok: true });
+    expect((await snapshot(request.id)).request.assigneeId).toBe(me.actor.userId);
+    expect(await assignRequest(seeded.db, me, { requestId: request.id, assigneeId: DEMO_USERS.hana.id })).toEqual({ ok: true });
+    const before = await snapshot(request.id);
+    expect(await assignRequest(seeded.db, me, { requestId: request.id, assigneeId: request.requesterId })).toEqual({ ok: false, reason: "invalid", fieldErrors: { assigneeId: ["invalid"] } });
+    expect(await snapshot(request.id)).toEqual(before);
+    expect(await assignRequest(seeded.db, me, { requestId: request.id, assigneeId: "" })).toEqual({ ok: true });
+    const after = (await snapshot(request.id)).request;
+    expect(after.assigneeId).toBeNull();
+    expect(after.version).toBe(request.version + 3);
+    expect((await eventsOf(request.id, later(8))).map((event) => [event.type, event.data])).toEqual([
+      ["assigned", { assigneeId: me.actor.userId }],
+      ["assigned", { assigneeId: DEMO_USERS.hana.id }],
+      ["assigned", { assigneeId: null }],
+    ]);
+  });
+
+  it("keeps internal notes from customers: not on the page, not in search; the request state is untouched", async () => {
+    const request = await pick({ mergedIntoId: null });
+    const before = await snapshot(request.id);
+    const word = "zanzibarquokka";
+    expect(await addInternalNote(seeded.db, await agent(later(9)), { requestId: request.id, body: `Internal: ${word}` })).toEqual({ ok: true });
+    const after = await snapshot(request.id);
+    expect(after.comments).toBe(before.comments + 1);
+    expect(after.events).toBe(before.events);
+    expect(after.request.lastActivityAt).toEqual(before.request.lastActivityAt);
+    expect(after.request.status).toBe(before.request.status);
+
+    const customer = await viewerFor(request.requester.email, later(10));
+    const page = await getRequestPage(seeded.db, customer, request.id);
+    expect(page).not.toBeNull();
+    expect(JSON.stringify(page)).not.toContain(word);
+    expect((await listRequests(seeded.db, customer, requestListParamsSchema.parse({ q: word }))).items).toEqual([]);
+    // Agents do read it.
+    const agentPage = await getRequestPage(seeded.db, await agent(later(10)), request.id);
+    expect(agentPage?.thread.some((entry) => entry.kind === "comment" && entry.internal && entry.body.includes(word))).toBe(true);
+  });
+
+  it("merges into a request of the same organization: the merged one is Solved (merged), its own merges follow, both sides link each other", async () => {
+    const acme: Prisma.RequestWhereInput = { mergedIntoId: null, organization: { slug: "acme" } };
+    const target = await pick(acme);
+    const source = await pick({ ...acme, requesterId: { not: target.requesterId } });
+    const earlier = await pick(acme);
+    // A request already merged into the source, which must follow it to the target.
+    expect(await mergeRequest(seeded.db, await agent(later(11)), { requestId: earlier.id, targetId: source.id })).toEqual({ ok: true });
+    const targetVersion = (await snapshot(target.id)).request.version;
+
+    expect(await mergeRequest(seeded.db, await agent(later(12)), { requestId: source.id, targetId: target.id })).toEqual({ ok: true });
+    expect((await snapshot(source.id)).request).toMatchObject({ status: "solved", solvedReason: "merged", mergedIntoId: target.id });
+    expect((await snapshot(earlier.id)).request.mergedIntoId).toBe(target.id);
+    expect((await snapshot(target.id)).request.version).toBe(targetVersion + 1);
+    const targetEvents = await eventsOf(target.id, later(12));
+    expect(targetEvents.filter((event) => event.type === "merge_received").map((event) => event.data)).toEqual([{ requestId: source.id }, { requestId: earlier.id }]);
+    // The source's requester is CC'd on the target so that they can follow the link.
+    expect(targetEvents.filter((event) => event.type === "cc_added").map((event) => event.data)).toContainEqual({ userId: source.requesterId });
+
+    // The customers of both can open both pages and follow the links.
+    for (const email of [source.requester.email, target.requester.email]) {
+      const customer = await viewerFor(email, later(13));
+      const sourcePage = await getRequestPage(seeded.db, customer, source.id);
+      const targetPage = await getRequestPage(seeded.db, customer, target.id);
+      expect(sourcePage?.resolution?.mergedInto?.id).toBe(target.id);
+      expect(targetPage?.mergedFrom.map((link) => link.id)).toContain(source.id);
+    }
+  });
+
+  it("refuses merges the domain forbids and a target that does not exist, changing nothing", async () => {
+    const source = await pick({ mergedIntoId: null, organization: { slug: "acme" } });
+    const other = await pick({ mergedIntoId: null, organization: { slug: "globex" } });
+    const merged = await pick({ mergedIntoId: { not: null } });
+    const before = await snapshot(source.id);
+    const me = await agent(later(14));
+    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: other.id })).toMatchObject({ code: "merge_across_organizations" });
+    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: source.id })).toMatchObject({ code: "merge_into_self" });
+    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: 999_999 })).toMatchObject({ code: "merge_target_not_found" });
+    if (merged.organizationId === source.organizationId) {
+      expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: merged.id })).toMatchObject({ code: "merge_target_is_merged" });
+    }
+    expect(await snapshot(source.id)).toEqual(before);
+  });
+});
+
+describe("two agents at once", () => {
+  // A PostgreSQL server runs the two transactions side by side on two clients; the embedded
+  // database serves one session, so there they queue on the one client.
+  const secondClient = (): Database => (seeded.database.poolMax > 1 ? createDatabase({ url: seeded.database.url, poolMax: 2 }) : seeded.db);
+
+  it("lands a reply and a reclassification made at the same time", async () => {
+    const second = secondClient();
+    try {
+      const request = await pick({ ...WITH_SUPPORT, priority: { in: ["S2", "S3", "S4"] } });
+      const [morgan, hana] = [await agent(later(20)), await viewerFor("hana@portico.test", later(20))];
+      const results = await Promise.all([
+        agentReply(seeded.db, morgan, { requestId: request.id, body: "Concurrent reply" }),
+        reclassifyRequest(second, hana, { requestId: request.id, priority: "S1", reason: "Outage" }),
+      ]);
+      expect(results).toEqual([{ ok: true }, { ok: true }]);
+      const after = (await snapshot(request.id)).request;
+      expect(after).toMatchObject({ status: "pending", priority: "S1", version: request.version + 2 });
+      expect(await seeded.db.comment.count({ where: { requestId: request.id, body: "Concurrent reply" } })).toBe(1);
+      expect((await eventsOf(request.id, later(20))).map((event) => event.type).sort()).toEqual(["priority_changed", "status_changed"]);
+    } finally {
+      if (second !== seeded.db) await second.$disconnect();
+    }
+  });
+
+  it("lands two replies made at the same time", async () => {
+    const second = secondClient();
+    try {
+      const request = await pick(ACTIVE);
+      const [morgan, hana] = [await agent(later(21)), await viewerFor("hana@portico.test", later(21))];
+      const results = await Promise.all([
+        agentReply(seeded.db, morgan, { requestId: request.id, body: "First agent" }),
+        agentReply(second, hana, { requestId: request.id, body: "Second agent", then: "open" }),
+      ]);
+      expect(results).toEqual([{ ok: true }, { ok: true }]);
+      const after = (await snapshot(request.id)).request;
+      expect(after.version).toBe(request.version + 2);
+      expect(await seeded.db.comment.count({ where: { requestId: request.id, body: { in: ["First agent", "Second agent"] } } })).toBe(2);
+    } finally {
+      if (second !== seeded.db) await second.$disconnect();
+    }
+  });
+});
