@@ -11,6 +11,8 @@ export interface ProfileMenuLabels {
   supportRequests: string;
   /** Present for customers: the Organization-level access page. */
   organizationAccess?: string;
+  /** Present for agents: the agent console's queue. */
+  agentConsole?: string;
   signOut: string;
   language: string;
 }
@@ -71,6 +73,13 @@ export function ProfileMenu({ name, email, locale, labels }: { name: string; ema
                 {labels.supportRequests}
               </Link>
             </li>
+            {labels.agentConsole && (
+              <li>
+                <Link href="/agent" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
+                  {labels.agentConsole}
+                </Link>
+              </li>
+            )}
             {labels.organizationAccess && (
               <li>
                 <Link href="/organization-access" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">

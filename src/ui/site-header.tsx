@@ -21,6 +21,7 @@ export async function SiteHeader({ user }: { user: { name: string; email: string
               supportRequests: t("profileMenu.supportRequests"),
               // Organization-level access is for customers; agents grant it elsewhere.
               organizationAccess: current && current.memberships.length > 0 ? t("organizationAccess.menuLabel") : undefined,
+              agentConsole: current?.isAgent ? t("agentQueue.menuLabel") : undefined,
               signOut: t("profileMenu.signOut"),
               language: t("language.label"),
             }}

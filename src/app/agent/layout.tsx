@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { findAgentViewer } from "@/server/access/viewer";
+import { AgentConsoleNav } from "@/ui/agent-queue/agent-console-nav";
+
+// The console's own header, only for agents: anyone else gets the pages' 404 (or sign-in) without
+// a hint that the console exists. Each page still calls requireAgentViewer itself.
+export default async function AgentConsoleLayout({ children }: { children: ReactNode }) {
+  const viewer = await findAgentViewer();
+  if (!viewer) return children;
+  const t = await getTranslations("agentQueue.console");
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
+        <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t("title")}</p>
+        <AgentConsoleNav label={t("navLabel")} links={[{ href: "/agent", label: t("queue") }]} />
+      </div>
+      {children}
+    </div>
+  );
+}

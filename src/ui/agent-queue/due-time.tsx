@@ -1,0 +1,40 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/i18n/format";
+import type { Locale } from "@/i18n/locales";
+import type { SlaState } from "@/schemas/agent-queue";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "in 45 minutes", "3 hours ago", "in 2 days": the largest unit that keeps the number whole. */
+function relativeTime(date: Date, now: Date, locale: Locale): string {
+  const diff = date.getTime() - now.getTime();
+  const size = Math.abs(diff);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  if (size < HOUR) return format.format(Math.trunc(diff / MINUTE), "minute");
+  if (size < DAY) return format.format(Math.trunc(diff / HOUR), "hour");
+  return format.format(Math.trunc(diff / DAY), "day");
+}
+
+// The state is said in words next to the colour, never by colour alone.
+const BADGES = {
+  breached: "bg-red-50 text-red-800 ring-red-300",
+  due_soon: "bg-amber-50 text-amber-900 ring-amber-300",
+} as const satisfies Partial<Record<SlaState, string>>;
+
+/** When support owes its next update: relative, the exact moment (UTC) on hover, and a badge when late or close. */
+export async function DueTime({ dueAt, state, now }: { dueAt: Date | null; state: SlaState; now: Date }) {
+  const [t, locale] = await Promise.all([getTranslations("agentQueue.due"), getLocale()]);
+  if (!dueAt) return <span className="text-slate-600">{t("none")}</span>;
+  return (
+    <span className="flex flex-col items-start gap-1">
+      <time dateTime={dueAt.toISOString()} title={formatDateTime(dueAt, locale)} className="whitespace-nowrap">
+        {relativeTime(dueAt, now, locale)}
+      </time>
+      {state !== "fine" && (
+        <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGES[state]}`}>{t(state)}</span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,39 @@
+import type { PriorityCode, RequestStatus } from "@/domain";
+import type { QueueSort, SlaState } from "@/schemas/agent-queue";
+
+/** The choices that make a queue view; cursors are per link, never carried over. */
+export interface QueueView {
+  q: string;
+  /** As the URL asked; empty means the unsolved statuses. */
+  status: RequestStatus[];
+  priority: PriorityCode[];
+  organization?: string;
+  assignee?: string;
+  sla?: SlaState;
+  sort: QueueSort;
+  /** Unset: the sort's own default. */
+  order?: "asc" | "desc";
+}
+
+export const DEFAULT_QUEUE_VIEW: QueueView = { q: "", status: [], priority: [], sort: "due" };
+
+/** The URL of a view: only the choices that differ from the default, so the plain queue stays `/agent`. */
+export function queueHref(view: QueueView, cursor?: { after: string } | { before: string }): string {
+  const query = new URLSearchParams();
+  if (view.q) query.set("q", view.q);
+  if (view.status.length > 0) query.set("status", view.status.join(","));
+  if (view.priority.length > 0) query.set("priority", view.priority.join(","));
+  if (view.organization) query.set("organization", view.organization);
+  if (view.assignee) query.set("assignee", view.assignee);
+  if (view.sla) query.set("sla", view.sla);
+  if (view.sort !== DEFAULT_QUEUE_VIEW.sort) query.set("sort", view.sort);
+  if (view.order) query.set("order", view.order);
+  if (cursor && "after" in cursor) query.set("after", cursor.after);
+  if (cursor && "before" in cursor) query.set("before", cursor.before);
+  const search = query.toString();
+  return search ? `/agent?${search}` : "/agent";
+}
+
+export function isFiltered(view: QueueView): boolean {
+  return view.q !== "" || view.status.length > 0 || view.priority.length > 0 || Boolean(view.organization ?? view.assignee ?? view.sla);
+}
