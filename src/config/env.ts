@@ -9,6 +9,11 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** A number that may be left empty (as in .env.example), which means the default. */
+function optionalNumber(schema: z.ZodNumber, fallback: number) {
+  return optionalString.transform((value) => (value === undefined ? fallback : Number(value))).pipe(schema);
+}
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -21,6 +26,11 @@ const environmentSchema = z.object({
   OIDC_DISPLAY_NAME: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PORTICO_DATA_DIR: z.string().default(".data"),
+  // The automation (docs/automation.md): seconds between passes, 0 to switch it off; requests per kind per pass.
+  AUTOMATION_INTERVAL_SECONDS: optionalNumber(z.number().int().min(0).max(86_400), 60),
+  AUTOMATION_BATCH_SIZE: optionalNumber(z.number().int().min(1).max(10_000), 100),
+  // Set by Next.js; "phase-production-build" while `next build` loads the app's modules.
+  NEXT_PHASE: optionalString,
   // Tests: a PostgreSQL server on which each run creates (and drops) its own fresh databases.
   TEST_DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
 });
@@ -83,4 +93,17 @@ export function readServerConfig(source: EnvironmentSource = process.env): Serve
           }
         : undefined,
   };
+}
+
+export interface AutomationConfig {
+  /** Seconds between passes; 0 means the automation does not run in this process. */
+  intervalSeconds: number;
+  batchSize: number;
+}
+
+export function readAutomationConfig(source: EnvironmentSource = process.env): AutomationConfig {
+  const env = readEnvironment(source);
+  // A build has no database to work on.
+  const building = env.NEXT_PHASE === "phase-production-build";
+  return { intervalSeconds: building ? 0 : env.AUTOMATION_INTERVAL_SECONDS, batchSize: env.AUTOMATION_BATCH_SIZE };
 }

@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { fixedClock } from "@/domain";
 import { DAY, DEFAULT_REMINDER_POLICY, DEFAULT_SERVICE_LEVEL_POLICY, HOUR, MINUTE, decide, nextReminderStep, serviceLevel } from "@/domain";
 import { loadActor } from "@/server/access/actor";
 import { REMINDER_BODY, runAutomation, type AutomationResult } from "@/server/automation/run-automation";
+import { startScheduler } from "@/server/automation/scheduler";
 import { createDatabase } from "@/server/db/client";
 import { createRequest } from "@/server/requests/create-request";
 import { eventRow } from "@/server/requests/event-rows";
@@ -243,5 +245,37 @@ describe("several instances", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+});
+
+describe("the scheduler", () => {
+  it("runs passes on its timer with its clock, logs a failed pass and carries on, and stops", async () => {
+    const t0 = start(6);
+    const id = await pendingRequest(t0);
+    const clock = fixedClock(later(t0, HOUR + DEFAULT_REMINDER_POLICY.S3.firstReminderAfterMs));
+    const log = { info: vi.fn(), error: vi.fn() };
+    let calls = 0;
+    const database = () => {
+      calls++;
+      if (calls === 1) throw new Error("database restarting");
+      return seeded.db;
+    };
+    const scheduler = startScheduler({ database, clock, intervalSeconds: 0.05, batchSize: 100, log });
+    try {
+      await vi.waitFor(() => expect(log.info).toHaveBeenCalledWith(expect.stringMatching(/^Automation: [1-9]\d* reminded/)), { timeout: 10_000, interval: 50 });
+    } finally {
+      scheduler.stop();
+    }
+    expect(log.error).toHaveBeenCalledWith(expect.stringContaining("Automation pass failed"), expect.any(Error));
+    expect((await history(id)).request).toMatchObject({ reminderCount: 1, lastReminderAt: clock.now() });
+    const afterStop = calls;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls).toBe(afterStop);
+  });
+
+  it("does nothing when switched off", () => {
+    const database = vi.fn(() => seeded.db);
+    startScheduler({ database, clock: fixedClock(seeded.now), intervalSeconds: 0, batchSize: 100 }).stop();
+    expect(database).not.toHaveBeenCalled();
   });
 });

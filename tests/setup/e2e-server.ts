@@ -8,6 +8,9 @@ import { createTestDatabase } from "./test-database";
 // playwright.config.ts passes the same port.
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
+// Browser tests read the demo data as it was written: no automation pass may remind or solve under them.
+process.env.AUTOMATION_INTERVAL_SECONDS = "0";
+
 runScript(async () => {
   const testDatabase = await createTestDatabase();
   console.log(`Browser tests use a fresh database: ${testDatabase.description}`);

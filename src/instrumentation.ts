@@ -1,0 +1,11 @@
+// Next.js calls `register` once when a server process starts: the place to start the automation's
+// timer (docs/automation.md), in the Node.js runtime only.
+
+export async function register(): Promise<void> {
+  // Next.js inlines NEXT_RUNTIME at build time, so this literal check is what keeps the database code
+  // out of any Edge bundle; it cannot go through src/config/env.ts.
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startAutomation } = await import("./server/automation/start-automation");
+  startAutomation();
+}
