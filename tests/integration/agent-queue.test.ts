@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadActor } from "@/server/access/actor";
 import { listQueue, type AgentQueuePage } from "@/server/agent/list-queue";
 import { agentQueueParamsSchema } from "@/schemas/agent-queue";
-import { INTERNAL_ONLY_WORD } from "../../prisma/seed/demo-data";
+import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 
 const seeded = prepareSeededDatabase();
@@ -133,6 +133,16 @@ describe("Agent queue", () => {
     expect(items.some((item) => item.match?.source === "internal")).toBe(true);
     const internal = items.find((item) => item.match?.source === "internal")!;
     expect(internal.match!.snippet.some((segment) => segment.highlight && segment.text.toLowerCase() === INTERNAL_ONLY_WORD)).toBe(true);
+  });
+
+  it("searches what the portal searches too, and pages search results without losing a row", async () => {
+    const all = ["open", "pending", "on_hold", "solved"];
+    const reply = await allPages({ q: PUBLIC_REPLY_ONLY_WORD, status: all });
+    expect(reply.items.find((item) => item.id === PUBLIC_REPLY_ONLY_REQUEST_ID)?.match?.source).toBe("reply");
+    const common = await allPages({ q: "the", status: all, sort: "created" });
+    expect(common.items.length).toBeGreaterThan(25);
+    expect(new Set(common.items.map((item) => item.id)).size).toBe(common.items.length);
+    expect(common.items.every((item) => item.match !== null)).toBe(true);
   });
 
   it("finds a request by its number first, when it passes the filters", async () => {

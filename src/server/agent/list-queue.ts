@@ -70,14 +70,17 @@ export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "no
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
 
   // Agents search the portal's search document (subject, description, public replies, chats) and
-  // internal notes, which that document leaves out. Only the page's rows get their best matching
-  // part found, for the snippet. NOT MATERIALIZED lets the planner see the words it searches for.
+  // internal notes, which that document leaves out: two lookups in their own indexes, united. (An OR
+  // of the two in the WHERE clause reads every request in the statuses instead: 0.5 ms against
+  // 650 ms on 200,000 requests for a rare word.) Only the page's rows get their best matching part
+  // found, for the snippet. NOT MATERIALIZED lets the planner see the words it searches for.
   const withQuery = search ? Prisma.sql`query AS NOT MATERIALIZED (SELECT portico_search_query(${search}) AS q),` : Prisma.empty;
   const matches = search
-    ? Prisma.sql` AND (r."documentVector" @@ query.q OR EXISTS (
-        SELECT 1 FROM "Comment" n WHERE n."requestId" = r.id AND n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q))`
+    ? Prisma.sql` AND r.id IN (
+        SELECT d.id FROM "Request" d, query WHERE d."documentVector" @@ query.q
+        UNION
+        SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`
     : Prisma.empty;
-  const from = search ? Prisma.sql`"Request" r CROSS JOIN query` : Prisma.sql`"Request" r`;
   const best = search
     ? Prisma.sql`, best.source, best.text AS "sourceText", portico_search_vector(r.subject) @@ query.q AS "subjectMatches"
       FROM page JOIN ${joins} CROSS JOIN query
@@ -98,7 +101,7 @@ export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "no
   const [rows, organizations, agents] = await Promise.all([
     db.$queryRaw<Row[]>`
       WITH ${withQuery} page AS (
-        SELECT r.id FROM ${from}
+        SELECT r.id FROM "Request" r
         WHERE ${where}${matches}${excluded}${keyset}
         ORDER BY ${key} ${direction}, r.id ${direction}
         LIMIT ${PAGE_SIZE + 1}
