@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
+import { HOLD_REASON_DEFINITIONS, HOLD_REASONS, PRIORITY_CODES, PRIORITY_DEFINITIONS, STATUS_DEFINITIONS } from "@/domain";
+import { requireAgentViewer } from "@/server/access/viewer";
+import { getAgentRequestPage } from "@/server/agent/get-agent-request-page";
+import { getDatabase } from "@/server/db";
+import { ActionForm, KeptField, KeptSelect } from "@/ui/agent-request/action-form";
+import { EventLog } from "@/ui/agent-request/event-log";
+import { RequestDetails } from "@/ui/request/request-details";
+import { RequestThread } from "@/ui/request/request-thread";
+import { StatusBadge } from "@/ui/status-badge";
+import { assignAction, holdAction, internalNoteAction, mergeAction, reclassifyAction, reminderAction, replyAction, solveAction } from "./actions";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+// Working one request (PRODUCT.md §4): what the customer sees, the internal notes, the full event
+// log and every action an agent takes. Only agents: anyone else gets the same 404 as a missing request.
+const loadPage = cache(async (id: string) => {
+  const viewer = await requireAgentViewer(`/agent/requests/${encodeURIComponent(id)}`);
+  return { viewer, page: await getAgentRequestPage(getDatabase(), viewer, id) };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const [{ page }, t] = await Promise.all([loadPage(id), getTranslations("agentRequest")]);
+  return { title: page ? t("title", { id: String(page.request.id), subject: page.request.subject }) : t("notFoundTitle") };
+}
+
+export default async function AgentRequestPage({ params }: Props) {
+  const { id } = await params;
+  const { viewer, page } = await loadPage(id);
+  if (!page) notFound();
+  const [t, tRoot, tRequest] = await Promise.all([getTranslations("agentRequest"), getTranslations(), getTranslations("request")]);
+  const request = page.request;
+  const submitting = t("forms.submitting");
+
+  const holdOptions = [
+    ...HOLD_REASONS.map((code) => ({ value: code, label: tRoot(HOLD_REASON_DEFINITIONS[code].labelKey) })),
+    { value: "other", label: t("fields.holdOther") },
+  ];
+  const priorityOptions = PRIORITY_CODES.map((code) => ({ value: code, label: tRoot(PRIORITY_DEFINITIONS[code].labelKey) }));
+  const solvedOptions = [
+    { value: "agreed", label: tRoot("solvedReason.agreed.label") },
+    { value: "bug_reported", label: tRoot("solvedReason.bug_reported.label") },
+  ];
+  const holdFields = (
+    <>
+      <KeptSelect name="holdReason" label={t("fields.holdReason")} options={holdOptions} />
+      <KeptField name="holdReasonText" label={t("fields.holdReasonText")} />
+    </>
+  );
+  const resolutionFields = (
+    <>
+      <KeptSelect name="solvedReason" label={t("fields.solvedReason")} options={solvedOptions} />
+      <KeptField name="bugReference" label={t("fields.bugReference")} />
+      <KeptSelect name="bugPriority" label={t("fields.bugPriority")} options={[{ value: "", label: t("fields.none") }, ...priorityOptions]} />
+      <KeptField name="bugEta" type="date" label={t("fields.bugEta")} />
+    </>
+  );
+
+  const ccs =
+    request.ccs.length === 0 ? (
+      <p className="text-slate-700">{tRequest("cc.none")}</p>
+    ) : (
+      <ul>
+        {request.ccs.map((cc) => (
+          <li key={cc.id}>{cc.name}</li>
+        ))}
+      </ul>
+    );
+
+  return (
+    <div>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
+          <li>
+            <Link href="/agent" className="font-medium text-indigo-700 underline hover:text-indigo-900">
+              {t("backToQueue")}
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page">#{request.id}</li>
+        </ol>
+      </nav>
+      <header className="mt-3 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">
+          <span className="text-slate-600">#{request.id}</span> {request.subject}
+        </h1>
+        <StatusBadge status={request.status} size="regular" />
+        <p className="text-sm text-slate-700">
+          {t("assignee")}: <span className="font-medium">{page.assignee?.name ?? t("nobody")}</span>
+        </p>
+        <Link href={`/requests/${request.id}`} className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">
+          {t("viewInPortal")}
+        </Link>
+      </header>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:order-last">
+          <RequestDetails page={request} now={viewer.now} ccs={ccs} />
+          <EventLog events={page.events} people={page.people} />
+        </div>
+        <div className="space-y-6 lg:col-span-2">
+          <RequestThread page={request} />
+          <section aria-labelledby="agent-actions-heading" className="space-y-4">
+            <h2 id="agent-actions-heading" className="text-lg font-semibold">
+              {t("actionsHeading")}
+            </h2>
+            {page.isMerged && <p className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">{t("forms.mergedClosed")}</p>}
+            <ActionForm requestId={request.id} heading={t("forms.reply")} submit={t("forms.replySubmit")} submitting={submitting} action={replyAction}>
+              <KeptField name="body" multiline label={t("fields.body")} />
+              <KeptSelect
+                name="then"
+                label={t("fields.then")}
+                defaultValue="pending"
+                options={(["pending", "open", "on_hold", "solved"] as const).map((status) => ({ value: status, label: tRoot(STATUS_DEFINITIONS[status].labelKey) }))}
+              />
+              <details className="text-sm">
+                <summary className="cursor-pointer font-medium">{t("forms.hold")} / {t("forms.solve")}</summary>
+                <div className="mt-2 space-y-3">
+                  {holdFields}
+                  {resolutionFields}
+                </div>
+              </details>
+            </ActionForm>
+            <ActionForm requestId={request.id} heading={t("forms.note")} submit={t("forms.noteSubmit")} submitting={submitting} action={internalNoteAction}>
+              <KeptField name="body" multiline label={t("fields.note")} />
+            </ActionForm>
+            <div className="grid gap-4 md:grid-cols-2">
+              <ActionForm requestId={request.id} heading={t("forms.hold")} submit={t("forms.holdSubmit")} submitting={submitting} action={holdAction}>
+                {holdFields}
+              </ActionForm>
+              <ActionForm requestId={request.id} heading={t("forms.solve")} submit={t("forms.solveSubmit")} submitting={submitting} action={solveAction}>
+                {resolutionFields}
+              </ActionForm>
+              <ActionForm requestId={request.id} heading={t("forms.reclassify")} submit={t("forms.reclassifySubmit")} submitting={submitting} action={reclassifyAction}>
+                <KeptSelect name="priority" label={t("fields.priority")} options={priorityOptions} defaultValue={request.priority} />
+                <KeptField name="reason" label={t("fields.reason")} />
+              </ActionForm>
+              <ActionForm requestId={request.id} heading={t("forms.assign")} submit={t("forms.assignSubmit")} submitting={submitting} action={assignAction}>
+                <KeptSelect
+                  name="assigneeId"
+                  label={t("fields.assigneeId")}
+                  defaultValue={page.assignee?.id ?? ""}
+                  options={[
+                    { value: "me", label: t("fields.me") },
+                    { value: "", label: t("nobody") },
+                    ...page.agents.filter((agent) => agent.id !== viewer.actor.userId).map((agent) => ({ value: agent.id, label: agent.name })),
+                  ]}
+                />
+              </ActionForm>
+              <ActionForm requestId={request.id} heading={t("forms.reminder")} submit={t("forms.reminderSubmit")} submitting={submitting} action={reminderAction}>
+                <KeptField name="body" multiline label={t("fields.body")} />
+              </ActionForm>
+              <ActionForm requestId={request.id} heading={t("forms.merge")} submit={t("forms.mergeSubmit")} submitting={submitting} action={mergeAction}>
+                {page.mergeCandidates.length > 0 ? (
+                  <KeptSelect
+                    name="targetId"
+                    label={t("fields.targetId")}
+                    options={[{ value: "", label: t("fields.none") }, ...page.mergeCandidates.map((candidate) => ({ value: String(candidate.id), label: `#${candidate.id} ${candidate.subject}` }))]}
+                  />
+                ) : (
+                  <p className="text-sm text-slate-700">{t("forms.noCandidates")}</p>
+                )}
+                <KeptField name="targetIdTyped" label={t("fields.targetIdTyped")} />
+              </ActionForm>
+            </div>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { createContext, useActionState, useContext, useId, type ReactNode } from "react";
+import { initialAgentFormState, type AgentFormState } from "./form-state";
+
+// One agent action as a plain form posting to a server action, so it works without JavaScript; with
+// it, the answer appears in place and the fields keep what the agent typed after an error.
+
+const FormStateContext = createContext<AgentFormState>(initialAgentFormState);
+
+export function ActionForm(props: {
+  requestId: number;
+  heading: string;
+  submit: string;
+  submitting: string;
+  action: (state: AgentFormState, formData: FormData) => Promise<AgentFormState>;
+  children: ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(props.action, initialAgentFormState);
+  const id = useId();
+  return (
+    <form action={formAction} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <h3 id={`${id}-heading`} className="font-semibold">
+        {props.heading}
+      </h3>
+      <input type="hidden" name="requestId" value={props.requestId} />
+      <FormStateContext value={state}>
+        <div key={state.submission} className="mt-2 space-y-3">
+          {props.children}
+        </div>
+      </FormStateContext>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
+        >
+          {pending ? props.submitting : props.submit}
+        </button>
+        <p role="status" className="text-sm text-emerald-800">
+          {state.status === "done" ? state.message : ""}
+        </p>
+        <p role="alert" className="text-sm text-red-700">
+          {state.status === "error" ? state.message : ""}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+const fieldClass =
+  "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
+
+/** A text field that shows the agent's text again after an error. */
+export function KeptField(props: { name: string; label: string; multiline?: boolean; type?: "text" | "date" | "number"; defaultValue?: string }) {
+  const state = useContext(FormStateContext);
+  const id = useId();
+  const value = state.status === "error" ? (state.values[props.name] ?? props.defaultValue ?? "") : (props.defaultValue ?? "");
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      {props.multiline ? (
+        <textarea id={id} name={props.name} rows={4} defaultValue={value} className={fieldClass} />
+      ) : (
+        <input id={id} name={props.name} type={props.type ?? "text"} defaultValue={value} className={fieldClass} />
+      )}
+    </div>
+  );
+}
+
+/** A choice that shows the agent's choice again after an error. */
+export function KeptSelect(props: { name: string; label: string; options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string }) {
+  const state = useContext(FormStateContext);
+  const id = useId();
+  const value = state.status === "error" ? (state.values[props.name] ?? props.defaultValue) : props.defaultValue;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      <select id={id} name={props.name} defaultValue={value} className={fieldClass}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
