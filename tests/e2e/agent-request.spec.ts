@@ -1,0 +1,111 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_USERS } from "../../prisma/seed/demo-data";
+import { signIn } from "./fixtures";
+
+// Working a request in the agent console. Writes only to Globex requests of jiho's that no other
+// spec touches (1065: open, 1058: pending), and creates none.
+
+const REPLY_REQUEST = 1065;
+const WORKED_REQUEST = 1058;
+
+test.describe.configure({ mode: "serial" });
+
+function form(page: Page, name: string) {
+  return page.getByRole("form", { name, exact: true });
+}
+
+async function asJiho(browser: Browser, run: (page: Page) => Promise<void>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await signIn(page, "jiho@globex.test");
+    await expect(page).toHaveURL(/\/requests$/);
+    await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+test.describe("an agent working a request", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, "agent@portico.test");
+    await expect(page).not.toHaveURL(/\/signin/);
+  });
+
+  test("shows the request, its thread with internal notes and the event log, without accessibility violations", async ({ page }) => {
+    await page.goto(`/agent/requests/${WORKED_REQUEST}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${WORKED_REQUEST}`);
+    await expect(page.getByText("Internal note").first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Event log" })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations).toEqual([]);
+  });
+
+  test("replies (Pending by default) and adds an internal note the customer never sees", async ({ page, browser }) => {
+    await page.goto(`/agent/requests/${REPLY_REQUEST}`);
+    const note = form(page, "Internal note");
+    await note.getByLabel("Internal note (only agents see it)").fill("e2e-h: relink pending on the IdP side");
+    await note.getByRole("button", { name: "Add internal note" }).click();
+    await expect(note.getByRole("status")).toHaveText("Internal note added.");
+
+    const reply = form(page, "Public reply");
+    await reply.getByLabel("Message").fill("e2e-h: we relinked your account, please try SSO again.");
+    await reply.getByRole("button", { name: "Send reply" }).click();
+    await expect(reply.getByRole("status")).toHaveText("Reply sent.");
+    await expect(page.getByRole("heading", { level: 1 }).locator("..").getByText("Pending", { exact: true })).toBeVisible();
+
+    await asJiho(browser, async (jiho) => {
+      await jiho.goto(`/requests/${REPLY_REQUEST}`);
+      await expect(jiho.getByText("e2e-h: we relinked your account, please try SSO again.")).toBeVisible();
+      await expect(jiho.getByText("응답 대기").first()).toBeVisible();
+      await expect(jiho.getByText("e2e-h: relink pending on the IdP side")).toHaveCount(0);
+    });
+  });
+
+  test("puts On-hold with a reason, reclassifies and solves as agreed; the customer sees the priority history", async ({ page, browser }) => {
+    await page.goto(`/agent/requests/${WORKED_REQUEST}`);
+    const hold = form(page, "Put On-hold");
+    await hold.getByLabel("Hold reason").selectOption("with_engineering");
+    await hold.getByRole("button", { name: "Put On-hold" }).click();
+    await expect(hold.getByRole("status")).toHaveText("The request is On-hold.");
+
+    const reclassify = form(page, "Reclassify priority");
+    await reclassify.getByLabel("New priority").selectOption("S2");
+    await reclassify.getByLabel("Reason").fill("e2e-h: the whole support floor uses this dashboard");
+    await reclassify.getByRole("button", { name: "Reclassify" }).click();
+    await expect(reclassify.getByRole("status")).toHaveText("Priority changed.");
+
+    // A refusal is shown in the agent's language, and changes nothing.
+    const solve = form(page, "Solve");
+    await solve.getByLabel("How it was solved").selectOption("bug_reported");
+    await solve.getByRole("button", { name: "Solve" }).click();
+    await expect(solve.getByRole("alert")).toHaveText("Give the reference of the bug reported to engineering.");
+    await solve.getByLabel("How it was solved").selectOption("agreed");
+    await solve.getByRole("button", { name: "Solve" }).click();
+    await expect(solve.getByRole("status")).toHaveText("The request is Solved.");
+
+    const log = page.getByRole("region", { name: "Event log" });
+    await expect(log.getByText(/Priority S3 → S2 — e2e-h: the whole support floor/)).toBeVisible();
+    await expect(log.getByText(/On-hold → Solved/)).toBeVisible();
+
+    await asJiho(browser, async (jiho) => {
+      await jiho.goto(`/requests/${WORKED_REQUEST}`);
+      await expect(jiho.getByText("e2e-h: the whole support floor uses this dashboard")).toBeVisible();
+      await expect(jiho.getByText("해결됨").first()).toBeVisible();
+    });
+  });
+});
+
+test.describe("customers", () => {
+  const customers = Object.values(DEMO_USERS).filter((user) => !user.isAgent);
+  for (const customer of customers) {
+    test(`${customer.email} gets 404 on the agent request page`, async ({ page }) => {
+      await signIn(page, customer.email);
+      await expect(page).toHaveURL(/\/requests$/);
+      const response = await page.goto("/agent/requests/1001");
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("form", { name: "Public reply" })).toHaveCount(0);
+    });
+  }
+});
