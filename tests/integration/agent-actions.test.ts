@@ -10,6 +10,7 @@ import { mergeRequest } from "@/server/agent/merge-request";
 import { reclassifyRequest } from "@/server/agent/reclassify-request";
 import { sendReminder } from "@/server/agent/send-reminder";
 import { solveRequest } from "@/server/agent/solve-request";
+import { getAgentRequestPage } from "@/server/agent/get-agent-request-page";
 import { getRequestPage } from "@/server/requests/get-request-page";
 import { listRequests } from "@/server/requests/list-requests";
 import { requestListParamsSchema } from "@/schemas/request-list";
@@ -223,16 +224,38 @@ describe("agent actions", () => {
   it("refuses merges the domain forbids and a target that does not exist, changing nothing", async () => {
     const source = await pick({ mergedIntoId: null, organization: { slug: "acme" } });
     const other = await pick({ mergedIntoId: null, organization: { slug: "globex" } });
-    const merged = await pick({ mergedIntoId: { not: null } });
-    const before = await snapshot(source.id);
+    const [merged, live] = [await pick({ mergedIntoId: null, organization: { slug: "acme" } }), await pick({ mergedIntoId: null, organization: { slug: "acme" } })];
     const me = await agent(later(14));
+    expect(await mergeRequest(seeded.db, me, { requestId: merged.id, targetId: live.id })).toEqual({ ok: true });
+    const before = await snapshot(source.id);
     expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: other.id })).toMatchObject({ code: "merge_across_organizations" });
     expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: source.id })).toMatchObject({ code: "merge_into_self" });
     expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: 999_999 })).toMatchObject({ code: "merge_target_not_found" });
-    if (merged.organizationId === source.organizationId) {
-      expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: merged.id })).toMatchObject({ code: "merge_target_is_merged" });
-    }
+    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: merged.id })).toMatchObject({ code: "merge_target_is_merged" });
+    expect(await mergeRequest(seeded.db, me, { requestId: merged.id, targetId: source.id })).toMatchObject({ code: "already_merged" });
     expect(await snapshot(source.id)).toEqual(before);
+  });
+});
+
+describe("the agent request page", () => {
+  it("shows agents the internal notes, the full event log, the agents and same-organization merge candidates; nothing to customers", async () => {
+    const request = await pick({ mergedIntoId: null, comments: { some: { visibility: "internal" } } });
+    const page = await getAgentRequestPage(seeded.db, await agent(), request.id);
+    expect(page).not.toBeNull();
+    expect(page?.request.thread.some((entry) => entry.kind === "comment" && entry.internal)).toBe(true);
+    const events = await seeded.db.requestEvent.count({ where: { requestId: request.id } });
+    expect(page?.events).toHaveLength(events);
+    expect(page?.agents.every((person) => person.isAgent)).toBe(true);
+    expect(page?.agents.map((person) => person.id)).toContain(DEMO_USERS.hana.id);
+    const candidates = await seeded.db.request.findMany({ where: { id: { in: page?.mergeCandidates.map((candidate) => candidate.id) ?? [] } } });
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const candidate of candidates) {
+      expect(candidate).toMatchObject({ organizationId: request.organizationId, mergedIntoId: null });
+      expect(candidate.id).not.toBe(request.id);
+    }
+
+    expect(await getAgentRequestPage(seeded.db, await viewerFor(request.requester.email), request.id)).toBeNull();
+    expect(await getAgentRequestPage(seeded.db, await agent(), 999_999)).toBeNull();
   });
 });
 
