@@ -248,6 +248,42 @@ describe("several instances", () => {
   });
 });
 
+// The embedded test database serves one connection at a time, so a transaction held open would block the pass.
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
+
+describe("a request someone else holds", () => {
+  it.runIf(onServer)("is skipped, not waited for, and taken by the next pass", async () => {
+    const t0 = start(7);
+    const id = await pendingRequest(t0);
+    const now = later(t0, HOUR + DEFAULT_REMINDER_POLICY.S3.firstReminderAfterMs);
+    const other = createDatabase({ url: seeded.database.url, poolMax: seeded.database.poolMax });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let isLocked = () => {};
+    const locked = new Promise<void>((resolve) => (isLocked = resolve));
+    try {
+      const holder = other.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT id FROM "Request" WHERE id = ${id} FOR UPDATE`;
+          isLocked();
+          await released;
+        },
+        { timeout: 30_000 },
+      );
+      await locked;
+      await runAutomation(seeded.db, { now });
+      expect((await history(id)).request.reminderCount).toBe(0);
+      release();
+      await holder;
+      await runAutomation(seeded.db, { now });
+      expect((await history(id)).request.reminderCount).toBe(1);
+    } finally {
+      release();
+      await other.$disconnect();
+    }
+  });
+});
+
 describe("the scheduler", () => {
   it("runs passes on its timer with its clock, logs a failed pass and carries on, and stops", async () => {
     const t0 = start(6);
