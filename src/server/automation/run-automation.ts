@@ -111,7 +111,6 @@ async function remindOrSolveNext(
     }
     return { requestId, outcome: "skipped" };
   });
-
 }
 
 /** The new state with the version check, and the domain's records linked to the reminder comment. */
@@ -119,7 +118,11 @@ async function write(
   tx: Prisma.TransactionClient,
   now: Date,
   serviceLevelPolicy: ServiceLevelPolicy,
-  version: number, state: RequestState, records: EventRecord[], commentId: string | null): Promise<void> {
+  version: number,
+  state: RequestState,
+  records: EventRecord[],
+  commentId: string | null,
+): Promise<void> {
   // Pending owes nothing and Solved neither, but the due time is the domain's to say.
   const dueAt = serviceLevel(state, now, serviceLevelPolicy)?.dueAt ?? null;
   const updated = await tx.request.updateMany({
