@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
@@ -9,7 +8,7 @@ import { getRequestPage } from "@/server/requests/get-request-page";
 import { CcManager } from "@/ui/request/cc-manager";
 import { ReplyForm } from "@/ui/request/reply-form";
 import { RequestDetails } from "@/ui/request/request-details";
-import { StatusBadge } from "@/ui/status-badge";
+import { RequestHeading } from "@/ui/request/request-heading";
 import { RequestThread } from "@/ui/request/request-thread";
 import { addCcAction, removeCcAction, replyAction } from "./actions";
 
@@ -65,26 +64,11 @@ export default async function RequestPage({ params }: Props) {
 
   return (
     <div>
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href="/requests" className="font-medium text-indigo-700 underline hover:text-indigo-900">
-              {tList("title")}
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">#{page.id}</li>
-        </ol>
-      </nav>
-      <header className="mt-3 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">
-          <span className="text-slate-600">#{page.id}</span> {page.subject}
-        </h1>
-        <StatusBadge status={page.status} size="regular" />
+      <RequestHeading id={page.id} subject={page.subject} status={page.status} back={{ href: "/requests", label: tList("title") }} breadcrumbLabel={t("breadcrumb")}>
         {page.resolution?.reason === "merged" && (
           <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300">{t("merged")}</span>
         )}
-      </header>
+      </RequestHeading>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:order-last">
           <RequestDetails page={page} now={viewer.now} ccs={ccs} />

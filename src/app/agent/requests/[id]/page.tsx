@@ -11,7 +11,7 @@ import { ActionForm, KeptField, KeptSelect } from "@/ui/agent-request/action-for
 import { EventLog } from "@/ui/agent-request/event-log";
 import { RequestDetails } from "@/ui/request/request-details";
 import { RequestThread } from "@/ui/request/request-thread";
-import { StatusBadge } from "@/ui/status-badge";
+import { RequestHeading } from "@/ui/request/request-heading";
 import { assignAction, holdAction, internalNoteAction, mergeAction, reclassifyAction, reminderAction, replyAction, solveAction } from "./actions";
 
 interface Props {
@@ -76,29 +76,14 @@ export default async function AgentRequestPage({ params }: Props) {
 
   return (
     <div>
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link href="/agent" className="font-medium text-indigo-700 underline hover:text-indigo-900">
-              {t("backToQueue")}
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li aria-current="page">#{request.id}</li>
-        </ol>
-      </nav>
-      <header className="mt-3 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">
-          <span className="text-slate-600">#{request.id}</span> {request.subject}
-        </h1>
-        <StatusBadge status={request.status} size="regular" />
+      <RequestHeading id={request.id} subject={request.subject} status={request.status} back={{ href: "/agent", label: t("backToQueue") }} breadcrumbLabel={t("breadcrumb")}>
         <p className="text-sm text-slate-700">
           {t("assignee")}: <span className="font-medium">{page.assignee?.name ?? t("nobody")}</span>
         </p>
         <Link href={`/requests/${request.id}`} className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">
           {t("viewInPortal")}
         </Link>
-      </header>
+      </RequestHeading>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:order-last">
           <RequestDetails page={request} now={viewer.now} ccs={ccs} />
