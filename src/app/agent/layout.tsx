@@ -8,12 +8,18 @@ import { AgentConsoleNav } from "@/ui/agent-queue/agent-console-nav";
 export default async function AgentConsoleLayout({ children }: { children: ReactNode }) {
   const viewer = await findAgentViewer();
   if (!viewer) return children;
-  const t = await getTranslations("agentQueue.console");
+  const [t, tAccess] = await Promise.all([getTranslations("agentQueue.console"), getTranslations("agentAccess")]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t("title")}</p>
-        <AgentConsoleNav label={t("navLabel")} links={[{ href: "/agent", label: t("queue") }]} />
+        <AgentConsoleNav
+          label={t("navLabel")}
+          links={[
+            { href: "/agent", label: t("queue") },
+            { href: "/agent/organization-access", label: tAccess("nav") },
+          ]}
+        />
       </div>
       {children}
     </div>

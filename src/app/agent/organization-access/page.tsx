@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireAgentViewer } from "@/server/access/viewer";
+import { listOrganizationAccess } from "@/server/agent/list-organization-access";
+import { getDatabase } from "@/server/db";
+import { AccessRequestTable } from "@/ui/agent-access/access-request-table";
+import { ACCESS_ADMIN_PATH, accessAdminParamsSchema } from "@/ui/agent-access/outcome";
+import { grantAccessAction, revokeAccessAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agentAccess");
+  return { title: t("title") };
+}
+
+export default async function AgentOrganizationAccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireAgentViewer(ACCESS_ADMIN_PATH);
+  const { done, refused } = accessAdminParamsSchema.parse(await searchParams);
+  const list = await listOrganizationAccess(getDatabase(), viewer);
+  if (!list) notFound();
+  const t = await getTranslations("agentAccess");
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="max-w-3xl text-slate-700">{t("intro")}</p>
+      {done && (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {t(`done.${done}`)}
+        </p>
+      )}
+      {refused && (
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
+          {t(`refusals.${refused}`)}
+        </p>
+      )}
+      {list.requests.length === 0 ? (
+        <p className="text-slate-700">{t("empty")}</p>
+      ) : (
+        <AccessRequestTable requests={list.requests} grantAction={grantAccessAction} revokeAction={revokeAccessAction} />
+      )}
+    </div>
+  );
+}
