@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, STATUS_DEFINITIONS } from "@/domain";
 import { QUEUE_SORTS, SLA_STATES, UNSOLVED_STATUSES } from "@/schemas/agent-queue";
 import { isFiltered, queueHref, DEFAULT_QUEUE_VIEW, type QueueView } from "./queue-href";
+import { ChoiceGroup } from "@/ui/choice-group";
 
 const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
@@ -44,39 +45,24 @@ export async function QueueFiltersForm({ view, options }: { view: QueueView; opt
       </div>
 
       <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
-        <fieldset>
-          <legend className={legendClass}>{t("filters.status")}</legend>
-          <div className="mt-2 space-y-1">
-            {REQUEST_STATUSES.map((status) => (
-              <label key={status} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="status" value={status} defaultChecked={statuses.includes(status)} className="h-4 w-4 accent-indigo-600" />
-                {tRoot(STATUS_DEFINITIONS[status].labelKey)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend className={legendClass}>{t("filters.priority")}</legend>
-          <div className="mt-2 space-y-1">
-            {PRIORITY_CODES.map((priority) => (
-              <label key={priority} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="priority" value={priority} defaultChecked={view.priority.includes(priority)} className="h-4 w-4 accent-indigo-600" />
-                {tRoot(PRIORITY_DEFINITIONS[priority].labelKey)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend className={legendClass}>{t("filters.sla")}</legend>
-          <div className="mt-2 space-y-1">
-            {(["", ...SLA_STATES] as const).map((sla) => (
-              <label key={sla || "any"} className="flex items-center gap-2 text-sm">
-                <input type="radio" name="sla" value={sla} defaultChecked={(view.sla ?? "") === sla} className="h-4 w-4 accent-indigo-600" />
-                {t(`slaOptions.${sla || "any"}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ChoiceGroup
+          legend={t("filters.status")}
+          name="status"
+          type="checkbox"
+          options={REQUEST_STATUSES.map((value) => ({ value, label: tRoot(STATUS_DEFINITIONS[value].labelKey), checked: statuses.includes(value) }))}
+        />
+        <ChoiceGroup
+          legend={t("filters.priority")}
+          name="priority"
+          type="checkbox"
+          options={PRIORITY_CODES.map((value) => ({ value, label: tRoot(PRIORITY_DEFINITIONS[value].labelKey), checked: view.priority.includes(value) }))}
+        />
+        <ChoiceGroup
+          legend={t("filters.sla")}
+          name="sla"
+          type="radio"
+          options={(["", ...SLA_STATES] as const).map((value) => ({ value, label: t(`slaOptions.${value || "any"}`), checked: (view.sla ?? "") === value }))}
+        />
         <div className="space-y-3">
           <div>
             <label htmlFor="queue-organization" className={`block ${legendClass}`}>

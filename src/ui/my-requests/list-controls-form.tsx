@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, STATUS_DEFINITIONS } from "@/domain";
 import { DEFAULT_VIEW, listHref, type ListView } from "./list-href";
+import { ChoiceGroup } from "@/ui/choice-group";
 
 const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
@@ -54,28 +55,18 @@ export async function ListControlsForm({ view }: { view: ListView }) {
           {activeFilters > 0 && <span className="ml-2 text-slate-600">({t("filters.active", { count: activeFilters })})</span>}
         </summary>
         <div className="grid gap-6 border-t border-slate-200 px-4 py-4 sm:grid-cols-3">
-          <fieldset>
-            <legend className="text-sm font-medium">{t("filters.status")}</legend>
-            <div className="mt-2 space-y-1">
-              {REQUEST_STATUSES.map((status) => (
-                <label key={status} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="status" value={status} defaultChecked={view.status.includes(status)} className="h-4 w-4 accent-indigo-600" />
-                  {tRoot(STATUS_DEFINITIONS[status].labelKey)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend className="text-sm font-medium">{t("filters.priority")}</legend>
-            <div className="mt-2 space-y-1">
-              {PRIORITY_CODES.map((priority) => (
-                <label key={priority} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="priority" value={priority} defaultChecked={view.priority.includes(priority)} className="h-4 w-4 accent-indigo-600" />
-                  {tRoot(PRIORITY_DEFINITIONS[priority].labelKey)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ChoiceGroup
+            legend={t("filters.status")}
+            name="status"
+            type="checkbox"
+            options={REQUEST_STATUSES.map((value) => ({ value, label: tRoot(STATUS_DEFINITIONS[value].labelKey), checked: view.status.includes(value) }))}
+          />
+          <ChoiceGroup
+            legend={t("filters.priority")}
+            name="priority"
+            type="checkbox"
+            options={PRIORITY_CODES.map((value) => ({ value, label: tRoot(PRIORITY_DEFINITIONS[value].labelKey), checked: view.priority.includes(value) }))}
+          />
           <div className="space-y-3">
             <div>
               <label htmlFor="request-sort" className="block text-sm font-medium">
