@@ -7,11 +7,13 @@ import { decide, type RequestCommand, type StatusAfterReply } from "./transition
 import {
   can,
   matchesFilter,
+  matchesFilterFollowingMergeLinks,
   searchableCommentVisibilities,
   visibleComments,
   visibleRequestsFilter,
   type Actor,
   type RequestAccess,
+  type RequestParties,
 } from "./visibility";
 import { PRIORITY_CODES, type HoldReason } from "./vocabulary";
 
@@ -181,14 +183,21 @@ const actor: fc.Arbitrary<Actor> = fc.record({
   memberships: fc.uniqueArray(membership, { maxLength: 2, selector: (m) => m.organizationId }),
   grants: fc.array(grant, { maxLength: 3 }),
 });
-const request: fc.Arbitrary<RequestAccess> = fc.record({
+const partiesFields = () => ({
   organizationId: fc.constantFrom(...orgs),
   requesterId: fc.constantFrom(...users),
   ccUserIds: fc.uniqueArray(fc.constantFrom(...users), { maxLength: 3 }),
 });
+const parties: fc.Arbitrary<RequestParties> = fc.record(partiesFields());
+// A merged request has a target and nothing merged into it (merges do not chain).
+const request: fc.Arbitrary<RequestAccess> = fc.oneof(
+  parties,
+  fc.record({ ...partiesFields(), mergedInto: parties }),
+  fc.record({ ...partiesFields(), mergedFrom: fc.array(parties, { maxLength: 3 }) }),
+);
 
-/** PRODUCT.md §1, as plainly as it can be said. */
-function tableSaysVisible(person: Actor, req: RequestAccess): boolean {
+/** PRODUCT.md §1, as plainly as it can be said, without merge links. */
+function tableSaysVisible(person: Actor, req: RequestParties): boolean {
   if (person.isAgent) return true;
   if (req.requesterId === person.userId || req.ccUserIds.includes(person.userId)) return true;
   const member = person.memberships.some((m) => m.organizationId === req.organizationId);
@@ -198,13 +207,19 @@ function tableSaysVisible(person: Actor, req: RequestAccess): boolean {
   return member && activeGrant;
 }
 
+/** PRODUCT.md §4: who could see a merged request may follow its links, one hop. */
+function tableSaysVisibleFollowingLinks(person: Actor, req: RequestAccess): boolean {
+  return [req, ...(req.mergedInto ? [req.mergedInto] : []), ...(req.mergedFrom ?? [])].some((other) => tableSaysVisible(person, other));
+}
+
 describe("properties of visibility", () => {
-  it("visibility follows from the table of PRODUCT §1 and nothing else — in `can` and in the list filter", () => {
+  it("visibility follows from the table of PRODUCT §1 and the merge links of §4 and nothing else — in `can` and in the filters", () => {
     fc.assert(
       fc.property(actor, request, (person, req) => {
-        const expected = tableSaysVisible(person, req);
+        const expected = tableSaysVisibleFollowingLinks(person, req);
         expect(can(person, "view_request", req, NOW)).toBe(expected);
-        expect(matchesFilter(visibleRequestsFilter(person, NOW), req)).toBe(expected);
+        expect(matchesFilterFollowingMergeLinks(visibleRequestsFilter(person, NOW), req)).toBe(expected);
+        expect(matchesFilter(visibleRequestsFilter(person, NOW), req)).toBe(tableSaysVisible(person, req));
       }),
       RUNS,
     );

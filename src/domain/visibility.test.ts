@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canBeCcd, matchesFilter, REQUEST_PERMISSIONS, visibleRequestsFilter, type Actor, type RequestAccess, type RequestAction } from "./visibility";
+import { can, canBeCcd, matchesFilter, matchesFilterFollowingMergeLinks, REQUEST_PERMISSIONS, visibleRequestsFilter, type Actor, type RequestAccess, type RequestAction } from "./visibility";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const acmeRequest: RequestAccess = { organizationId: "acme", requesterId: "alice", ccUserIds: ["bob"] };
@@ -76,5 +76,43 @@ describe("PRODUCT §1/§6 who sees and does what", () => {
     expect(canBeCcd({ userId: "bob", memberships: actors.bob.memberships }, acmeRequest)).toBe(true);
     expect(canBeCcd({ userId: "gina", memberships: actors.gina.memberships }, acmeRequest)).toBe(false);
     expect(canBeCcd({ userId: "alice", memberships: actors.alice.memberships }, acmeRequest)).toBe(false);
+  });
+});
+
+describe("PRODUCT §4 merged requests: everyone who could see a merged request can follow the link", () => {
+  // dave's Acme request merged into alice's (bob CC'd); erin is CC'd on dave's.
+  const daves = { organizationId: "acme", requesterId: "dave", ccUserIds: ["erin"] };
+  const target: RequestAccess = { ...acmeRequest, mergedFrom: [daves] };
+  const source: RequestAccess = { ...daves, mergedInto: acmeRequest };
+  const cases: Array<[keyof typeof actors, RequestAccess, RequestAction, boolean, string]> = [
+    ["dave", target, "view_request", true, "the merged request's requester reads the target"],
+    ["dave", target, "reply", true, "and replies there: the conversation continues in the target"],
+    ["erin", target, "view_request", true, "a CC of the merged request reads the target"],
+    ["erin", target, "reply", true, "and replies there"],
+    ["dave", target, "manage_ccs", false, "but does not manage the target's CCs"],
+    ["alice", source, "view_request", true, "the target's requester reads what was merged into it"],
+    ["bob", source, "view_request", true, "so does a CC of the target"],
+    ["alice", source, "reply", false, "without replying to it (a reply would take it out of the merge)"],
+    ["carol", source, "view_request", true, "an organization viewer reads both anyway"],
+    ["gina", target, "view_request", false, "someone who sees neither sees neither"],
+    ["gina", source, "view_request", false, "from either side"],
+  ];
+  for (const [name, request, action, allowed, why] of cases) {
+    it(`${name} ${allowed ? "may" : "may not"} ${action}: ${why}`, () => {
+      expect(can(actors[name], action, request, NOW)).toBe(allowed);
+    });
+  }
+
+  it("one hop only: another request merged into the same target stays closed to dave", () => {
+    // dave sees the target only through his own merged request, so the link does not carry further.
+    const sibling: RequestAccess = { organizationId: "acme", requesterId: "alice", ccUserIds: [], mergedInto: acmeRequest };
+    expect(can(actors.dave, "view_request", sibling, NOW)).toBe(false);
+  });
+
+  it("lists show what a person sees directly; a request opened by id follows the links", () => {
+    const filter = visibleRequestsFilter(actors.dave, NOW);
+    expect(matchesFilter(filter, target)).toBe(false);
+    expect(matchesFilterFollowingMergeLinks(filter, target)).toBe(true);
+    expect(matchesFilterFollowingMergeLinks(visibleRequestsFilter(actors.gina, NOW), target)).toBe(false);
   });
 });

@@ -21,15 +21,30 @@ export interface OrganizationGrant {
   expiresAt: Date | null;
 }
 
-/** A request as the access rules see it. */
-export interface RequestAccess {
+/** Who a request belongs to and who takes part in it. */
+export interface RequestParties {
   organizationId: string;
   requesterId: string;
   ccUserIds: readonly string[];
 }
 
-/** How a person stands to one request. */
-export type Relation = "agent" | "requester" | "cc" | "organization_viewer";
+/** A request as the access rules see it, with the requests a merge links it to (PRODUCT.md §4). */
+export interface RequestAccess extends RequestParties {
+  /** The request this one was merged into. */
+  mergedInto?: RequestParties | null;
+  /** The requests merged into this one. */
+  mergedFrom?: readonly RequestParties[];
+}
+
+/**
+ * How a person stands to one request. The first four hold on the request itself; the last two come
+ * from a merge (PRODUCT.md §4: everyone who could see a merged request can follow the link):
+ * - `merge_participant`: requester or CC of a request merged into this one — their conversation
+ *   continues here, so they may read and reply;
+ * - `merge_follower`: may see a request merged into this one, or the one this was merged into — they
+ *   may read it. One hop only: a link followed never opens further links.
+ */
+export type Relation = "agent" | "requester" | "cc" | "organization_viewer" | "merge_participant" | "merge_follower";
 
 export type RequestAction =
   | "view_request"
@@ -46,11 +61,11 @@ export type RequestAction =
  * but speak only on their own or where CC'd.
  */
 export const REQUEST_PERMISSIONS = {
-  view_request: ["agent", "requester", "cc", "organization_viewer"],
+  view_request: ["agent", "requester", "cc", "organization_viewer", "merge_participant", "merge_follower"],
   view_internal_notes: ["agent"],
-  reply: ["agent", "requester", "cc"],
+  reply: ["agent", "requester", "cc", "merge_participant"],
   add_internal_note: ["agent"],
-  start_chat: ["requester", "cc"],
+  start_chat: ["requester", "cc", "merge_participant"],
   manage_ccs: ["agent", "requester"],
   work_request: ["agent"],
 } as const satisfies Record<RequestAction, readonly Relation[]>;
@@ -66,12 +81,23 @@ export function organizationsVisibleInFull(actor: Actor, now: Date): string[] {
   return [...new Set(granted.map((grant) => grant.organizationId))].sort();
 }
 
+const takesPart = (actor: Actor, request: RequestParties) => request.requesterId === actor.userId || request.ccUserIds.includes(actor.userId);
+
+/** Sees the request without following a merge link: takes part in it, or reads its whole organization. */
+function seesDirectly(actor: Actor, request: RequestParties, now: Date): boolean {
+  return takesPart(actor, request) || organizationsVisibleInFull(actor, now).includes(request.organizationId);
+}
+
 export function relationsTo(actor: Actor, request: RequestAccess, now: Date): Set<Relation> {
   const relations = new Set<Relation>();
   if (actor.isAgent) relations.add("agent");
   if (request.requesterId === actor.userId) relations.add("requester");
   if (request.ccUserIds.includes(actor.userId)) relations.add("cc");
   if (organizationsVisibleInFull(actor, now).includes(request.organizationId)) relations.add("organization_viewer");
+  const mergedFrom = request.mergedFrom ?? [];
+  if (mergedFrom.some((source) => takesPart(actor, source))) relations.add("merge_participant");
+  const linked = request.mergedInto ? [request.mergedInto, ...mergedFrom] : mergedFrom;
+  if (linked.some((other) => seesDirectly(actor, other, now))) relations.add("merge_follower");
   return relations;
 }
 
@@ -82,7 +108,9 @@ export function can(actor: Actor, action: RequestAction, request: RequestAccess,
 
 /**
  * The requests an actor may see, as data: all of them (agents), or those they requested, are CC'd
- * on, or that belong to an organization they hold an active grant for. Same rule as `view_request`.
+ * on, or that belong to an organization they hold an active grant for. Same rule as `view_request`
+ * without the merge links: lists and search show what a person sees directly, and a request reached
+ * through a merge link opens from that link (`matchesFilterFollowingMergeLinks`).
  */
 export type VisibleRequestsFilter =
   | { kind: "all" }
@@ -94,13 +122,22 @@ export function visibleRequestsFilter(actor: Actor, now: Date): VisibleRequestsF
 }
 
 /** The filter read back as a predicate: what the query must return, for tests and in-memory checks. */
-export function matchesFilter(filter: VisibleRequestsFilter, request: RequestAccess): boolean {
+export function matchesFilter(filter: VisibleRequestsFilter, request: RequestParties): boolean {
   if (filter.kind === "all") return true;
   return (
     request.requesterId === filter.requesterId ||
     request.ccUserIds.includes(filter.ccUserId) ||
     filter.organizationIds.includes(request.organizationId)
   );
+}
+
+/**
+ * One request opened by id (its page, its actions): the list filter, or the same filter on the
+ * request it was merged into or on one merged into it. Same rule as `view_request`.
+ */
+export function matchesFilterFollowingMergeLinks(filter: VisibleRequestsFilter, request: RequestAccess): boolean {
+  const linked = [request, ...(request.mergedInto ? [request.mergedInto] : []), ...(request.mergedFrom ?? [])];
+  return linked.some((other) => matchesFilter(filter, other));
 }
 
 /** Who may be CC'd on a request: members of the request's organization (PRODUCT.md §2). */

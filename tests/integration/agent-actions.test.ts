@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { loadActor } from "@/server/access/actor";
+import { replyToRequest } from "@/server/requests/reply-to-request";
 import { createDatabase, type Database } from "@/server/db/client";
 import { addInternalNote } from "@/server/agent/add-internal-note";
 import { agentReply } from "@/server/agent/agent-reply";
@@ -208,8 +209,8 @@ describe("agent actions", () => {
     expect((await snapshot(target.id)).request.version).toBe(targetVersion + 1);
     const targetEvents = await eventsOf(target.id, later(12));
     expect(targetEvents.filter((event) => event.type === "merge_received").map((event) => event.data)).toEqual([{ requestId: source.id }, { requestId: earlier.id }]);
-    // The source's requester is CC'd on the target so that they can follow the link.
-    expect(targetEvents.filter((event) => event.type === "cc_added").map((event) => event.data)).toContainEqual({ userId: source.requesterId });
+    // Nobody is added to either request: the domain's merge relations open the links.
+    expect(targetEvents.filter((event) => event.type === "cc_added")).toEqual([]);
 
     // The customers of both can open both pages and follow the links.
     for (const email of [source.requester.email, target.requester.email]) {
@@ -219,6 +220,11 @@ describe("agent actions", () => {
       expect(sourcePage?.resolution?.mergedInto?.id).toBe(target.id);
       expect(targetPage?.mergedFrom.map((link) => link.id)).toContain(source.id);
     }
+    // The conversation continues in the target: the source's requester replies there; the target's
+    // requester reads the merged request without replying to it.
+    expect((await getRequestPage(seeded.db, await viewerFor(source.requester.email, later(13)), target.id))?.canReply).toBe(true);
+    expect(await replyToRequest(seeded.db, await viewerFor(source.requester.email, later(13)), { requestId: target.id, body: "Following up here, as asked." })).toMatchObject({ ok: true });
+    expect((await getRequestPage(seeded.db, await viewerFor(target.requester.email, later(13)), source.id))?.canReply).toBe(false);
   });
 
   it("refuses merges the domain forbids and a target that does not exist, changing nothing", async () => {

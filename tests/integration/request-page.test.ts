@@ -84,10 +84,13 @@ describe("the request page loader", () => {
     expect(page.priorityHistory).toEqual([expect.objectContaining({ from: "S2", to: "S1", reason: expect.stringContaining("Escalated") })]);
     expect(page.resolution).toMatchObject({ reason: "agreed" });
     expect(page.serviceLevel).toBeNull();
-    // #1040 (alice's) and #1041 (bob's) were merged into #1039; bob may see only his own.
-    expect(page.mergedFrom.map((link) => link.id)).toEqual([1041]);
-    expect((await requirePage("alice@acme.test", 1039)).mergedFrom.map((link) => link.id)).toEqual([1040]);
+    // #1040 (alice's) and #1041 (bob's) were merged into #1039: whoever sees the target follows its links.
+    expect(page.mergedFrom.map((link) => link.id)).toEqual([1040, 1041]);
+    expect((await requirePage("alice@acme.test", 1039)).mergedFrom.map((link) => link.id)).toEqual([1040, 1041]);
     expect((await requirePage("carol@acme.test", 1039)).mergedFrom.map((link) => link.id)).toEqual([1040, 1041]);
+    expect((await requirePage("bob@acme.test", 1040)).resolution).toMatchObject({ reason: "merged", mergedInto: { id: 1039 } });
+    // Nobody else: dave sees none of the three.
+    for (const id of [1039, 1040, 1041]) expect(await pageFor("dave@acme.test", id)).toBeNull();
     expect(page.canReply).toBe(true);
     expect(page.canManageCcs).toBe(false);
     expect(page.ccCandidates).toEqual([]);

@@ -18,10 +18,9 @@ import {
 } from "@/domain";
 import type { Database } from "@/server/db/client";
 import type { Viewer } from "@/server/access/viewer";
-import { visibleRequestsWhere } from "@/server/access/request-filter";
 import { parseRequestId } from "@/schemas/request-reply";
 import { requestStateSelect, toRequestState } from "./request-state";
-import { requestAccessSelect, toRequestAccess, visibleRequestWhere } from "./visible-request";
+import { openableRequestsWhere, partiesSelect, requestAccessSelect, toRequestAccess, visibleRequestWhere } from "./visible-request";
 
 // The request page (PRODUCT.md §2–5): everything it shows, read for one viewer. One loader decides
 // whether the viewer may see the request at all — null for "does not exist" and "may not see" alike
@@ -126,8 +125,8 @@ export async function getRequestPage(db: Database, viewer: Pick<Viewer, "actor" 
       requester: { select: personSelect },
       organization: { select: { id: true, name: true } },
       ccs: { select: { userId: true, user: { select: personSelect } }, orderBy: { createdAt: "asc" } },
-      // The link is shown to everyone who may see the merged request; the target page itself keeps its own visibility.
-      mergedInto: { select: { id: true, subject: true } },
+      // Everyone who may see a merged request may follow its link (the domain's merge relations).
+      mergedInto: { select: { id: true, subject: true, ...partiesSelect } },
     },
   });
   if (!row) return null;
@@ -162,7 +161,7 @@ export async function getRequestPage(db: Database, viewer: Pick<Viewer, "actor" 
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     db.request.findMany({
-      where: { AND: [{ mergedIntoId: id }, visibleRequestsWhere(actor, now)] },
+      where: { AND: [{ mergedIntoId: id }, openableRequestsWhere(actor, now)] },
       select: { id: true, subject: true, ...requestAccessSelect },
       orderBy: { id: "asc" },
     }),
