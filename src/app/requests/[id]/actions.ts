@@ -4,12 +4,9 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { findViewer } from "@/server/access/viewer";
 import { getDatabase } from "@/server/db";
-import { addRequestCc } from "@/server/requests/add-request-cc";
-import { removeRequestCc } from "@/server/requests/remove-request-cc";
 import { replyToRequest } from "@/server/requests/reply-to-request";
-import { requestCcSchema } from "@/schemas/request-cc";
 import { MAX_REPLY_LENGTH, requestReplySchema } from "@/schemas/request-reply";
-import type { CcFormState, ReplyFormState } from "@/ui/request/form-state";
+import type { ReplyFormState } from "@/ui/request/form-state";
 
 // The request page's actions. Each one finds the viewer itself and lets the use case decide
 // visibility and permission again: a request that does not exist and one the viewer may not touch
@@ -51,36 +48,4 @@ export async function replyAction(previous: ReplyFormState, formData: FormData):
   revalidatePath(`/requests/${parsed.data.requestId}`);
   revalidatePath("/requests");
   return { status: "sent", message: result.reopened ? t("sentReopened") : t("sent"), bodyError: null, body: "", submission };
-}
-
-export async function addCcAction(previous: CcFormState, formData: FormData): Promise<CcFormState> {
-  const t = await getTranslations("request.cc");
-  const submission = previous.submission + 1;
-  const failed = (message: string): CcFormState => ({ status: "error", message, submission });
-
-  const viewer = await findViewer();
-  if (!viewer) return failed(t("notFound"));
-  const parsed = requestCcSchema.safeParse({ requestId: text(formData.get("requestId")), userId: text(formData.get("userId")) });
-  if (!parsed.success) return failed(parsed.error.issues.some((issue) => issue.path[0] === "requestId") ? t("notFound") : t("required"));
-
-  const result = await addRequestCc(getDatabase(), viewer, parsed.data);
-  if (!result.ok) return failed({ not_found: t("notFound"), invalid: t("required"), not_eligible: t("notEligible") }[result.reason]);
-  revalidatePath(`/requests/${parsed.data.requestId}`);
-  return { status: "done", message: t("added"), submission };
-}
-
-export async function removeCcAction(previous: CcFormState, formData: FormData): Promise<CcFormState> {
-  const t = await getTranslations("request.cc");
-  const submission = previous.submission + 1;
-  const failed = (message: string): CcFormState => ({ status: "error", message, submission });
-
-  const viewer = await findViewer();
-  if (!viewer) return failed(t("notFound"));
-  const parsed = requestCcSchema.safeParse({ requestId: text(formData.get("requestId")), userId: text(formData.get("userId")) });
-  if (!parsed.success) return failed(t("notFound"));
-
-  const result = await removeRequestCc(getDatabase(), viewer, parsed.data);
-  if (!result.ok) return failed(t("notFound"));
-  revalidatePath(`/requests/${parsed.data.requestId}`);
-  return { status: "done", message: t("removed"), submission };
 }

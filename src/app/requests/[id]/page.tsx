@@ -5,12 +5,12 @@ import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/server/access/viewer";
 import { getDatabase } from "@/server/db";
 import { getRequestPage } from "@/server/requests/get-request-page";
-import { CcManager } from "@/ui/request/cc-manager";
 import { ReplyForm } from "@/ui/request/reply-form";
+import { RequestCcs } from "@/ui/request/request-ccs";
 import { RequestDetails } from "@/ui/request/request-details";
 import { RequestHeading } from "@/ui/request/request-heading";
 import { RequestThread } from "@/ui/request/request-thread";
-import { addCcAction, removeCcAction, replyAction } from "./actions";
+import { replyAction } from "./actions";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -35,32 +35,7 @@ export default async function RequestPage({ params }: Props) {
   if (!page) notFound();
   const [t, tList] = await Promise.all([getTranslations("request"), getTranslations("myRequests")]);
 
-  const ccs = page.canManageCcs ? (
-    <CcManager
-      requestId={page.id}
-      ccs={page.ccs}
-      candidates={page.ccCandidates}
-      addAction={addCcAction}
-      removeAction={removeCcAction}
-      labels={{
-        none: t("cc.none"),
-        add: t("cc.add"),
-        addSubmit: t("cc.addSubmit"),
-        choose: t("cc.choose"),
-        removeButton: t("cc.removeButton"),
-        remove: Object.fromEntries(page.ccs.map((cc) => [cc.id, t("cc.remove", { name: cc.name })])),
-        noCandidates: t("cc.noCandidates"),
-      }}
-    />
-  ) : page.ccs.length === 0 ? (
-    <p className="text-slate-700">{t("cc.none")}</p>
-  ) : (
-    <ul>
-      {page.ccs.map((cc) => (
-        <li key={cc.id}>{cc.name}</li>
-      ))}
-    </ul>
-  );
+  const ccs = <RequestCcs page={page} />;
 
   return (
     <div>
@@ -83,7 +58,11 @@ export default async function RequestPage({ params }: Props) {
             />
           ) : (
             <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-              {page.repliesFromAgentConsole ? t("reply.agentConsole") : t("reply.readOnly")}
+              {page.repliesFromAgentConsole
+                ? t("reply.agentConsole")
+                : page.readsThrough === "merge_link" && page.resolution?.mergedInto
+                  ? t("reply.readOnlyMerged", { id: String(page.resolution.mergedInto.id) })
+                  : t("reply.readOnly")}
             </p>
           )}
         </div>

@@ -9,6 +9,7 @@ import { getAgentRequestPage } from "@/server/agent/get-agent-request-page";
 import { getDatabase } from "@/server/db";
 import { ActionForm, KeptField, KeptSelect } from "@/ui/agent-request/action-form";
 import { EventLog } from "@/ui/agent-request/event-log";
+import { RequestCcs } from "@/ui/request/request-ccs";
 import { RequestDetails } from "@/ui/request/request-details";
 import { RequestThread } from "@/ui/request/request-thread";
 import { RequestHeading } from "@/ui/request/request-heading";
@@ -35,7 +36,7 @@ export default async function AgentRequestPage({ params }: Props) {
   const { id } = await params;
   const { viewer, page } = await loadPage(id);
   if (!page) notFound();
-  const [t, tRoot, tRequest] = await Promise.all([getTranslations("agentRequest"), getTranslations(), getTranslations("request")]);
+  const [t, tRoot] = await Promise.all([getTranslations("agentRequest"), getTranslations()]);
   const request = page.request;
   const submitting = t("forms.submitting");
 
@@ -63,16 +64,8 @@ export default async function AgentRequestPage({ params }: Props) {
     </>
   );
 
-  const ccs =
-    request.ccs.length === 0 ? (
-      <p className="text-slate-700">{tRequest("cc.none")}</p>
-    ) : (
-      <ul>
-        {request.ccs.map((cc) => (
-          <li key={cc.id}>{cc.name}</li>
-        ))}
-      </ul>
-    );
+  const ccs = <RequestCcs page={request} />;
+
 
   return (
     <div>
