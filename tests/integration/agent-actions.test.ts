@@ -224,7 +224,7 @@ describe("agent actions", () => {
     // requester reads the merged request without replying to it.
     expect((await getRequestPage(seeded.db, await viewerFor(source.requester.email, later(13)), target.id))?.canReply).toBe(true);
     expect(await replyToRequest(seeded.db, await viewerFor(source.requester.email, later(13)), { requestId: target.id, body: "Following up here, as asked." })).toMatchObject({ ok: true });
-    expect((await getRequestPage(seeded.db, await viewerFor(target.requester.email, later(13)), source.id))?.canReply).toBe(false);
+    expect(await getRequestPage(seeded.db, await viewerFor(target.requester.email, later(13)), source.id)).toMatchObject({ canReply: false, readsThrough: "merge_link" });
   });
 
   it("refuses merges the domain forbids and a target that does not exist, changing nothing", async () => {

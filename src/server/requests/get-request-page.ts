@@ -6,6 +6,7 @@ import {
   SOLVED_REASONS,
   canBeCcd,
   can,
+  relationsTo,
   serviceLevel,
   visibleComments,
   type BugReport,
@@ -101,6 +102,8 @@ export interface RequestPage {
   /** Public replies, chat sessions and status changes in time order (internal notes only for agents). */
   thread: ThreadEntry[];
   canReply: boolean;
+  /** Why a customer who may not reply reads the request: organization-level access, or a merge link. */
+  readsThrough: "organization_access" | "merge_link" | null;
   /** Agents may reply, but from the agent console, not from the portal. */
   repliesFromAgentConsole: boolean;
   canManageCcs: boolean;
@@ -233,6 +236,8 @@ export async function getRequestPage(db: Database, viewer: Pick<Viewer, "actor" 
   const state = toRequestState(row);
   const mergedFromVisible = mergedFrom.filter((source) => can(actor, "view_request", toRequestAccess(source), now));
   const canReply = can(actor, "reply", access, now);
+  const relations = relationsTo(actor, access, now);
+  const readsThrough = canReply ? null : relations.has("organization_viewer") ? "organization_access" : relations.has("merge_follower") ? "merge_link" : null;
   return {
     id: row.id,
     subject: row.subject,
@@ -256,6 +261,7 @@ export async function getRequestPage(db: Database, viewer: Pick<Viewer, "actor" 
     thread,
     canReply: canReply && !actor.isAgent,
     repliesFromAgentConsole: canReply && actor.isAgent,
+    readsThrough,
     canManageCcs,
     ccCandidates: candidates
       .filter((candidate) => canBeCcd({ userId: candidate.id, memberships: candidate.memberships }, access))

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
+
+// Merging (PRODUCT.md §4.3): gina@globex.test opens a request about the CSV date format that jiho's
+// #1042 already covers, and the agent merges it there. Writes: one new request of gina's (no other
+// spec counts hers) and a merge link on #1042 (no other spec reads it).
+
+const TARGET = 1042;
+const TARGET_SUBJECT = "CSV 내보내기 시 날짜 형식이 바뀝니다";
+
+test("an agent merges two requests of one organization, and the customers of both follow the links", async ({ page, browser }) => {
+  const gina = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await signIn(gina, "gina@globex.test");
+  await expect(gina).toHaveURL(/\/requests$/);
+  await gina.goto("/requests/new");
+  const subject = `CSV dates come out as M/D/YY (${Date.now()})`;
+  await gina.getByLabel("Subject").fill(subject);
+  await gina.getByLabel("Description").fill("Our CSV exports switched to M/D/YY dates; we need YYYY-MM-DD.");
+  await gina.getByRole("radio", { name: "S4-Question" }).check();
+  await gina.getByRole("button", { name: "Submit request" }).click();
+  await expect(gina).toHaveURL(/\/requests\/\d+$/);
+  const source = Number(new URL(gina.url()).pathname.split("/").pop());
+
+  await signIn(page, "agent@portico.test");
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto(`/agent/requests/${source}`);
+  const merge = page.getByRole("form", { name: "Merge into another request", exact: true });
+  await merge.getByLabel("Or type a request id").fill(String(TARGET));
+  await merge.getByRole("button", { name: "Merge" }).click();
+  await expect(merge.getByRole("status")).toHaveText("The request was merged.");
+  await expect(page.getByRole("region", { name: "Event log" }).getByText(`Merged into #${TARGET}`)).toBeVisible();
+
+  // gina: her request is Solved (merged) and links to #1042, where her conversation continues.
+  await gina.goto(`/requests/${source}`);
+  await expect(gina.getByText(`Solved — merged into #${TARGET} ${TARGET_SUBJECT}.`)).toBeVisible();
+  await gina.getByRole("link", { name: `#${TARGET} ${TARGET_SUBJECT}` }).click();
+  await expect(gina).toHaveURL(new RegExp(`/requests/${TARGET}$`));
+  await expect(gina.getByRole("heading", { level: 1 })).toContainText(TARGET_SUBJECT);
+  await expect(gina.getByRole("link", { name: `#${source} ${subject}` })).toBeVisible();
+  await expect(gina.getByRole("form", { name: "Reply" })).toBeVisible();
+
+  // jiho (Korean): #1042 lists gina's request, and the link opens it — to read, not to reply.
+  const jiho = await (await browser.newContext()).newPage();
+  await signIn(jiho, "jiho@globex.test");
+  await expect(jiho).toHaveURL(/\/requests$/);
+  await jiho.goto(`/requests/${TARGET}`);
+  await jiho.getByRole("link", { name: `#${source} ${subject}` }).click();
+  await expect(jiho).toHaveURL(new RegExp(`/requests/${source}$`));
+  await expect(jiho.getByRole("heading", { level: 1 })).toContainText(subject);
+  await expect(jiho.getByText("Our CSV exports switched to M/D/YY dates; we need YYYY-MM-DD.")).toBeVisible();
+  await expect(jiho.getByRole("textbox")).toHaveCount(0);
+  await expect(jiho.getByText(`#${TARGET} 요청과의 병합 링크를 통해 이 병합된 요청을 볼 수 있습니다.`)).toBeVisible();
+
+  await gina.context().close();
+  await jiho.context().close();
+});
