@@ -24,6 +24,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // Specs run in parallel on one seeded database and own disjoint data. A spec that changes what
+  // others assert (erin's organization-level access) is named *.after.spec.ts and runs once they are done.
+  projects: [
+    { name: "portal", testIgnore: /\.after\.spec\.ts$/ },
+    { name: "after", testMatch: /\.after\.spec\.ts$/, dependencies: ["portal"] },
+  ],
   webServer: {
     command: "npx tsx tests/setup/e2e-server.ts",
     url: `http://localhost:${port}/signin`,

@@ -4,10 +4,13 @@ import { DEMO_USERS } from "../../prisma/seed/demo-data";
 import { signIn } from "./fixtures";
 
 // Working a request in the agent console. Writes only to Globex requests of jiho's that no other
-// spec touches (1065: open, 1058: pending), and creates none.
+// spec touches (1065: open, 1058: pending), and creates none. gina@globex.test is CC'd on 1058 and
+// removed again within one test.
 
 const REPLY_REQUEST = 1065;
 const WORKED_REQUEST = 1058;
+// gina's own request: the customer-side tampering test only reads it (its actions must all be refused).
+const GINAS_REQUEST = 1062;
 
 test.describe.configure({ mode: "serial" });
 
@@ -95,9 +98,90 @@ test.describe("an agent working a request", () => {
       await expect(jiho.getByText("해결됨").first()).toBeVisible();
     });
   });
+
+  test("solves as bug reported with the reference, the agreed priority and the estimated date; the customer reads them", async ({ page, browser }) => {
+    const eta = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await page.goto(`/agent/requests/${REPLY_REQUEST}`);
+    const solve = form(page, "Solve");
+    await solve.getByLabel("How it was solved").selectOption("bug_reported");
+    await solve.getByLabel("Bug reference").fill("ENG-e2e-4711");
+    await solve.getByLabel("Agreed bug priority").selectOption("S3");
+    await solve.getByLabel("Estimated resolution date").fill(eta);
+    await solve.getByRole("button", { name: "Solve" }).click();
+    await expect(solve.getByRole("status")).toHaveText("The request is Solved.");
+    await expect(page.getByRole("region", { name: "Event log" }).getByText(/bug ENG-e2e-4711, S3/)).toBeVisible();
+
+    await asJiho(browser, async (jiho) => {
+      await jiho.goto(`/requests/${REPLY_REQUEST}`);
+      const resolution = jiho.getByText(/해결됨 — 버그 보고됨: ENG-e2e-4711/);
+      await expect(resolution).toBeVisible();
+      await expect(resolution.locator(`time[datetime^="${eta}"]`)).toHaveCount(1);
+    });
+  });
+
+  test("adds a CC, who can then open the request, and removes them again", async ({ page, browser }) => {
+    const gina = await browser.newContext({ locale: "en-US" });
+    const ginasPage = await gina.newPage();
+    await signIn(ginasPage, "gina@globex.test");
+    await expect(ginasPage).toHaveURL(/\/requests$/);
+    expect((await ginasPage.goto(`/requests/${WORKED_REQUEST}`))?.status()).toBe(404);
+
+    await page.goto(`/agent/requests/${WORKED_REQUEST}`);
+    await page.getByLabel("Add a CC").selectOption({ label: "Gina Marchetti (gina@globex.test)" });
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(page.getByText("CC added.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Event log" }).getByText("CC added: Gina Marchetti")).toBeVisible();
+    expect((await ginasPage.goto(`/requests/${WORKED_REQUEST}`))?.status()).toBe(200);
+
+    await page.getByRole("button", { name: "Remove Gina Marchetti" }).click();
+    await expect(page.getByText("CC removed.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Event log" }).getByText("CC removed: Gina Marchetti")).toBeVisible();
+    expect((await ginasPage.goto(`/requests/${WORKED_REQUEST}`))?.status()).toBe(404);
+    await gina.close();
+  });
 });
 
 test.describe("customers", () => {
+  test("a customer replaying the agent console's actions on her own request changes nothing", async ({ browser }) => {
+    // The agent's page without JavaScript: the forms as served, with their server action references.
+    const signingIn = await browser.newContext();
+    const signInPage = await signingIn.newPage();
+    await signIn(signInPage, "agent@portico.test");
+    await expect(signInPage).not.toHaveURL(/\/signin/);
+    const agentContext = await browser.newContext({ storageState: await signingIn.storageState(), javaScriptEnabled: false });
+    await signingIn.close();
+    const agentPage = await agentContext.newPage();
+    const marker = `e2e-tampered-${Date.now()}`;
+    await agentPage.goto(`/agent/requests/${GINAS_REQUEST}`);
+    const eventLog = agentPage.getByRole("region", { name: "Event log" });
+    const before = { log: await eventLog.innerText(), heading: await agentPage.getByRole("heading", { level: 1 }).locator("..").innerText() };
+    const forms = await agentPage.locator("form:has(input[name=requestId])").evaluateAll((elements, text) =>
+      elements.map((form) => {
+        const fields: Record<string, string> = {};
+        for (const [name, value] of new FormData(form as HTMLFormElement)) fields[name] = String(value);
+        // Fill every field an action reads, so only the permission can stop it.
+        Object.assign(fields, { body: text, reason: text, holdReason: "other", holdReasonText: text, solvedReason: "agreed", priority: "S1", assigneeId: "me", targetIdTyped: "1060" });
+        return fields;
+      }),
+    marker);
+    expect(forms.length).toBeGreaterThanOrEqual(8);
+
+    const gina = await browser.newContext({ locale: "en-US" });
+    const ginasPage = await gina.newPage();
+    await signIn(ginasPage, "gina@globex.test");
+    await expect(ginasPage).toHaveURL(/\/requests$/);
+    for (const fields of forms) {
+      const response = await ginasPage.request.post(`/agent/requests/${GINAS_REQUEST}`, { multipart: fields });
+      expect(response.status()).toBe(404);
+    }
+    await gina.close();
+
+    await agentPage.reload();
+    expect({ log: await eventLog.innerText(), heading: await agentPage.getByRole("heading", { level: 1 }).locator("..").innerText() }).toEqual(before);
+    await expect(agentPage.getByText(marker)).toHaveCount(0);
+    await agentContext.close();
+  });
+
   const customers = Object.values(DEMO_USERS).filter((user) => !user.isAgent);
   for (const customer of customers) {
     test(`${customer.email} gets 404 on the agent request page`, async ({ page }) => {
