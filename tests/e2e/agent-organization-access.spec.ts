@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { formsAsServed, signIn } from "./fixtures";
 
 // Read-only: the agent's organization-access list. It grants and revokes nothing, because other specs
 // run in parallel and assert that erin, dave and alice have no Organization scope (the grant and
-// revoke flow is covered by tests/integration/agent-organization-access.test.ts).
+// revoke flow runs in organization-grants.after.spec.ts, once they are done).
 
 const PATH = "/agent/organization-access";
 const CUSTOMERS = ["alice@acme.test", "bob@acme.test", "carol@acme.test", "dave@acme.test", "erin@acme.test", "gina@globex.test"];
@@ -56,6 +56,20 @@ test.describe("Agent organization access", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Only an approved request" })).toBeVisible();
     await page.goto(`${PATH}?refused=%3Cscript%3E`);
     await expect(page.getByRole("alert").filter({ hasText: "That didn't work. Reload the page and try again." })).toBeVisible();
+  });
+
+  test("a customer replaying the Revoke and Grant forms changes nothing", async ({ page, browser }) => {
+    const forms = await formsAsServed(browser, "agent@portico.test", PATH, "form:has(input[name=grantId]), form:has(input[name=accessRequestId])");
+    expect(forms.length).toBeGreaterThanOrEqual(1);
+    await signIn(page, "carol@acme.test");
+    await expect(page).toHaveURL(/\/requests$/);
+    for (const fields of forms) {
+      const response = await page.request.post(PATH, { multipart: fields });
+      expect(response.status()).toBe(404);
+    }
+    // carol's own grant is still there.
+    await page.goto("/requests");
+    await expect(page.getByRole("navigation", { name: "Which requests" }).getByRole("link", { name: "Organization" })).toBeVisible();
   });
 
   for (const email of CUSTOMERS) {

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { DEMO_PASSWORD } from "./demo-accounts";
 
@@ -12,4 +12,26 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function expectSignedIn(page: Page) {
   await expect(page).toHaveURL(/\/requests$/);
   await expect(page.getByRole("heading", { name: "My Requests" })).toBeVisible();
+}
+
+/**
+ * The fields of the forms on a page as the server sends it to `email` (no JavaScript), server action
+ * references included: what a hand-made request needs to replay those forms as someone else.
+ */
+export async function formsAsServed(browser: Browser, email: string, path: string, selector = "form"): Promise<Array<Record<string, string>>> {
+  const signingIn = await browser.newContext();
+  const page = await signingIn.newPage();
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/signin/);
+  const context = await browser.newContext({ storageState: await signingIn.storageState(), javaScriptEnabled: false });
+  await signingIn.close();
+  try {
+    const served = await context.newPage();
+    await served.goto(path);
+    return await served.locator(selector).evaluateAll((forms) =>
+      forms.map((form) => Object.fromEntries([...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)]))),
+    );
+  } finally {
+    await context.close();
+  }
 }
