@@ -1,3 +1,6 @@
+import { getTranslations } from "next-intl/server";
+import { PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, STATUS_DEFINITIONS, type PriorityCode, type RequestStatus } from "@/domain";
+
 /** A fieldset of checkboxes or radio buttons for a GET form: one `name`, many values. */
 export function ChoiceGroup(props: {
   legend: string;
@@ -18,4 +21,18 @@ export function ChoiceGroup(props: {
       </div>
     </fieldset>
   );
+}
+
+/** The status filter of a list: every status by its glossary name. */
+export async function StatusChoices({ legend, checked }: { legend: string; checked: readonly RequestStatus[] }) {
+  const t = await getTranslations();
+  const options = REQUEST_STATUSES.map((value) => ({ value, label: t(STATUS_DEFINITIONS[value].labelKey), checked: checked.includes(value) }));
+  return <ChoiceGroup legend={legend} name="status" type="checkbox" options={options} />;
+}
+
+/** The priority filter of a list: S1 to S4 by their glossary names. */
+export async function PriorityChoices({ legend, checked }: { legend: string; checked: readonly PriorityCode[] }) {
+  const t = await getTranslations();
+  const options = PRIORITY_CODES.map((value) => ({ value, label: t(PRIORITY_DEFINITIONS[value].labelKey), checked: checked.includes(value) }));
+  return <ChoiceGroup legend={legend} name="priority" type="checkbox" options={options} />;
 }

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, STATUS_DEFINITIONS } from "@/domain";
 import { QUEUE_SORTS, SLA_STATES, UNSOLVED_STATUSES } from "@/schemas/agent-queue";
 import { isFiltered, queueHref, DEFAULT_QUEUE_VIEW, type QueueView } from "./queue-href";
-import { ChoiceGroup } from "@/ui/choice-group";
+import { ChoiceGroup, PriorityChoices, StatusChoices } from "@/ui/choice-group";
 
 const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
@@ -20,7 +19,7 @@ interface Options {
  * writes every choice into the URL (and starts again at the first page).
  */
 export async function QueueFiltersForm({ view, options }: { view: QueueView; options: Options }) {
-  const [t, tRoot] = await Promise.all([getTranslations("agentQueue"), getTranslations()]);
+  const t = await getTranslations("agentQueue");
   const statuses = view.status.length > 0 ? view.status : UNSOLVED_STATUSES;
   const changed = isFiltered(view) || view.sort !== DEFAULT_QUEUE_VIEW.sort || view.order !== undefined;
 
@@ -45,18 +44,8 @@ export async function QueueFiltersForm({ view, options }: { view: QueueView; opt
       </div>
 
       <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
-        <ChoiceGroup
-          legend={t("filters.status")}
-          name="status"
-          type="checkbox"
-          options={REQUEST_STATUSES.map((value) => ({ value, label: tRoot(STATUS_DEFINITIONS[value].labelKey), checked: statuses.includes(value) }))}
-        />
-        <ChoiceGroup
-          legend={t("filters.priority")}
-          name="priority"
-          type="checkbox"
-          options={PRIORITY_CODES.map((value) => ({ value, label: tRoot(PRIORITY_DEFINITIONS[value].labelKey), checked: view.priority.includes(value) }))}
-        />
+        <StatusChoices legend={t("filters.status")} checked={statuses} />
+        <PriorityChoices legend={t("filters.priority")} checked={view.priority} />
         <ChoiceGroup
           legend={t("filters.sla")}
           name="sla"

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PRIORITY_DEFINITIONS } from "@/domain";
 import type { QueueItem } from "@/server/agent/list-queue";
 import { RelativeDays } from "@/ui/my-requests/relative-days";
+import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
 import { StatusBadge } from "@/ui/status-badge";
 import { DueTime } from "./due-time";
 
@@ -29,30 +29,8 @@ export async function QueueTable({ items, caption, now }: { items: QueueItem[]; 
           {items.map((item) => (
             <tr key={item.id} className="align-top hover:bg-slate-50">
               <td className="max-w-md px-3 py-3">
-                <Link
-                  href={`/agent/requests/${item.id}`}
-                  prefetch={false}
-                  className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-                >
-                  {item.subject}
-                </Link>
-                {item.match && (
-                  <p className="mt-1 text-xs leading-5 text-slate-700">
-                    <span className="font-semibold text-slate-800">{t("match.in", { source: t(`match.${item.match.source}`) })}</span>{" "}
-                    <span className="break-words">
-                      {/* Segments are text; the highlight is a <mark> added here, never markup from the request. */}
-                      {item.match.snippet.map((segment, index) =>
-                        segment.highlight ? (
-                          <mark key={index} className="rounded-sm bg-yellow-200 px-0.5 text-slate-900">
-                            {segment.text}
-                          </mark>
-                        ) : (
-                          <span key={index}>{segment.text}</span>
-                        ),
-                      )}
-                    </span>
-                  </p>
-                )}
+                <SubjectLink href={`/agent/requests/${item.id}`} subject={item.subject} />
+                {item.match && <MatchSnippet label={t("match.in", { source: t(`match.${item.match.source}`) })} snippet={item.match.snippet} />}
               </td>
               <td className={`${cellClass} whitespace-nowrap tabular-nums`}>#{item.id}</td>
               <td className={`${cellClass} whitespace-nowrap`}>{item.requesterName}</td>

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useId, type ReactNode } from "react";
+import { SubmitRow } from "@/ui/submit-row";
 import { initialAgentFormState, type AgentFormState } from "./form-state";
 
 // One agent action as a plain form posting to a server action, so it works without JavaScript; with
@@ -29,21 +30,13 @@ export function ActionForm(props: {
           {props.children}
         </div>
       </FormStateContext>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
-        >
-          {pending ? props.submitting : props.submit}
-        </button>
-        <p role="status" className="text-sm text-emerald-800">
-          {state.status === "done" ? state.message : ""}
-        </p>
-        <p role="alert" className="text-sm text-red-700">
-          {state.status === "error" ? state.message : ""}
-        </p>
-      </div>
+      <SubmitRow
+        pending={pending}
+        submit={props.submit}
+        submitting={props.submitting}
+        done={state.status === "done" ? state.message : ""}
+        error={state.status === "error" ? state.message : ""}
+      />
     </form>
   );
 }

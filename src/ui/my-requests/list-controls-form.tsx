@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, STATUS_DEFINITIONS } from "@/domain";
 import { DEFAULT_VIEW, listHref, type ListView } from "./list-href";
-import { ChoiceGroup } from "@/ui/choice-group";
+import { PriorityChoices, StatusChoices } from "@/ui/choice-group";
 
 const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
@@ -13,7 +12,7 @@ const buttonClass = `rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text
  * writes every choice into the URL (and starts again at the first page).
  */
 export async function ListControlsForm({ view }: { view: ListView }) {
-  const [t, tRoot] = await Promise.all([getTranslations("myRequests"), getTranslations()]);
+  const t = await getTranslations("myRequests");
   const activeFilters = view.status.length + view.priority.length;
   const changedFromDefault =
     view.q !== "" || activeFilters > 0 || view.sort !== DEFAULT_VIEW.sort || view.order !== DEFAULT_VIEW.order;
@@ -55,18 +54,8 @@ export async function ListControlsForm({ view }: { view: ListView }) {
           {activeFilters > 0 && <span className="ml-2 text-slate-600">({t("filters.active", { count: activeFilters })})</span>}
         </summary>
         <div className="grid gap-6 border-t border-slate-200 px-4 py-4 sm:grid-cols-3">
-          <ChoiceGroup
-            legend={t("filters.status")}
-            name="status"
-            type="checkbox"
-            options={REQUEST_STATUSES.map((value) => ({ value, label: tRoot(STATUS_DEFINITIONS[value].labelKey), checked: view.status.includes(value) }))}
-          />
-          <ChoiceGroup
-            legend={t("filters.priority")}
-            name="priority"
-            type="checkbox"
-            options={PRIORITY_CODES.map((value) => ({ value, label: tRoot(PRIORITY_DEFINITIONS[value].labelKey), checked: view.priority.includes(value) }))}
-          />
+          <StatusChoices legend={t("filters.status")} checked={view.status} />
+          <PriorityChoices legend={t("filters.priority")} checked={view.priority} />
           <div className="space-y-3">
             <div>
               <label htmlFor="request-sort" className="block text-sm font-medium">

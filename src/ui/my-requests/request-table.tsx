@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PRIORITY_DEFINITIONS } from "@/domain";
 import type { RequestListItem } from "@/server/requests/list-requests";
 import type { ListView } from "./list-href";
-import { MatchSnippet } from "./match-snippet";
 import { RelativeDays } from "./relative-days";
+import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
 import { StatusBadge } from "@/ui/status-badge";
 
 // The seed's columns, exactly and in this order (PRODUCT.md §2); the Organization scope adds who
@@ -52,18 +51,12 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
           {items.map((item) => (
             <tr key={item.id} className="align-top hover:bg-slate-50">
               <td className="max-w-xl px-4 py-3">
-                <Link
-                  href={`/requests/${item.id}`}
-                  prefetch={false}
-                  className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-                >
-                  {item.subject}
-                </Link>
+                <SubjectLink href={`/requests/${item.id}`} subject={item.subject} />
                 <p className="mt-0.5 text-xs text-slate-600">
                   <span className="sr-only">{t("filters.priority")}: </span>
                   {tRoot(PRIORITY_DEFINITIONS[item.priority].labelKey)}
                 </p>
-                {item.match && <MatchSnippet match={item.match} />}
+                {item.match && <MatchSnippet label={t("match.in", { source: t(`match.${item.match.source}`) })} snippet={item.match.snippet} />}
               </td>
               <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">#{item.id}</td>
               <td className="px-4 py-3 text-slate-700">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { SubmitRow } from "@/ui/submit-row";
 import { initialReplyFormState, type ReplyFormState } from "./form-state";
 
 export interface ReplyFormLabels {
@@ -54,21 +55,13 @@ export function ReplyForm(props: {
       <p id={errorId} role="alert" className="mt-1 text-sm text-red-700 empty:hidden">
         {state.bodyError ?? ""}
       </p>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
-        >
-          {pending ? labels.submitting : labels.submit}
-        </button>
-        <p role="status" className="text-sm text-emerald-800">
-          {state.status === "sent" ? state.message : ""}
-        </p>
-        <p role="alert" className="text-sm text-red-700">
-          {state.status === "error" && !state.bodyError ? state.message : ""}
-        </p>
-      </div>
+      <SubmitRow
+        pending={pending}
+        submit={labels.submit}
+        submitting={labels.submitting}
+        done={state.status === "sent" ? state.message : ""}
+        error={state.status === "error" && !state.bodyError ? state.message : ""}
+      />
     </form>
   );
 }

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { Snippet } from "@/server/search/snippet";
+
+// Cells that My Requests and the agent queue share.
+
+/** A request's subject, linking to its page. */
+export function SubjectLink({ href, subject }: { href: string; subject: string }) {
+  return (
+    <Link
+      href={href}
+      prefetch={false}
+      className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+    >
+      {subject}
+    </Link>
+  );
+}
+
+/**
+ * Where a search matched ("Found in Responses:") and the words it found. The segments are rendered
+ * as text, never as HTML: the highlight is a <mark> that this component adds, not markup from the request.
+ */
+export function MatchSnippet({ label, snippet }: { label: string; snippet: Snippet }) {
+  return (
+    <p className="mt-1 text-xs leading-5 text-slate-700">
+      <span className="font-semibold text-slate-800">{label}</span>{" "}
+      <span className="break-words">
+        {snippet.map((segment, index) =>
+          segment.highlight ? (
+            <mark key={index} className="rounded-sm bg-yellow-200 px-0.5 text-slate-900">
+              {segment.text}
+            </mark>
+          ) : (
+            <span key={index}>{segment.text}</span>
+          ),
+        )}
+      </span>
+    </p>
+  );
+}
