@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/server/access/actor";
 import { listQueue, type AgentQueuePage } from "@/server/agent/list-queue";
 import { agentQueueParamsSchema } from "@/schemas/agent-queue";
+import { encodeCursor } from "@/schemas/request-list";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 
@@ -32,6 +33,19 @@ async function allPages(params: Record<string, string | string[]> = {}, now = se
   }
   return { items, last: page };
 }
+
+/** Every page before `last`, following the previous-page cursor, in the queue's order. */
+async function pagesBefore(last: AgentQueuePage, params: Record<string, string | string[]> = {}) {
+  const items: AgentQueuePage["items"] = [];
+  let page = last;
+  while (page.previousCursor) {
+    page = await queue({ ...params, before: page.previousCursor });
+    items.unshift(...page.items);
+  }
+  return { items, first: page };
+}
+
+const ids = (items: { id: number }[]) => items.map((item) => item.id);
 
 describe("Agent queue", () => {
   it("shows every unsolved request by default, across keyset pages that add up exactly, soonest due first", async () => {
@@ -162,6 +176,145 @@ describe("Agent queue", () => {
   it("has no queue for customers", async () => {
     for (const email of ["alice@acme.test", "carol@acme.test", "gina@globex.test"]) {
       expect(await listQueue(seeded.db, await viewerFor(email), agentQueueParamsSchema.parse({}))).toBeNull();
+    }
+  });
+});
+
+describe("Agent queue, by due time across many pages", () => {
+  // Enough unsolved requests for several pages: owed ones sharing due times in threes (so pages
+  // break inside ties) and nothing-owed ones, inserted out of order so ids do not follow due times.
+  const owedCount = 40;
+  const nothingOwedCount = 30;
+  let organizationId = "";
+
+  beforeAll(async () => {
+    const organization = await seeded.db.organization.create({ data: { name: "Paging Test Ltd", slug: "paging-test" } });
+    organizationId = organization.id;
+    const owed = Array.from({ length: owedCount }, (_, i) => ({
+      status: i % 4 === 0 ? ("on_hold" as const) : ("open" as const),
+      onHoldReason: i % 4 === 0 ? "reproducing_bug" : null,
+      responseDueAt: new Date(seeded.now.getTime() + (Math.floor(i / 3) - 6) * HOUR),
+    }));
+    const nothingOwed = Array.from({ length: nothingOwedCount }, () => ({ status: "pending" as const, onHoldReason: null, responseDueAt: null }));
+    const solved = Array.from({ length: 5 }, () => ({ status: "solved" as const, onHoldReason: null, responseDueAt: null }));
+    const rows = [...owed, ...nothingOwed, ...solved];
+    // A fixed shuffle (37 and 75 have no common factor).
+    const shuffled = rows.map((_, i) => rows[(i * 37) % rows.length]!);
+    // Creation and activity times repeat too, for the other sorts.
+    const minutesAgo = (minutes: number) => new Date(seeded.now.getTime() - minutes * 60_000);
+    await seeded.db.request.createMany({
+      data: shuffled.map((row, i) => ({
+        subject: `Paging check ${i}`,
+        description: "A request for the paging tests.",
+        requesterId: "seed-user-alice",
+        organizationId,
+        createdAt: minutesAgo(60 + ((i * 7) % 13)),
+        lastActivityAt: minutesAgo((i * 5) % 11),
+        ...row,
+      })),
+    });
+  });
+
+  afterAll(async () => {
+    await seeded.db.request.deleteMany({ where: { organizationId } });
+    await seeded.db.organization.delete({ where: { id: organizationId } });
+  });
+
+  /** The unsolved requests (of the test organization, or all), soonest due first, nothing owed last, then by id. */
+  async function unsolvedInDueOrder(where: { organizationId?: string } = {}) {
+    const rows = await seeded.db.request.findMany({ where: { ...where, status: { not: "solved" } }, select: { id: true, responseDueAt: true } });
+    const due = (row: { responseDueAt: Date | null }) => row.responseDueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    return rows.sort((a, b) => due(a) - due(b) || a.id - b.id);
+  }
+
+  it("pages forwards and back through the whole default queue: every unsolved request once, in due order, nothing owed last", async () => {
+    const expected = await unsolvedInDueOrder();
+    expect(expected.length).toBeGreaterThan(75);
+    const forwards = await allPages();
+    expect(ids(forwards.items)).toEqual(ids(expected));
+    const turn = forwards.items.findIndex((item) => item.responseDueAt === null);
+    expect(turn).toBeGreaterThan(25);
+    expect(forwards.items.slice(turn).every((item) => item.responseDueAt === null)).toBe(true);
+
+    const backwards = await pagesBefore(forwards.last);
+    expect([...ids(backwards.items), ...ids(forwards.last.items)]).toEqual(ids(expected));
+    expect(backwards.first.previousCursor).toBeNull();
+  });
+
+  it("pages latest due first the same way, nothing owed first", async () => {
+    const expected = (await unsolvedInDueOrder()).reverse();
+    const forwards = await allPages({ order: "desc" });
+    expect(ids(forwards.items)).toEqual(ids(expected));
+    const backwards = await pagesBefore(forwards.last, { order: "desc" });
+    expect([...ids(backwards.items), ...ids(forwards.last.items)]).toEqual(ids(expected));
+  });
+
+  it("turns from the owed requests to those with nothing owed at a cursor on either side of the turn", async () => {
+    const expected = await unsolvedInDueOrder({ organizationId });
+    const turn = expected.findIndex((row) => row.responseDueAt === null);
+    expect(turn).toBe(owedCount);
+    const lastOwed = expected[turn - 1]!;
+    const firstNothingOwed = expected[turn]!;
+
+    const after = await queue({ organization: organizationId, after: encodeCursor({ v: lastOwed.responseDueAt!.toISOString(), id: lastOwed.id }) });
+    expect(ids(after.items)).toEqual(ids(expected.slice(turn, turn + 25)));
+    const before = await queue({ organization: organizationId, before: encodeCursor({ v: "infinity", id: firstNothingOwed.id }) });
+    expect(ids(before.items)).toEqual(ids(expected.slice(turn - 25, turn)));
+    expect(before.nextCursor).not.toBeNull();
+    expect(before.previousCursor).not.toBeNull();
+  });
+
+  it("still takes an \"infinity\" cursor: nothing owed, after or before that request", async () => {
+    const expected = await unsolvedInDueOrder({ organizationId });
+    const turn = expected.findIndex((row) => row.responseDueAt === null);
+    const middle = turn + 10;
+    const cursor = encodeCursor({ v: "infinity", id: expected[middle]!.id });
+
+    const after = await queue({ organization: organizationId, after: cursor });
+    expect(ids(after.items)).toEqual(ids(expected.slice(middle + 1, middle + 26)));
+    expect(after.items.every((item) => item.responseDueAt === null)).toBe(true);
+    // Before it: the first nothing-owed requests, and the last owed ones ahead of them.
+    const before = await queue({ organization: organizationId, before: cursor });
+    expect(ids(before.items)).toEqual(ids(expected.slice(middle - 25, middle)));
+    expect(before.items.some((item) => item.responseDueAt !== null)).toBe(true);
+    // Descending, "after" means the same thing the other way round.
+    const descending = await queue({ organization: organizationId, order: "desc", after: cursor });
+    expect(ids(descending.items)).toEqual(ids(expected.slice(middle - 25, middle).reverse()));
+  });
+
+  it("gives an empty page, not an error, for a cursor where the filters leave nothing", async () => {
+    const cursor = encodeCursor({ v: "infinity", id: 1 });
+    const filters: Record<string, string>[] = [{ sla: "breached" }, { sla: "due_soon", order: "asc" }, { sla: "breached", q: "the" }];
+    for (const params of filters) {
+      const page = await queue({ ...params, after: cursor });
+      expect(page).toMatchObject({ items: [], nextCursor: null, previousCursor: null });
+    }
+  });
+
+  it("pages each service-level filter and each sort in its order, forwards and back", async () => {
+    const now = new Date(seeded.now.getTime() + 30 * 60_000);
+    const expected = await unsolvedInDueOrder({ organizationId });
+    const state = (row: { responseDueAt: Date | null }) => {
+      const due = row.responseDueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+      return due <= now.getTime() ? "breached" : due <= now.getTime() + HOUR ? "due_soon" : "fine";
+    };
+    for (const sla of ["breached", "due_soon", "fine"] as const) {
+      const { items } = await allPages({ organization: organizationId, sla }, now);
+      expect(ids(items)).toEqual(ids(expected.filter((row) => state(row) === sla)));
+    }
+
+    const dated = await seeded.db.request.findMany({ where: { organizationId, status: { not: "solved" } }, select: { id: true, createdAt: true, lastActivityAt: true } });
+    for (const sort of ["activity", "created"] as const) {
+      const at = (row: (typeof dated)[number]) => (sort === "activity" ? row.lastActivityAt : row.createdAt).getTime();
+      const newestFirst = [...dated].sort((a, b) => at(b) - at(a) || b.id - a.id);
+      for (const order of ["desc", "asc"] as const) {
+        const inOrder = order === "desc" ? newestFirst : [...newestFirst].reverse();
+        const params = { organization: organizationId, sort, order };
+        const forwards = await allPages(params);
+        expect(ids(forwards.items)).toEqual(ids(inOrder));
+        const backwards = await pagesBefore(forwards.last, params);
+        expect([...ids(backwards.items), ...ids(forwards.last.items)]).toEqual(ids(inOrder));
+      }
     }
   });
 });

@@ -51,23 +51,35 @@ interface Row extends Omit<QueueItem, "match"> {
   subjectMatches: boolean | null;
 }
 
+/**
+ * A slice of the queue that an index can read as one range, in the page's order. `owed` says it
+ * holds only requests with a due time (true), only requests with nothing owed (false), or either.
+ */
+interface QueueRange {
+  where: Prisma.Sql;
+  owed?: boolean;
+}
+
+const DUE = Prisma.raw(`r."responseDueAt"`);
+
 /** The queue for an agent; null for anyone else, who has no queue. */
 export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "now">, params: AgentQueueParams): Promise<AgentQueuePage | null> {
   const { actor, now } = viewer;
   if (!actor.isAgent) return null;
 
   const order = params.order ?? defaultOrder(params.sort);
-  const where = Prisma.join(filterConditions(params, actor.userId, now), " AND ");
+  const statuses = params.status.length > 0 ? params.status : UNSOLVED_STATUSES;
+  const filters = filterConditions(params, actor.userId);
+  const sla = slaRanges(params.sla, now);
   const search = params.q;
-  const numberMatch = search ? await findByNumber(db, where, search, now) : null;
+  const numberMatch = search ? await findByNumber(db, and(statusIn(statuses), ...filters, anyOf(sla)), search, now) : null;
 
   const backwards = !params.after && params.before !== undefined;
   const cursor = validCursor(params.after ?? params.before, params.sort);
   const descending = (order === "desc") !== backwards;
-  const key = sortKey(params.sort);
-  const keyset = cursor ? Prisma.sql` AND (${key}, r.id) ${Prisma.raw(descending ? "<" : ">")} (${String(cursor.v)}::timestamp, ${cursor.id})` : Prisma.empty;
-  const excluded = numberMatch ? Prisma.sql` AND r.id <> ${numberMatch.id}` : Prisma.empty;
+  const column = sortColumn(params.sort);
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  const ranges = intersect(keyRanges(params.sort, column, cursor, descending), sla);
 
   // Agents search the portal's search document (subject, description, public replies, chats) and
   // internal notes, which that document leaves out: two lookups in their own indexes, united. (An OR
@@ -75,12 +87,11 @@ export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "no
   // 650 ms on 200,000 requests for a rare word.) Only the page's rows get their best matching part
   // found, for the snippet. NOT MATERIALIZED lets the planner see the words it searches for.
   const withQuery = search ? Prisma.sql`query AS NOT MATERIALIZED (SELECT portico_search_query(${search}) AS q),` : Prisma.empty;
-  const matches = search
-    ? Prisma.sql` AND r.id IN (
+  const matches = Prisma.sql`r.id IN (
         SELECT d.id FROM "Request" d, query WHERE d."documentVector" @@ query.q
         UNION
-        SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`
-    : Prisma.empty;
+        SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`;
+  const excluded = numberMatch ? Prisma.sql`r.id <> ${numberMatch.id}` : Prisma.empty;
   const best = search
     ? Prisma.sql`, best.source, best.text AS "sourceText", portico_search_vector(r.subject) @@ query.q AS "subjectMatches"
       FROM page JOIN ${joins} CROSS JOIN query
@@ -98,16 +109,19 @@ export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "no
       ) best ON TRUE`
     : Prisma.sql`, NULL AS source, NULL AS "sourceText", NULL::boolean AS "subjectMatches" FROM page JOIN ${joins}`;
 
+  // Browsing, every status's share of every range is a part of its own, which the (status, sort
+  // column, id) index holds in the page's order: a page costs about a page of index entries per part,
+  // at any depth, where one ORDER BY over a list of statuses sorted every unsolved request. A search
+  // reads its matches from the search indexes instead, in one part.
+  const parts = search
+    ? [and(statusIn(statuses), ...filters, matches, excluded, anyOf(ranges))]
+    : statuses.flatMap((status) => ranges.map((range) => and(Prisma.sql`r.status = ${status}::"RequestStatus"`, ...filters, range.where)));
+
   const [rows, organizations, agents] = await Promise.all([
     db.$queryRaw<Row[]>`
-      WITH ${withQuery} page AS (
-        SELECT r.id FROM "Request" r
-        WHERE ${where}${matches}${excluded}${keyset}
-        ORDER BY ${key} ${direction}, r.id ${direction}
-        LIMIT ${PAGE_SIZE + 1}
-      )
+      WITH ${withQuery} page AS (${pageIds(parts, column, direction)})
       SELECT ${selectColumns(now)}${best}
-      ORDER BY ${key} ${direction}, r.id ${direction}`,
+      ORDER BY ${column} ${direction}, r.id ${direction}`,
     db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     db.user.findMany({ where: { isAgent: true }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
   ]);
@@ -116,6 +130,17 @@ export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "no
   let items = page.rows.map((row) => toItem(row, search));
   if (numberMatch && page.previousCursor === null) items = [numberMatch, ...items];
   return { items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, order, organizations, agents };
+}
+
+/**
+ * The ids of the page (and one more): the first rows of every part in the page's order, then the
+ * first of those. Each part has its own ORDER BY and LIMIT so that it is read from its index in
+ * order and only as far as a page; without them PostgreSQL reads every part whole and sorts it.
+ */
+function pageIds(parts: Prisma.Sql[], column: Prisma.Sql, direction: Prisma.Sql): Prisma.Sql {
+  const firstRows = Prisma.sql`ORDER BY sort_key ${direction}, id ${direction} LIMIT ${PAGE_SIZE + 1}`;
+  const reads = parts.map((where) => Prisma.sql`(SELECT r.id, ${column} AS sort_key FROM "Request" r WHERE ${where} ${firstRows})`);
+  return Prisma.sql`SELECT part.id FROM (${Prisma.join(reads, "\n        UNION ALL ")}) part ${firstRows}`;
 }
 
 const joins = Prisma.sql`"Request" r ON r.id = page.id
@@ -132,35 +157,105 @@ function selectColumns(now: Date): Prisma.Sql {
       ELSE 'fine' END AS "slaState"`;
 }
 
-function filterConditions(params: AgentQueueParams, userId: string, now: Date): Prisma.Sql[] {
-  const statuses = params.status.length > 0 ? params.status : UNSOLVED_STATUSES;
-  // Compared as enums, not text, so that an index on the column can serve the filter.
-  const conditions = [Prisma.sql`r.status IN (${Prisma.join(statuses.map((status) => Prisma.sql`${status}::"RequestStatus"`))})`];
+/** Statuses are compared as enums, not text, so that an index on the column can serve the filter. */
+function statusIn(statuses: readonly RequestStatus[]): Prisma.Sql {
+  return Prisma.sql`r.status IN (${Prisma.join(statuses.map((status) => Prisma.sql`${status}::"RequestStatus"`))})`;
+}
+
+/** The filters besides status and service level, which shape the page's parts instead (see listQueue). */
+function filterConditions(params: AgentQueueParams, userId: string): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
   if (params.priority.length > 0) conditions.push(Prisma.sql`r.priority IN (${Prisma.join(params.priority.map((priority) => Prisma.sql`${priority}::"Priority"`))})`);
   if (params.organization) conditions.push(Prisma.sql`r."organizationId" = ${params.organization}`);
   if (params.assignee === "unassigned") conditions.push(Prisma.sql`r."assigneeId" IS NULL`);
   else if (params.assignee) conditions.push(Prisma.sql`r."assigneeId" = ${params.assignee === "me" ? userId : params.assignee}`);
-  const at = Prisma.sql`${now.toISOString()}::timestamp`;
-  const soon = Prisma.sql`${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamp`;
-  if (params.sla === "breached") conditions.push(Prisma.sql`r."responseDueAt" <= ${at}`);
-  if (params.sla === "due_soon") conditions.push(Prisma.sql`r."responseDueAt" > ${at} AND r."responseDueAt" <= ${soon}`);
-  if (params.sla === "fine") conditions.push(Prisma.sql`(r."responseDueAt" IS NULL OR r."responseDueAt" > ${soon})`);
   return conditions;
 }
 
 /**
- * The value the queue is ordered by. Nothing owed sorts after every due time ("infinity"), in the
- * ORDER BY and the cursor comparison alike, so the row-value keyset has no NULL to trip over.
+ * The service-level filter as ranges of due times. "Fine" is two ranges (due later than the hour,
+ * or nothing owed) rather than an OR, so that each is an index range of its own.
  */
-function sortKey(sort: QueueSort): Prisma.Sql {
+function slaRanges(sla: SlaState | undefined, now: Date): QueueRange[] {
+  const at = Prisma.sql`${now.toISOString()}::timestamp`;
+  const soon = Prisma.sql`${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamp`;
+  switch (sla) {
+    case undefined:
+      return [{ where: Prisma.empty }];
+    case "breached":
+      return [{ where: Prisma.sql`${DUE} <= ${at}`, owed: true }];
+    case "due_soon":
+      return [{ where: Prisma.sql`${DUE} > ${at} AND ${DUE} <= ${soon}`, owed: true }];
+    case "fine":
+      return [
+        { where: Prisma.sql`${DUE} > ${soon}`, owed: true },
+        { where: Prisma.sql`${DUE} IS NULL`, owed: false },
+      ];
+  }
+}
+
+/** The column the queue is ordered by (then by id). */
+function sortColumn(sort: QueueSort): Prisma.Sql {
   switch (sort) {
     case "due":
-      return Prisma.raw(`coalesce(r."responseDueAt", 'infinity'::timestamp)`);
+      return DUE;
     case "activity":
       return Prisma.raw(`r."lastActivityAt"`);
     case "created":
       return Prisma.raw(`r."createdAt"`);
   }
+}
+
+/**
+ * What is left of the queue past the cursor, in the page's direction, as index ranges.
+ *
+ * Nothing owed sorts after every due time, as if due at "infinity" (which is what the cursor of
+ * such a request says). A btree keeps NULLs just there, last ascending and first descending, so
+ * the due time orders the queue as it is. Past a cursor the rest is two ranges, though, the owed
+ * requests by (due time, id) and the nothing-owed ones by id, each with a keyset condition that an
+ * index can start at. (Ordering by coalesce(…, 'infinity') keeps one range, but no plain index can
+ * serve it.)
+ */
+function keyRanges(sort: QueueSort, column: Prisma.Sql, cursor: ListCursor | undefined, descending: boolean): QueueRange[] {
+  if (!cursor) return [{ where: Prisma.empty }];
+  const past = Prisma.raw(descending ? "<" : ">");
+  if (sort !== "due") return [{ where: Prisma.sql`(${column}, r.id) ${past} (${String(cursor.v)}::timestamp, ${cursor.id})` }];
+
+  if (cursor.v === "infinity") {
+    // The cursor is among the nothing-owed requests: the rest of them, and backwards every owed one.
+    const rest: QueueRange = { where: Prisma.sql`${DUE} IS NULL AND r.id ${past} ${cursor.id}`, owed: false };
+    return descending ? [{ where: Prisma.sql`${DUE} IS NOT NULL`, owed: true }, rest] : [rest];
+  }
+  // The cursor is among the owed requests: the rest of them (a row comparison is never true for a
+  // NULL due time), and forwards every nothing-owed one.
+  const rest: QueueRange = { where: Prisma.sql`(${DUE}, r.id) ${past} (${String(cursor.v)}::timestamp, ${cursor.id})`, owed: true };
+  return descending ? [rest] : [rest, { where: Prisma.sql`${DUE} IS NULL`, owed: false }];
+}
+
+/**
+ * The ranges of requests both past the cursor and within the service-level filter. When there is
+ * none (a cursor among the nothing-owed requests with a filter for owed ones), one that is empty.
+ */
+function intersect(positions: QueueRange[], filters: QueueRange[]): QueueRange[] {
+  const ranges = positions.flatMap((position) =>
+    filters.flatMap((filter) => {
+      if (position.owed !== undefined && filter.owed !== undefined && position.owed !== filter.owed) return [];
+      return [{ where: and(position.where, filter.where), owed: position.owed ?? filter.owed }];
+    }),
+  );
+  return ranges.length > 0 ? ranges : [{ where: Prisma.sql`FALSE` }];
+}
+
+/** The conditions that are there (not Prisma.empty), joined by AND; Prisma.empty when none is. */
+function and(...conditions: Prisma.Sql[]): Prisma.Sql {
+  const present = conditions.filter((condition) => condition !== Prisma.empty);
+  return present.length > 0 ? Prisma.join(present, " AND ") : Prisma.empty;
+}
+
+/** A request in any of the ranges, as one condition; Prisma.empty when a range has no condition. */
+function anyOf(ranges: QueueRange[]): Prisma.Sql {
+  if (ranges.some((range) => range.where === Prisma.empty)) return Prisma.empty;
+  return Prisma.join(ranges.map((range) => range.where), ") OR (", "((", "))");
 }
 
 function keyOf(row: Row, sort: QueueSort): string {
