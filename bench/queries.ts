@@ -11,7 +11,6 @@
 
 import "./lib/allow-server-only";
 import { mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -23,6 +22,7 @@ import type { Database } from "@/server/db/client";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
 import { benchDatabaseUrl, databaseName, readBenchMeta } from "./lib/bench-database";
+import { describeEnvironment, indexesCell, renderPlans, renderSql, type Measured, type PlanSection } from "./lib/report";
 import { ms, time, type Timing } from "./lib/stats";
 import { SEARCH_WORDS } from "./lib/words";
 import { VARIANTS, type QueryVariant } from "./variants";
@@ -48,11 +48,6 @@ const CASES: BenchCase[] = [
   { key: "h1", title: "carol, Organization, status Open", email: "carol@acme.test", params: { scope: "organization", status: "open" } },
   { key: "h2", title: "carol, Organization, status Open and priority S1", email: "carol@acme.test", params: { scope: "organization", status: "open", priority: "S1" } },
 ];
-
-interface Measured {
-  plan: string;
-  sqlTiming: Timing;
-}
 
 interface CaseResult extends Measured {
   benchCase: BenchCase;
@@ -143,7 +138,7 @@ runScript(async () => {
       }
     }
 
-    const environment = describeEnvironment(meta, versionRows[0]?.version ?? "?", runs);
+    const environment = describeEnvironment("bench/queries.ts", meta, versionRows[0]?.version ?? "?", runs);
     const report = variant ? renderVariantReport(variant, results, environment) : renderReport(results, environment);
     const out = resolve(PROJECT_ROOT, args.out ?? (variant ? `bench/results/variant-${variant.name}.md` : "bench/results/queries.md"));
     mkdirSync(dirname(out), { recursive: true });
@@ -156,75 +151,12 @@ runScript(async () => {
   }
 });
 
-/** The indexes a plan reads, and the scans and sorts worth a second look. */
-function planFacts(plan: string): { indexes: string[]; warnings: string[] } {
-  const indexes = [...new Set([...plan.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) "?([\w]+)"?/g)].map((match) => match[1] as string))];
-  const warnings: string[] = [];
-  for (const match of plan.matchAll(/Seq Scan on "?(\w+)"?.*?actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)/g)) {
-    const rows = Number(match[2]) * Number(match[3]);
-    if (match[1] !== "pool" && rows > 1000) warnings.push(`seq scan on ${match[1]} (${rows} rows)`);
-  }
-  for (const match of plan.matchAll(/-> {2}Sort .*?actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)/g)) {
-    const rows = Number(match[1]) * Number(match[2]);
-    if (rows > 1000) warnings.push(`sort of ${rows} rows`);
-  }
-  return { indexes, warnings };
-}
-
-function describeEnvironment(meta: Record<string, string>, version: string, runs: number): string[] {
-  const cpus = os.cpus();
-  return [
-    `Run ${new Date().toISOString()} by \`npx tsx bench/queries.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}\`.`,
-    "",
-    `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}; load average at the end ${os.loadavg().map((load) => load.toFixed(1)).join(" / ")}`,
-    `- Database: ${version.split(",")[0]}, same machine`,
-    `- Data: ${meta.requestsTotal} requests (${meta.requests} generated + the demo data), Acme ${meta.acmeRequests}, alice ${meta.aliceRequests}; ` +
-      `${meta.publicReplies} public replies, ${meta.internalNotes} internal notes, ${meta.chatSessions} chat sessions with ${meta.chatMessages} messages, ${meta.ccs} CCs; ` +
-      `${meta.organizations} organizations, ${meta.users} users; database ${meta.databaseSize}`,
-    `- Each case: up to ${runs} sequential runs after 3 warm-up runs (fewer when a case needs more than 20 s), warm cache; the plan is from one more run.`,
-    "",
-  ];
-}
-
-function indexesCell(plan: string): string {
-  const facts = planFacts(plan);
-  const notes = facts.warnings.length ? ` ⚠ ${facts.warnings.join("; ")}` : "";
-  return `${facts.indexes.map((name) => `\`${name}\``).join(", ")}${notes}`;
-}
-
-function renderPlans(results: CaseResult[], lines: string[], pick: (result: CaseResult) => { label?: string; measured: Measured }[]) {
-  for (const result of results) {
-    const plans = pick(result);
-    if (plans.length === 0) continue;
-    lines.push(`## ${result.benchCase.key}. ${result.benchCase.title}`);
-    lines.push("");
-    lines.push(`\`${JSON.stringify(result.benchCase.params)}\`${result.benchCase.page ? `, page ${result.benchCase.page}` : ""} as ${result.benchCase.email}; parameters \`${JSON.stringify(result.params)}\``);
-    lines.push("");
-    for (const { label, measured } of plans) {
-      if (label) lines.push(label, "");
-      lines.push("```");
-      lines.push(measured.plan);
-      lines.push("```");
-      lines.push("");
-    }
-  }
-}
-
-function renderSql(entries: { key: string; sql: string }[], lines: string[]) {
-  const seen = new Set<string>();
-  lines.push("## The SQL");
-  lines.push("");
-  for (const { key, sql } of entries) {
-    const shape = sql.replace(/\$\d+/g, "$");
-    if (seen.has(shape)) continue;
-    seen.add(shape);
-    lines.push(`As sent for case ${key}:`);
-    lines.push("");
-    lines.push("```sql");
-    lines.push(sql.trim());
-    lines.push("```");
-    lines.push("");
-  }
+function planSections(results: CaseResult[], pick: (result: CaseResult) => { label?: string; measured: Measured }[]): PlanSection[] {
+  return results.map((result) => ({
+    title: `${result.benchCase.key}. ${result.benchCase.title}`,
+    description: `\`${JSON.stringify(result.benchCase.params)}\`${result.benchCase.page ? `, page ${result.benchCase.page}` : ""} as ${result.benchCase.email}; parameters \`${JSON.stringify(result.params)}\``,
+    plans: pick(result),
+  }));
 }
 
 function renderReport(results: CaseResult[], environment: string[]): string {
@@ -239,7 +171,7 @@ function renderReport(results: CaseResult[], environment: string[]): string {
     );
   }
   lines.push("");
-  renderPlans(results, lines, (result) => [{ measured: result }]);
+  renderPlans(planSections(results, (result) => [{ measured: result }]), lines);
   renderSql(results.map((result) => ({ key: result.benchCase.key, sql: result.sql })), lines);
   return lines.join("\n");
 }
@@ -260,13 +192,16 @@ function renderVariantReport(variant: QueryVariant, results: CaseResult[], envir
     );
   }
   lines.push("");
-  renderPlans(results, lines, (result) =>
-    result.variant
-      ? [
-          { label: "As is:", measured: result },
-          { label: `With \`${variant.name}\`:`, measured: result.variant },
-        ]
-      : [],
+  renderPlans(
+    planSections(results, (result) =>
+      result.variant
+        ? [
+            { label: "As is:", measured: result },
+            { label: `With \`${variant.name}\`:`, measured: result.variant },
+          ]
+        : [],
+    ),
+    lines,
   );
   renderSql(results.flatMap((result) => (result.variant ? [{ key: result.benchCase.key, sql: result.variant.sql }] : [])), lines);
   return lines.join("\n");
