@@ -266,6 +266,12 @@ describe("PRODUCT §4.4 reminders and no response", () => {
     expect(apply(reminded, customerReply(74))).toMatchObject({ status: "open", reminderCount: 0, lastReminderAt: null });
   });
 
+  it("an agent's closing word on a request solved for no response keeps the reminders that led to it", () => {
+    const solved = apply(pendingRequest(), remind(73), remind(24 * 6 + 2), solveNoResponse(24 * 10 + 3));
+    const afterword = apply(solved, agentReply(24 * 11));
+    expect(afterword).toMatchObject({ status: "solved", solvedReason: "no_response", reminderCount: 2, lastReminderAt: at(24 * 6 + 2) });
+  });
+
   it("the requester may still reopen a request solved for no response", () => {
     const solved = apply(pendingRequest(), remind(73), remind(24 * 6 + 2), solveNoResponse(24 * 10 + 3));
     expect(apply(solved, customerReply(24 * 12)).status).toBe("open");

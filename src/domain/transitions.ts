@@ -175,16 +175,16 @@ function mergedClosed(state: RequestState) {
 function agentReply(state: RequestState, command: Extract<RequestCommand, { type: "agent_reply" }>): Decision {
   const { at, agentId } = command;
   if (isMerged(state) && command.then) return mergedClosed(state);
+  // A reply on a Solved request (a closing word) leaves it Solved unless the agent says otherwise.
+  const then = command.then ?? (state.status === "solved" ? undefined : { status: "pending" as const });
   const replied: RequestState = {
     ...touched(state, at),
     firstAgentReplyAt: state.firstAgentReplyAt ?? at,
     lastAgentReplyAt: at,
-    // A reply in substance starts a new wait for the requester: reminders count from here.
-    reminderCount: 0,
-    lastReminderAt: null,
+    // A reply in substance starts a new wait for the requester: reminders count from here. A closing
+    // word starts no wait, and a request solved for no response keeps the reminders that led to it.
+    ...(then ? { reminderCount: 0, lastReminderAt: null } : {}),
   };
-  // A reply on a Solved request (a closing word) leaves it Solved unless the agent says otherwise.
-  const then = command.then ?? (state.status === "solved" ? undefined : { status: "pending" as const });
   if (!then || (then.status === state.status && then.status !== "on_hold" && then.status !== "solved")) {
     return { ok: true, state: replied, records: [], related: [] };
   }
