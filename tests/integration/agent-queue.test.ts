@@ -291,6 +291,47 @@ describe("Agent queue, by due time across many pages", () => {
     }
   });
 
+  /** The requests a search for `word` finds: by their search document, or by an internal note. */
+  async function matching(word: string): Promise<Set<number>> {
+    const rows = await seeded.db.$queryRaw<{ id: number }[]>`
+      SELECT r.id FROM "Request" r WHERE r."documentVector" @@ portico_search_query(${word})
+        OR EXISTS (SELECT 1 FROM "Comment" n WHERE n."requestId" = r.id AND n.visibility = 'internal' AND n."searchVector" @@ portico_search_query(${word}))`;
+    return new Set(rows.map((row) => row.id));
+  }
+
+  it("searches as a filter on the queue: the queue's rows that match, in its order, across pages forwards and back", async () => {
+    // A word only internal notes hold, on half the test organization's requests.
+    const noteWord = "quillwort";
+    const requests = await seeded.db.request.findMany({ where: { organizationId }, select: { id: true }, orderBy: { id: "asc" } });
+    await seeded.db.comment.createMany({
+      data: requests.filter((_, i) => i % 2 === 0).map((request) => ({ requestId: request.id, authorId: "seed-user-agent", body: `Checked the ${noteWord} logs.`, visibility: "internal" as const })),
+    });
+    const all = ["open", "pending", "on_hold", "solved"];
+    const searches: Record<string, string | string[]>[] = [
+      { q: "paging" }, // common: every request of the test organization
+      { q: "the", sort: "created", status: all }, // common everywhere
+      { q: PUBLIC_REPLY_ONLY_WORD, status: all }, // rare: one request
+      { q: noteWord }, // only in internal notes
+      { q: noteWord, status: all, sort: "activity", order: "asc" },
+      { q: "paging", status: ["on_hold", "solved"], order: "desc" },
+      { q: "paging", sla: "fine" },
+    ];
+    for (const params of searches) {
+      const { q, ...browsing } = params;
+      const found = await matching(q as string);
+      const expected = (await allPages(browsing)).items.filter((item) => found.has(item.id));
+      expect(expected.length, JSON.stringify(params)).toBeGreaterThan(0);
+      const forwards = await allPages(params);
+      expect(ids(forwards.items), JSON.stringify(params)).toEqual(ids(expected));
+      expect(forwards.items.every((item) => item.match !== null)).toBe(true);
+      const backwards = await pagesBefore(forwards.last, params);
+      expect([...ids(backwards.items), ...ids(forwards.last.items)], JSON.stringify(params)).toEqual(ids(expected));
+    }
+    const notes = await allPages({ q: noteWord });
+    expect(notes.items.length).toBeGreaterThan(25);
+    expect(notes.items.every((item) => item.match?.source === "internal")).toBe(true);
+  });
+
   it("pages each service-level filter and each sort in its order, forwards and back", async () => {
     const now = new Date(seeded.now.getTime() + 30 * 60_000);
     const expected = await unsolvedInDueOrder({ organizationId });

@@ -82,15 +82,9 @@ export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "no
   const ranges = intersect(keyRanges(params.sort, column, cursor, descending), sla);
 
   // Agents search the portal's search document (subject, description, public replies, chats) and
-  // internal notes, which that document leaves out: two lookups in their own indexes, united. (An OR
-  // of the two in the WHERE clause reads every request in the statuses instead: 0.5 ms against
-  // 650 ms on 200,000 requests for a rare word.) Only the page's rows get their best matching part
-  // found, for the snippet. NOT MATERIALIZED lets the planner see the words it searches for.
+  // internal notes, which that document leaves out. Only the page's rows get their best matching
+  // part found, for the snippet. NOT MATERIALIZED lets the planner see the words it searches for.
   const withQuery = search ? Prisma.sql`query AS NOT MATERIALIZED (SELECT portico_search_query(${search}) AS q),` : Prisma.empty;
-  const matches = Prisma.sql`r.id IN (
-        SELECT d.id FROM "Request" d, query WHERE d."documentVector" @@ query.q
-        UNION
-        SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`;
   const excluded = numberMatch ? Prisma.sql`r.id <> ${numberMatch.id}` : Prisma.empty;
   const best = search
     ? Prisma.sql`, best.source, best.text AS "sourceText", portico_search_vector(r.subject) @@ query.q AS "subjectMatches"
@@ -109,17 +103,20 @@ export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "no
       ) best ON TRUE`
     : Prisma.sql`, NULL AS source, NULL AS "sourceText", NULL::boolean AS "subjectMatches" FROM page JOIN ${joins}`;
 
-  // Browsing, every status's share of every range is a part of its own, which the (status, sort
-  // column, id) index holds in the page's order: a page costs about a page of index entries per part,
-  // at any depth, where one ORDER BY over a list of statuses sorted every unsolved request. A search
-  // reads its matches from the search indexes instead, in one part.
-  const parts = search
-    ? [and(statusIn(statuses), ...filters, matches, excluded, anyOf(ranges))]
-    : statuses.flatMap((status) => ranges.map((range) => and(Prisma.sql`r.status = ${status}::"RequestStatus"`, ...filters, range.where)));
+  // Every status's share of every range is a part of its own, which the (status, sort column, id)
+  // index holds in the page's order: a page costs about a page of index entries per part, at any
+  // depth, where one ORDER BY over a list of statuses sorted every unsolved request. A search splits
+  // each part in two, one per place a word can be found (see searchMatches).
+  const parts = statuses.flatMap((status) =>
+    ranges.flatMap((range) => {
+      const part = and(Prisma.sql`r.status = ${status}::"RequestStatus"`, ...filters, excluded, range.where);
+      return search ? searchMatches.map((match) => and(part, match)) : [part];
+    }),
+  );
 
   const [rows, organizations, agents] = await Promise.all([
     db.$queryRaw<Row[]>`
-      WITH ${withQuery} page AS (${pageIds(parts, column, direction)})
+      WITH ${withQuery} page AS (${pageIds(parts, column, direction, Boolean(search))})
       SELECT ${selectColumns(now)}${best}
       ORDER BY ${column} ${direction}, r.id ${direction}`,
     db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
@@ -136,12 +133,32 @@ export async function listQueue(db: Database, viewer: Pick<Viewer, "actor" | "no
  * The ids of the page (and one more): the first rows of every part in the page's order, then the
  * first of those. Each part has its own ORDER BY and LIMIT so that it is read from its index in
  * order and only as far as a page; without them PostgreSQL reads every part whole and sorts it.
+ * A search's parts overlap (a request can match in its document and in a note): UNION drops the
+ * repeats, of at most a page per part.
  */
-function pageIds(parts: Prisma.Sql[], column: Prisma.Sql, direction: Prisma.Sql): Prisma.Sql {
+function pageIds(parts: Prisma.Sql[], column: Prisma.Sql, direction: Prisma.Sql, searching: boolean): Prisma.Sql {
   const firstRows = Prisma.sql`ORDER BY sort_key ${direction}, id ${direction} LIMIT ${PAGE_SIZE + 1}`;
-  const reads = parts.map((where) => Prisma.sql`(SELECT r.id, ${column} AS sort_key FROM "Request" r WHERE ${where} ${firstRows})`);
-  return Prisma.sql`SELECT part.id FROM (${Prisma.join(reads, "\n        UNION ALL ")}) part ${firstRows}`;
+  const from = searching ? Prisma.sql`"Request" r, query` : Prisma.sql`"Request" r`;
+  const reads = parts.map((where) => Prisma.sql`(SELECT r.id, ${column} AS sort_key FROM ${from} WHERE ${where} ${firstRows})`);
+  return Prisma.sql`SELECT part.id FROM (${Prisma.join(reads, searching ? "\n        UNION " : "\n        UNION ALL ")}) part ${firstRows}`;
 }
+
+/**
+ * Where a searched word can be: the request's search document, or one of its internal notes (which
+ * that document leaves out), as the two halves of every part of the queue, each simple enough for the
+ * planner to choose how to read it. For a common word it walks the part's (status, sort column, id)
+ * index and tests each request, stopping after a page of matches (a few dozen entries); for a rare
+ * one it reads the few matches from the search index and sorts them. (An OR of the two in one part
+ * leaves the planner only the walk, which for a rare word tests every request of the part: 650 ms
+ * over 200,000 requests. Reading all the search index's matches first, as one part, reads all
+ * 173,000 matches of a common word: 1.6 s.) A phrase, such as a Korean word, is estimated far too
+ * rare, so each internal-note half reads all its matches: slower than one part ("Agent queue" in
+ * docs/PERFORMANCE.md).
+ */
+const searchMatches = [
+  Prisma.sql`r."documentVector" @@ query.q`,
+  Prisma.sql`r.id IN (SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`,
+];
 
 const joins = Prisma.sql`"Request" r ON r.id = page.id
   JOIN "User" u ON u.id = r."requesterId"
