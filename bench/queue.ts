@@ -76,6 +76,14 @@ const CASES: BenchCase[] = [
   { key: "n", title: "every status, due, first page", params: { status: ALL_STATUSES } },
   { key: "s1", title: `search for a rare word ("${SEARCH_WORDS.rare}")`, params: { q: SEARCH_WORDS.rare } },
   { key: "s2", title: `search for a common word ("${SEARCH_WORDS.common}")`, params: { q: SEARCH_WORDS.common } },
+  { key: "s3", title: "search for a common word, page 2", params: { q: SEARCH_WORDS.common }, walk: { kind: "page", page: 2 } },
+  { key: "s4", title: "search for a common word, status Solved", params: { q: SEARCH_WORDS.common, status: "solved" } },
+  { key: "s5", title: "search for a common word, every status", params: { q: SEARCH_WORDS.common, status: ALL_STATUSES } },
+  { key: "s6", title: "search for a common word, activity, oldest first", params: { q: SEARCH_WORDS.common, sort: "activity", order: "asc" } },
+  { key: "s7", title: "search for a rare word, status Solved", params: { q: SEARCH_WORDS.rare, status: "solved" } },
+  { key: "s8", title: "search for a rare word, every status", params: { q: SEARCH_WORDS.rare, status: ALL_STATUSES } },
+  { key: "s9", title: `search for a Korean word ("${SEARCH_WORDS.korean}")`, params: { q: SEARCH_WORDS.korean } },
+  { key: "s10", title: "search for a Korean word, page 2", params: { q: SEARCH_WORDS.korean }, walk: { kind: "page", page: 2 } },
 ];
 
 interface CaseResult extends Measured {
