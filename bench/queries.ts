@@ -13,15 +13,11 @@ import "./lib/allow-server-only";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { requestListParamsSchema } from "@/schemas/request-list";
 import { loadActor } from "@/server/access/actor";
-import type { Database } from "@/server/db/client";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
-import { benchDatabaseUrl, databaseName, readBenchMeta } from "./lib/bench-database";
+import { openBenchSession } from "./lib/session";
 import { describeEnvironment, indexesCell, renderPlans, renderSql, type Measured, type PlanSection } from "./lib/report";
 import { ms, time, type Timing } from "./lib/stats";
 import { SEARCH_WORDS } from "./lib/words";
@@ -74,25 +70,10 @@ runScript(async () => {
   const selected = args.cases ? CASES.filter((benchCase) => args.cases?.split(",").includes(benchCase.key)) : CASES;
   const variant = args.variant ? VARIANTS.find((candidate) => candidate.name === args.variant) : undefined;
   if (args.variant && !variant) throw new Error(`Unknown variant ${args.variant}; known: ${VARIANTS.map((candidate) => candidate.name).join(", ")}`);
-  const url = benchDatabaseUrl();
-
-  const captured: Prisma.QueryEvent[] = [];
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
-  prisma.$on("query", (event) => captured.push(event));
-  const db = prisma as unknown as Database;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-
-  const measure = async (sql: string, params: unknown[]): Promise<Measured> => {
-    const sqlTiming = await time(() => client.query(sql, params), { runs });
-    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-    return { sqlTiming, plan: rows.map((row) => row["QUERY PLAN"]).join("\n") };
-  };
+  const session = await openBenchSession(runs);
+  const { prisma, db, captured, client, meta, measure } = session;
 
   try {
-    const meta = await readBenchMeta(client);
-    if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
-    const { rows: versionRows } = await client.query<{ version: string }>("SELECT version()");
 
     const results: CaseResult[] = [];
     for (const benchCase of selected) {
@@ -138,7 +119,7 @@ runScript(async () => {
       }
     }
 
-    const environment = describeEnvironment("bench/queries.ts", meta, versionRows[0]?.version ?? "?", runs);
+    const environment = describeEnvironment("bench/queries.ts", meta, session.version, runs);
     const report = variant ? renderVariantReport(variant, results, environment) : renderReport(results, environment);
     const out = resolve(PROJECT_ROOT, args.out ?? (variant ? `bench/results/variant-${variant.name}.md` : "bench/results/queries.md"));
     mkdirSync(dirname(out), { recursive: true });
@@ -146,8 +127,7 @@ runScript(async () => {
     console.log(report);
     process.stderr.write(`Written to ${out}\n`);
   } finally {
-    await client.end();
-    await prisma.$disconnect();
+    await session.close();
   }
 });
 

@@ -15,17 +15,13 @@ import "./lib/allow-server-only";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { agentQueueParamsSchema } from "@/schemas/agent-queue";
 import { encodeCursor } from "@/schemas/request-list";
 import { loadActor } from "@/server/access/actor";
 import type { AgentQueuePage } from "@/server/agent/list-queue";
-import type { Database } from "@/server/db/client";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
-import { benchDatabaseUrl, databaseName, readBenchMeta } from "./lib/bench-database";
+import { openBenchSession } from "./lib/session";
 import { describeEnvironment, executionMs, indexesCell, renderPlans, renderSql, type Measured } from "./lib/report";
 import { ms, time, type Timing } from "./lib/stats";
 import { SEARCH_WORDS } from "./lib/words";
@@ -109,25 +105,10 @@ runScript(async () => {
   const { listQueue } = await import("@/server/agent/list-queue");
   const runs = Number(args.runs);
   const selected = args.cases ? CASES.filter((benchCase) => args.cases?.split(",").includes(benchCase.key)) : CASES;
-  const url = benchDatabaseUrl();
-
-  const captured: Prisma.QueryEvent[] = [];
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
-  prisma.$on("query", (event) => captured.push(event));
-  const db = prisma as unknown as Database;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-
-  const measure = async (sql: string, params: unknown[]): Promise<Measured> => {
-    const sqlTiming = await time(() => client.query(sql, params), { runs });
-    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-    return { sqlTiming, plan: rows.map((row) => row["QUERY PLAN"]).join("\n") };
-  };
+  const session = await openBenchSession(runs);
+  const { prisma, db, captured, meta, measure } = session;
 
   try {
-    const meta = await readBenchMeta(client);
-    if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
-    const { rows: versionRows } = await client.query<{ version: string }>("SELECT version()");
     const agent = await prisma.user.findUniqueOrThrow({ where: { email: AGENT }, select: { id: true } });
     const actor = await loadActor(db, agent.id);
     if (!actor?.isAgent) throw new Error(`${AGENT} is not an agent`);
@@ -185,7 +166,7 @@ runScript(async () => {
       process.stderr.write(`page ${page}, ${ms(measured.sqlTiming.medianMs)} ms\n`);
     }
 
-    const environment = describeEnvironment("bench/queue.ts", meta, versionRows[0]?.version ?? "?", runs);
+    const environment = describeEnvironment("bench/queue.ts", meta, session.version, runs);
     const report = renderReport(results, environment);
     const out = resolve(PROJECT_ROOT, args.out ?? "bench/results/queue.md");
     mkdirSync(dirname(out), { recursive: true });
@@ -193,8 +174,7 @@ runScript(async () => {
     console.log(report);
     process.stderr.write(`Written to ${out}\n`);
   } finally {
-    await client.end();
-    await prisma.$disconnect();
+    await session.close();
   }
 });
 
