@@ -36,3 +36,26 @@ export async function PriorityChoices({ legend, checked }: { legend: string; che
   const options = PRIORITY_CODES.map((value) => ({ value, label: t(PRIORITY_DEFINITIONS[value].labelKey), checked: checked.includes(value) }));
   return <ChoiceGroup legend={legend} name="priority" type="checkbox" options={options} />;
 }
+
+/** A labelled select of a GET form: one `name`, one value. */
+export function SelectField(props: { id: string; name: string; label: string; defaultValue: string; options: readonly { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40"
+      >
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

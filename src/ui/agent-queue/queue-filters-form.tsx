@@ -2,12 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { QUEUE_SORTS, SLA_STATES, UNSOLVED_STATUSES } from "@/schemas/agent-queue";
 import { isFiltered, queueHref, DEFAULT_QUEUE_VIEW, type QueueView } from "./queue-href";
-import { ChoiceGroup, PriorityChoices, StatusChoices } from "@/ui/choice-group";
+import { ChoiceGroup, PriorityChoices, SelectField, StatusChoices } from "@/ui/choice-group";
 
 const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
 const buttonClass = `rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 ${focusRing}`;
-const legendClass = "text-sm font-medium";
 
 interface Options {
   organizations: { id: string; name: string }[];
@@ -53,56 +52,37 @@ export async function QueueFiltersForm({ view, options }: { view: QueueView; opt
           options={(["", ...SLA_STATES] as const).map((value) => ({ value, label: t(`slaOptions.${value || "any"}`), checked: (view.sla ?? "") === value }))}
         />
         <div className="space-y-3">
-          <div>
-            <label htmlFor="queue-organization" className={`block ${legendClass}`}>
-              {t("filters.organization")}
-            </label>
-            <select id="queue-organization" name="organization" defaultValue={view.organization ?? ""} className={`${fieldClass} mt-1 w-full`}>
-              <option value="">{t("filters.anyOrganization")}</option>
-              {options.organizations.map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {organization.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="queue-assignee" className={`block ${legendClass}`}>
-              {t("filters.assignee")}
-            </label>
-            <select id="queue-assignee" name="assignee" defaultValue={view.assignee ?? ""} className={`${fieldClass} mt-1 w-full`}>
-              <option value="">{t("filters.anyAssignee")}</option>
-              <option value="me">{t("filters.me")}</option>
-              <option value="unassigned">{t("filters.unassigned")}</option>
-              {options.agents.map((agent) => (
-                <option key={agent.id} value={agent.id}>
-                  {agent.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="queue-sort" className={`block ${legendClass}`}>
-              {t("filters.sort")}
-            </label>
-            <select id="queue-sort" name="sort" defaultValue={view.sort} className={`${fieldClass} mt-1 w-full`}>
-              {QUEUE_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`sorts.${sort}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="queue-order" className={`block ${legendClass}`}>
-              {t("filters.order")}
-            </label>
-            <select id="queue-order" name="order" defaultValue={view.order ?? ""} className={`${fieldClass} mt-1 w-full`}>
-              <option value="">{t("orders.default")}</option>
-              <option value="asc">{t("orders.asc")}</option>
-              <option value="desc">{t("orders.desc")}</option>
-            </select>
-          </div>
+          <SelectField
+            id="queue-organization"
+            name="organization"
+            label={t("filters.organization")}
+            defaultValue={view.organization ?? ""}
+            options={[{ value: "", label: t("filters.anyOrganization") }, ...options.organizations.map((organization) => ({ value: organization.id, label: organization.name }))]}
+          />
+          <SelectField
+            id="queue-assignee"
+            name="assignee"
+            label={t("filters.assignee")}
+            defaultValue={view.assignee ?? ""}
+            options={[
+              { value: "", label: t("filters.anyAssignee") },
+              { value: "me", label: t("filters.me") },
+              { value: "unassigned", label: t("filters.unassigned") },
+              ...options.agents.map((agent) => ({ value: agent.id, label: agent.name })),
+            ]}
+          />
+          <SelectField id="queue-sort" name="sort" label={t("filters.sort")} defaultValue={view.sort} options={QUEUE_SORTS.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))} />
+          <SelectField
+            id="queue-order"
+            name="order"
+            label={t("filters.order")}
+            defaultValue={view.order ?? ""}
+            options={[
+              { value: "", label: t("orders.default") },
+              { value: "asc", label: t("orders.asc") },
+              { value: "desc", label: t("orders.desc") },
+            ]}
+          />
         </div>
       </div>
 

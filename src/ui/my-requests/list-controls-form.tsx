@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DEFAULT_VIEW, listHref, type ListView } from "./list-href";
-import { PriorityChoices, StatusChoices } from "@/ui/choice-group";
+import { PriorityChoices, SelectField, StatusChoices } from "@/ui/choice-group";
 
 const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
@@ -57,24 +57,26 @@ export async function ListControlsForm({ view }: { view: ListView }) {
           <StatusChoices legend={t("filters.status")} checked={view.status} />
           <PriorityChoices legend={t("filters.priority")} checked={view.priority} />
           <div className="space-y-3">
-            <div>
-              <label htmlFor="request-sort" className="block text-sm font-medium">
-                {t("filters.sort")}
-              </label>
-              <select id="request-sort" name="sort" defaultValue={view.sort} className={`${fieldClass} mt-1 w-full`}>
-                <option value="activity">{t("columns.lastActivity")}</option>
-                <option value="created">{t("columns.created")}</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="request-order" className="block text-sm font-medium">
-                {t("filters.order")}
-              </label>
-              <select id="request-order" name="order" defaultValue={view.order} className={`${fieldClass} mt-1 w-full`}>
-                <option value="desc">{t("filters.newestFirst")}</option>
-                <option value="asc">{t("filters.oldestFirst")}</option>
-              </select>
-            </div>
+            <SelectField
+              id="request-sort"
+              name="sort"
+              label={t("filters.sort")}
+              defaultValue={view.sort}
+              options={[
+                { value: "activity", label: t("columns.lastActivity") },
+                { value: "created", label: t("columns.created") },
+              ]}
+            />
+            <SelectField
+              id="request-order"
+              name="order"
+              label={t("filters.order")}
+              defaultValue={view.order}
+              options={[
+                { value: "desc", label: t("filters.newestFirst") },
+                { value: "asc", label: t("filters.oldestFirst") },
+              ]}
+            />
             {view.q !== "" && <p className="text-xs text-slate-600">{t("filters.rankedSearch")}</p>}
           </div>
         </div>

@@ -12,6 +12,11 @@ interface DecisionFormProps {
   labels: { approve: string; decline: string; deciding: string };
 }
 
+const DECISIONS = [
+  { decision: "approve", className: "bg-indigo-700 text-white hover:bg-indigo-800" },
+  { decision: "decline", className: "border border-slate-400 bg-white hover:bg-slate-50" },
+] as const;
+
 // Approve or decline one access request: two submit buttons of a plain form, so it works without
 // JavaScript; the button pressed is the `decision`.
 export function DecisionForm({ action, initialState, accessRequestId, describedBy, labels }: DecisionFormProps) {
@@ -25,26 +30,19 @@ export function DecisionForm({ action, initialState, accessRequestId, describedB
         </p>
       )}
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          name="decision"
-          value="approve"
-          disabled={pending}
-          aria-describedby={describedBy}
-          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
-        >
-          {labels.approve}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="decline"
-          disabled={pending}
-          aria-describedby={describedBy}
-          className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
-        >
-          {labels.decline}
-        </button>
+        {DECISIONS.map(({ decision, className }) => (
+          <button
+            key={decision}
+            type="submit"
+            name="decision"
+            value={decision}
+            disabled={pending}
+            aria-describedby={describedBy}
+            className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${className}`}
+          >
+            {labels[decision]}
+          </button>
+        ))}
         {pending && (
           <span role="status" className="text-sm text-slate-600">
             {labels.deciding}

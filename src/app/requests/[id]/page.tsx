@@ -35,8 +35,6 @@ export default async function RequestPage({ params }: Props) {
   if (!page) notFound();
   const [t, tList] = await Promise.all([getTranslations("request"), getTranslations("myRequests")]);
 
-  const ccs = <RequestCcs page={page} />;
-
   return (
     <div>
       <RequestHeading id={page.id} subject={page.subject} status={page.status} back={{ href: "/requests", label: tList("title") }} breadcrumbLabel={t("breadcrumb")}>
@@ -46,7 +44,7 @@ export default async function RequestPage({ params }: Props) {
       </RequestHeading>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:order-last">
-          <RequestDetails page={page} now={viewer.now} ccs={ccs} />
+          <RequestDetails page={page} now={viewer.now} ccs={<RequestCcs page={page} />} />
         </div>
         <div className="space-y-6 lg:col-span-2">
           <RequestThread page={page} />

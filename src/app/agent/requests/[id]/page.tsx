@@ -64,9 +64,6 @@ export default async function AgentRequestPage({ params }: Props) {
     </>
   );
 
-  const ccs = <RequestCcs page={request} />;
-
-
   return (
     <div>
       <RequestHeading id={request.id} subject={request.subject} status={request.status} back={{ href: "/agent", label: t("backToQueue") }} breadcrumbLabel={t("breadcrumb")}>
@@ -79,7 +76,7 @@ export default async function AgentRequestPage({ params }: Props) {
       </RequestHeading>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:order-last">
-          <RequestDetails page={request} now={viewer.now} ccs={ccs} />
+          <RequestDetails page={request} now={viewer.now} ccs={<RequestCcs page={request} />} />
           <EventLog events={page.events} people={page.people} />
         </div>
         <div className="space-y-6 lg:col-span-2">
