@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import entryPoints from "./scripts/eslint/entry-points.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -22,6 +23,21 @@ export default defineConfig([
       "no-restricted-globals": ["error", { name: "process", message: "src/domain takes configuration as arguments." }],
     },
   },
+  // The layers, each importing only those below it (docs/decisions/0009-layering.md):
+  // app → ui → server → schemas → domain; i18n and config are leaves.
+  ...[
+    { files: ["src/ui/**/*.{ts,tsx}"], below: "src/ui", forbidden: ["@/app/*"] },
+    { files: ["src/server/**/*.{ts,tsx}"], below: "src/server", forbidden: ["@/app/*", "@/ui/*"] },
+    { files: ["src/schemas/**/*.{ts,tsx}"], below: "src/schemas", forbidden: ["@/app/*", "@/ui/*", "@/server/*"] },
+    { files: ["src/i18n/**/*.{ts,tsx}", "src/config/**/*.{ts,tsx}"], below: "src/i18n and src/config", forbidden: ["@/app/*", "@/ui/*", "@/server/*", "@/schemas/*"] },
+  ].map(({ files, below, forbidden }) => ({
+    files,
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: forbidden, message: `${below} does not import from the layers above it.` }] }] },
+  })),
+  {
+    // A value destructured away to leave the rest (`const { ok, ...body }`) is not an unused variable.
+    rules: { "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true }] },
+  },
   {
     // Only src/config/env.ts reads the environment.
     files: ["src/**/*.{ts,tsx}"],
@@ -29,6 +45,12 @@ export default defineConfig([
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through src/config/env.ts." }],
     },
+  },
+  {
+    // Server actions and route handlers go through src/server/entry/ wrappers, so none runs without resolving the viewer.
+    files: ["src/app/**/*.{ts,tsx,js,jsx}"],
+    plugins: { portico: entryPoints },
+    rules: { "portico/wrapped-entry-points": "error" },
   },
   globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**"]),
 ]);

@@ -19,7 +19,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-// Translations: the per-request configuration is src/i18n/request.ts (docs/decisions/0007-localization.md).
-const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+// Translations: the per-request configuration is src/server/entry/locale.ts (docs/decisions/0007-localization.md).
+const withNextIntl = createNextIntlPlugin("./src/server/entry/locale.ts");
 
 export default withNextIntl(nextConfig);

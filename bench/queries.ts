@@ -13,8 +13,7 @@ import "./lib/allow-server-only";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { requestListParamsSchema } from "@/schemas/request-list";
-import { loadActor } from "@/server/access/actor";
+import { loadViewer } from "@/server/people/viewer";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
 import { openBenchSession } from "./lib/session";
@@ -79,26 +78,30 @@ runScript(async () => {
     for (const benchCase of selected) {
       process.stderr.write(`${benchCase.key}: ${benchCase.title} … `);
       const user = await prisma.user.findUniqueOrThrow({ where: { email: benchCase.email }, select: { id: true } });
-      const actor = await loadActor(db, user.id);
-      if (!actor) throw new Error(benchCase.email);
-      const viewer = { actor, now: new Date() };
+      const viewer = await loadViewer(db, user.id, { now: new Date(), channel: "web" });
+      if (!viewer) throw new Error(benchCase.email);
+      const list = async (params: Record<string, string | string[]>) => {
+        const result = await listRequests(db, viewer, params);
+        if (!result.ok) throw new Error(`${benchCase.key}: no list`);
+        return result.page;
+      };
 
-      let params = requestListParamsSchema.parse(benchCase.params);
+      let params = benchCase.params;
       for (let page = 1; page < (benchCase.page ?? 1); page++) {
-        const { nextCursor } = await listRequests(db, viewer, params);
+        const { nextCursor } = await list(params);
         if (!nextCursor) throw new Error(`${benchCase.key}: only ${page} pages`);
-        params = requestListParamsSchema.parse({ ...benchCase.params, after: nextCursor });
+        params = { ...benchCase.params, after: nextCursor };
       }
 
       captured.length = 0;
-      const result = await listRequests(db, viewer, params);
+      const result = await list(params);
       // The list query is the one with the page's LIMIT (a number search would add a second one).
       const query = captured.find((event) => /\bLIMIT\b/.test(event.query));
       if (!query) throw new Error(`${benchCase.key}: no list query captured`);
       const sqlParams = JSON.parse(query.params) as unknown[];
 
       const measured = await measure(query.query, sqlParams);
-      const listTiming = variant ? null : await time(() => listRequests(db, viewer, params), { runs });
+      const listTiming = variant ? null : await time(() => list(params), { runs });
       results.push({ benchCase, items: result.items.length, sql: query.query, params: sqlParams, ...measured, listTiming });
       process.stderr.write(`${ms(measured.sqlTiming.medianMs)} ms\n`);
     }

@@ -15,10 +15,9 @@ import "./lib/allow-server-only";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { agentQueueParamsSchema } from "@/schemas/agent-queue";
-import { encodeCursor } from "@/schemas/request-list";
-import { loadActor } from "@/server/access/actor";
-import type { AgentQueuePage } from "@/server/agent/list-queue";
+import { encodeCursor } from "@/schemas/list-params";
+import { loadViewer } from "@/server/people/viewer";
+import type { AgentQueuePage } from "@/server/requests/list-queue";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
 import { openBenchSession } from "./lib/session";
@@ -102,7 +101,7 @@ const { values: args } = parseArgs({
 
 runScript(async () => {
   // Server modules import "server-only": load them only after the hook above is in place.
-  const { listQueue } = await import("@/server/agent/list-queue");
+  const { listQueue } = await import("@/server/requests/list-queue");
   const runs = Number(args.runs);
   const selected = args.cases ? CASES.filter((benchCase) => args.cases?.split(",").includes(benchCase.key)) : CASES;
   const session = await openBenchSession(runs);
@@ -110,14 +109,13 @@ runScript(async () => {
 
   try {
     const agent = await prisma.user.findUniqueOrThrow({ where: { email: AGENT }, select: { id: true } });
-    const actor = await loadActor(db, agent.id);
-    if (!actor?.isAgent) throw new Error(`${AGENT} is not an agent`);
-    const viewer = { actor, now: new Date() };
+    const viewer = await loadViewer(db, agent.id, { now: new Date(), channel: "web" });
+    if (!viewer?.actor.isAgent) throw new Error(`${AGENT} is not an agent`);
 
     const list = async (params: Record<string, string | string[]>): Promise<AgentQueuePage> => {
-      const page = await listQueue(db, viewer, agentQueueParamsSchema.parse(params));
-      if (!page) throw new Error("no queue");
-      return page;
+      const result = await listQueue(db, viewer, params);
+      if (!result.ok) throw new Error("no queue");
+      return result.queue;
     };
 
     /** The parameters of the page a walk ends on, and its number. */

@@ -1,5 +1,5 @@
 import { createDatabase } from "../../src/server/db/client";
-import { hashPassword } from "../../src/server/auth/password";
+import { hashPassword } from "../../src/server/people/password";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { seedDemoData, type SeedSummary } from "../../prisma/seed/seed-demo-data";
 

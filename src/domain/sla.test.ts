@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HOUR } from "./clock";
-import { DEFAULT_SERVICE_LEVEL_POLICY, serviceLevel } from "./sla";
+import fc from "fast-check";
+import { DEFAULT_SERVICE_LEVEL_POLICY, DUE_SOON_MS, dueRanges, isBreached, serviceLevel, SLA_STATES, slaState, type DueRange } from "./sla";
 import { agentReply, apply, at, customerReply, holdFor, freshRequest, pendingRequest, solvedRequest } from "./testing/builders";
 import { decide } from "./transitions";
 
@@ -40,5 +41,39 @@ describe("PRODUCT §3 service-level targets", () => {
   it("takes its targets from configuration", () => {
     const custom = { ...policy, S3: { firstResponseMs: 2 * HOUR, nextResponseMs: 3 * HOUR, onHoldUpdateMs: 4 * HOUR } };
     expect(serviceLevel(freshRequest(), at(0), custom)?.dueAt).toEqual(at(2));
+  });
+});
+
+describe("the agent queue's service-level states", () => {
+  const now = at(100);
+  const cases: Array<[string, Date | null, string]> = [
+    ["overdue", at(99), "breached"],
+    ["due this very instant: its time is up", now, "breached"],
+    ["due within the hour", at(100.5), "due_soon"],
+    ["due in exactly an hour", new Date(now.getTime() + DUE_SOON_MS), "due_soon"],
+    ["due later", at(102), "fine"],
+    ["nothing owed", null, "fine"],
+  ];
+  it.each(cases)("slaState: %s → %s", (_, dueAt, state) => {
+    expect(slaState(dueAt, now)).toBe(state);
+  });
+
+  it("isBreached: a breach is recorded once the due time has passed, an instant after the queue calls it breached", () => {
+    expect(isBreached(now, now)).toBe(false);
+    expect(isBreached(now, new Date(now.getTime() + 1))).toBe(true);
+  });
+
+  it("dueRanges: the queue's index ranges hold exactly the requests of each state", () => {
+    const inRange = (range: DueRange, dueAt: Date | null) =>
+      range.owed
+        ? dueAt !== null && (range.after === undefined || dueAt > range.after) && (range.until === undefined || dueAt <= range.until)
+        : dueAt === null;
+    fc.assert(
+      fc.property(fc.option(fc.integer({ min: -3 * HOUR, max: 3 * HOUR })), (offset) => {
+        const dueAt = offset === null ? null : new Date(now.getTime() + offset);
+        for (const state of SLA_STATES) expect(dueRanges(state, now).some((range) => inRange(range, dueAt))).toBe(slaState(dueAt, now) === state);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { DAY, HOUR } from "./clock";
 import type { RequestState } from "./request-state";
 import type { PriorityCode } from "./vocabulary";
 
-// Service-level targets (PRODUCT.md §3): per priority, how soon support answers a new request, how
+// Service-level targets (docs/product.md §3): per priority, how soon support answers a new request, how
 // soon it answers the requester's latest message, and how often it updates a request on hold.
 // Targets run on calendar time. The customer sees the current target and when the next update is due.
 
@@ -53,7 +53,47 @@ export function serviceLevel(state: RequestState, now: Date, policy: ServiceLeve
   }
   const targetMs = kind === "first_response" ? targets.firstResponseMs : kind === "next_response" ? targets.nextResponseMs : targets.onHoldUpdateMs;
   const dueAt = new Date(since.getTime() + targetMs);
-  return { kind, targetMs, dueAt, breached: now > dueAt };
+  return { kind, targetMs, dueAt, breached: isBreached(dueAt, now) };
+}
+
+/** A target is missed once its due time has passed. */
+export function isBreached(dueAt: Date, now: Date): boolean {
+  return now.getTime() > dueAt.getTime();
+}
+
+/**
+ * How close a request is to its target, as the agent queue shows and filters it. The queue puts a
+ * request whose due time is this very instant among the breached — its time is up — one instant
+ * before the automation records the breach (`isBreached`).
+ */
+export const SLA_STATES = ["breached", "due_soon", "fine"] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+
+/** "Due soon": the target falls due within this time. */
+export const DUE_SOON_MS = 1 * HOUR;
+
+export function slaState(dueAt: Date | null, now: Date): SlaState {
+  if (dueAt === null) return "fine";
+  if (dueAt.getTime() <= now.getTime()) return "breached";
+  return dueAt.getTime() <= now.getTime() + DUE_SOON_MS ? "due_soon" : "fine";
+}
+
+/**
+ * The due times of each state as ranges, `after < dueAt <= until` (a bound left out is open), or
+ * "nothing owed": what the queue reads from its index. The same lines as `slaState`.
+ */
+export type DueRange = { owed: true; after?: Date; until?: Date } | { owed: false };
+
+export function dueRanges(state: SlaState, now: Date): DueRange[] {
+  const soon = new Date(now.getTime() + DUE_SOON_MS);
+  switch (state) {
+    case "breached":
+      return [{ owed: true, until: now }];
+    case "due_soon":
+      return [{ owed: true, after: now, until: soon }];
+    case "fine":
+      return [{ owed: true, after: soon }, { owed: false }];
+  }
 }
 
 function latest(a: Date, b: Date | null): Date {

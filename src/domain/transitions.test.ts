@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_REMINDER_POLICY } from "./reminders";
 import type { RequestState } from "./request-state";
 import { agentReply, apply, at, customerReply, holdFor, onHoldRequest, freshRequest, pendingRequest, solveAgreed, solvedRequest } from "./testing/builders";
-import { decide, openRequest, type Decision, type MergeTarget, type RequestCommand } from "./transitions";
-import type { RequestStatus } from "./vocabulary";
+import { decide, openRequest, SOLVED_REASONS_AGENTS_CHOOSE, STATUSES_AFTER_AGENT_REPLY, type Decision, type MergeTarget, type RequestCommand, type StatusAfterReply } from "./transitions";
+import { CHANNELS, SOLVED_REASONS, type RequestStatus } from "./vocabulary";
 
 function accepted(decision: Decision) {
   if (!decision.ok) throw new Error(`refused: ${decision.refusal.message}`);
@@ -22,7 +22,7 @@ const statesByStatus: Record<RequestStatus, () => RequestState> = {
 };
 
 describe("PRODUCT §4 statuses — a new request", () => {
-  it.each(["web", "email", "chat"] as const)("comes in Open by %s, and the log records its creation", (channel) => {
+  it.each(CHANNELS)("comes in Open by %s, and the log records its creation", (channel) => {
     const opened = openRequest({ id: 7, organizationId: "org-acme", requesterId: "user-alice", channel, priority: "S2", at: at(0) });
     expect(opened.state).toMatchObject({ status: "open", priority: "S2", channel, lastCustomerMessageAt: at(0), firstAgentReplyAt: null });
     expect(opened.records).toEqual([{ type: "created", requestId: 7, actorId: "user-alice", at: at(0), channel, status: "open", priority: "S2" }]);
@@ -30,6 +30,17 @@ describe("PRODUCT §4 statuses — a new request", () => {
 });
 
 describe("PRODUCT §4 statuses — an agent's public reply", () => {
+  it("STATUSES_AFTER_AGENT_REPLY: an agent's reply may leave the request in any of them", () => {
+    const resolution = { reason: "agreed" as const };
+    const then: Record<(typeof STATUSES_AFTER_AGENT_REPLY)[number], StatusAfterReply> = {
+      pending: { status: "pending" },
+      open: { status: "open" },
+      on_hold: { status: "on_hold", reason: { code: "with_engineering" } },
+      solved: { status: "solved", resolution },
+    };
+    for (const status of STATUSES_AFTER_AGENT_REPLY) expect(accepted(decide(freshRequest(), agentReply(1, then[status]))).state.status).toBe(status);
+  });
+
   it.each(["open", "on_hold"] as const)("makes a %s request Pending by default (support waits for the requester)", (status) => {
     const decision = accepted(decide(statesByStatus[status](), agentReply(5)));
     expect(decision.state.status).toBe("pending");
@@ -83,6 +94,14 @@ describe("PRODUCT §4 On-hold — progress depends on an internal team", () => {
 });
 
 describe("PRODUCT §4 Solved — exactly four ways, with their data", () => {
+  it("SOLVED_REASONS_AGENTS_CHOOSE: agents solve as agreed or bug reported; merged and no response come otherwise", () => {
+    const bugData = { bugReference: "ENG-1", agreedPriority: "S2", estimatedResolutionAt: at(24 * 30) };
+    for (const reason of SOLVED_REASONS) {
+      const decision = decide(pendingRequest(), { type: "solve", at: at(10), agentId: "user-agent", resolution: { reason, ...bugData } });
+      expect(decision.ok, reason).toBe((SOLVED_REASONS_AGENTS_CHOOSE as readonly string[]).includes(reason));
+    }
+  });
+
   const solve = (resolution: Extract<RequestCommand, { type: "solve" }>["resolution"]): RequestCommand => ({
     type: "solve",
     at: at(10),
@@ -199,6 +218,12 @@ describe("PRODUCT §5 reopening — one rule for every channel", () => {
   it("a reply by email follows the same rule", () => {
     const decision = accepted(decide(solvedRequest(), { type: "customer_reply", at: at(9), authorId: "user-alice", channel: "email" }));
     expect(decision.records).toContainEqual(expect.objectContaining({ type: "reopened", via: "email" }));
+  });
+
+  it.each(CHANNELS)("a reply by %s reopens a Solved request and says by which channel", (channel) => {
+    const decision = accepted(decide(solvedRequest(), { type: "customer_reply", at: at(9), authorId: "user-alice", channel }));
+    expect(decision.state.status).toBe("open");
+    expect(decision.records).toContainEqual(expect.objectContaining({ type: "reopened", via: channel, byComment: true }));
   });
 
   it("a new chat session about a Solved request reopens it", () => {

@@ -1,3 +1,4 @@
+import { DAY } from "./clock";
 import { refuse, type Refusal } from "./refusal";
 import { newRequestState, type BugReport, type NewRequest, type RequestState } from "./request-state";
 import { isNoResponseDue, type ReminderPolicy } from "./reminders";
@@ -10,14 +11,23 @@ import { HOLD_REASONS, isPriorityCode } from "./vocabulary";
 export const MAX_REASON_LENGTH = 500;
 export const MAX_BUG_REFERENCE_LENGTH = 100;
 
-/** The agent's choice of status when replying (PRODUCT.md §4: Pending unless they say otherwise). */
+/** The statuses an agent may choose for a request in the same step as a public reply. */
+export const STATUSES_AFTER_AGENT_REPLY = ["pending", "open", "on_hold", "solved"] as const satisfies readonly RequestStatus[];
+
+/**
+ * The ways of solving a request an agent chooses directly; a request is solved as merged by merging
+ * it, and for no response only by the reminder policy (docs/product.md §4).
+ */
+export const SOLVED_REASONS_AGENTS_CHOOSE = ["agreed", "bug_reported"] as const satisfies readonly SolvedReason[];
+
+/** The agent's choice of status when replying (docs/product.md §4: Pending unless they say otherwise). */
 export type StatusAfterReply =
   | { status: "pending" }
   | { status: "open" }
   | { status: "on_hold"; reason: HoldReason }
   | { status: "solved"; resolution: Resolution };
 
-/** How an agent solves a request. Only `agreed` and `bug_reported` may be chosen directly. */
+/** How an agent solves a request. Only `SOLVED_REASONS_AGENTS_CHOOSE` may be chosen directly. */
 export interface Resolution {
   reason: SolvedReason;
   bugReference?: string;
@@ -236,7 +246,8 @@ function validResolution(resolution: Resolution, at: Date): { ok: true; bugRepor
       }
       const eta = resolution.estimatedResolutionAt;
       if (!eta || Number.isNaN(eta.getTime())) return refuse("bug_eta_required", "Give the estimated resolution date agreed with the requester.");
-      if (eta.getTime() < at.getTime() - 24 * 60 * 60 * 1000) return refuse("bug_eta_in_past", "The estimated resolution date is in the past.");
+      // A day's slack: the date is the end of a day in UTC, and "today" somewhere may be yesterday there.
+      if (eta.getTime() < at.getTime() - DAY) return refuse("bug_eta_in_past", "The estimated resolution date is in the past.");
       return { ok: true, bugReport: { reference, agreedPriority: resolution.agreedPriority, estimatedResolutionAt: eta } };
     }
     case "merged":

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { can, canBeCcd, matchesFilter, matchesFilterFollowingMergeLinks, REQUEST_PERMISSIONS, visibleRequestsFilter, type Actor, type RequestAccess, type RequestAction } from "./visibility";
+import {
+  AUTOMATION_ACTOR,
+  can,
+  canBeCcd,
+  checkNewRequest,
+  matchesFilter,
+  matchesFilterFollowingMergeLinks,
+  replyRoute,
+  REQUEST_PERMISSIONS,
+  visibleRequestsFilter,
+  type Actor,
+  type RequestAccess,
+  type RequestAction,
+} from "./visibility";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const acmeRequest: RequestAccess = { organizationId: "acme", requesterId: "alice", ccUserIds: ["bob"] };
@@ -32,9 +45,10 @@ const actors = {
   formerMember: { userId: "fred", isAgent: false, memberships: [], grants: [{ organizationId: "acme", revokedAt: null, expiresAt: null }] },
 } satisfies Record<string, Actor>;
 
-// The table from PRODUCT.md §1 and §6, written out case by case.
+// The table from docs/product.md §1 and §6, written out case by case. `reply` is a reply in the
+// thread from the requester's side; agents answer by working the request (see replyRoute below).
 const expected: Record<keyof typeof actors, Partial<Record<RequestAction, boolean>>> = {
-  agent: { view_request: true, view_internal_notes: true, reply: true, add_internal_note: true, manage_ccs: true, work_request: true, start_chat: false },
+  agent: { view_request: true, view_internal_notes: true, reply: false, add_internal_note: true, manage_ccs: true, work_request: true, start_chat: false },
   alice: { view_request: true, view_internal_notes: false, reply: true, manage_ccs: true, start_chat: true, work_request: false },
   bob: { view_request: true, view_internal_notes: false, reply: true, manage_ccs: false, start_chat: true, work_request: false },
   carol: { view_request: true, view_internal_notes: false, reply: false, manage_ccs: false, work_request: false },
@@ -46,7 +60,7 @@ const expected: Record<keyof typeof actors, Partial<Record<RequestAction, boolea
   formerMember: { view_request: false },
 };
 
-describe("PRODUCT §1/§6 who sees and does what", () => {
+describe("docs/product.md §1/§6 who sees and does what", () => {
   for (const [name, actions] of Object.entries(expected)) {
     for (const [action, allowed] of Object.entries(actions)) {
       it(`${name} ${allowed ? "may" : "may not"} ${action} on alice's Acme request (bob CC'd)`, () => {
@@ -79,7 +93,7 @@ describe("PRODUCT §1/§6 who sees and does what", () => {
   });
 });
 
-describe("PRODUCT §4 merged requests: everyone who could see a merged request can follow the link", () => {
+describe("docs/product.md §4.3 merged requests: everyone who could see a merged request can follow the link", () => {
   // dave's Acme request merged into alice's (bob CC'd); erin is CC'd on dave's.
   const daves = { organizationId: "acme", requesterId: "dave", ccUserIds: ["erin"] };
   const target: RequestAccess = { ...acmeRequest, mergedFrom: [daves] };
@@ -114,5 +128,52 @@ describe("PRODUCT §4 merged requests: everyone who could see a merged request c
     expect(matchesFilter(filter, target)).toBe(false);
     expect(matchesFilterFollowingMergeLinks(filter, target)).toBe(true);
     expect(matchesFilterFollowingMergeLinks(visibleRequestsFilter(actors.gina, NOW), target)).toBe(false);
+  });
+});
+
+describe("replyRoute: customers reply in the thread, agents answer from the agent console", () => {
+  const cases: Array<[keyof typeof actors, ReturnType<typeof replyRoute>]> = [
+    ["alice", "thread"],
+    ["bob", "thread"],
+    ["agent", "agent_console"],
+    ["carol", "none"],
+    ["gina", "none"],
+  ];
+  it.each(cases)("%s → %s", (name, route) => {
+    expect(replyRoute(actors[name], acmeRequest, NOW)).toBe(route);
+  });
+
+  it("the automation writes no reply of its own in the thread", () => {
+    expect(replyRoute(AUTOMATION_ACTOR, acmeRequest, NOW)).toBe("none");
+  });
+});
+
+describe("checkNewRequest: customers open requests, agents do not", () => {
+  it("lets a member of a customer organization open one", () => {
+    expect(checkNewRequest(actors.alice)).toEqual({ ok: true });
+  });
+
+  it("refuses agents and the automation: they work the requests customers open", () => {
+    expect(checkNewRequest(actors.agent)).toMatchObject({ ok: false, refusal: { code: "agents_cannot_create" } });
+    expect(checkNewRequest(AUTOMATION_ACTOR)).toMatchObject({ ok: false, refusal: { code: "agents_cannot_create" } });
+  });
+
+  it("refuses a person of no customer organization", () => {
+    expect(checkNewRequest(actors.formerMember)).toMatchObject({ ok: false, refusal: { code: "no_organization" } });
+  });
+});
+
+describe("AUTOMATION_ACTOR: the automation works every request and reads no internal note", () => {
+  const globexRequest: RequestAccess = { organizationId: "globex", requesterId: "gina", ccUserIds: [] };
+  it.each([acmeRequest, globexRequest])("on %o", (request) => {
+    expect(can(AUTOMATION_ACTOR, "view_request", request, NOW)).toBe(true);
+    expect(can(AUTOMATION_ACTOR, "work_request", request, NOW)).toBe(true);
+    for (const action of ["view_internal_notes", "add_internal_note", "reply", "manage_ccs", "start_chat"] as const) {
+      expect(can(AUTOMATION_ACTOR, action, request, NOW), action).toBe(false);
+    }
+  });
+
+  it("its list filter takes every request, as `can` does", () => {
+    expect(visibleRequestsFilter(AUTOMATION_ACTOR, NOW)).toEqual({ kind: "all" });
   });
 });

@@ -1,13 +1,23 @@
+import { refuse, type Result } from "./refusal";
+
 // Who may see and do what (PRODUCT.md §1, §6). One table decides; `can` reads it, and
 // `visibleRequestsFilter` describes the same rule for the data layer to turn into a query filter.
 
-/** The signed-in person, as the rules need them. */
+/** The signed-in person, as the rules need them; or the automation (`AUTOMATION_ACTOR`). */
 export interface Actor {
   userId: string;
   isAgent: boolean;
+  /** The automation's own passes (reminders, no-response solves, service-level breaches). */
+  isAutomation?: boolean;
   memberships: readonly Membership[];
   grants: readonly OrganizationGrant[];
 }
+
+/**
+ * The automation acting on its own: it works every request as the reminder policy and the service
+ * levels say, and is nobody — its events have no actor, and it reads no internal note.
+ */
+export const AUTOMATION_ACTOR: Actor = { userId: "", isAgent: false, isAutomation: true, memberships: [], grants: [] };
 
 export interface Membership {
   organizationId: string;
@@ -44,7 +54,7 @@ export interface RequestAccess extends RequestParties {
  * - `merge_follower`: may see a request merged into this one, or the one this was merged into — they
  *   may read it. One hop only: a link followed never opens further links.
  */
-export type Relation = "agent" | "requester" | "cc" | "organization_viewer" | "merge_participant" | "merge_follower";
+export type Relation = "agent" | "automation" | "requester" | "cc" | "organization_viewer" | "merge_participant" | "merge_follower";
 
 export type RequestAction =
   | "view_request"
@@ -58,16 +68,18 @@ export type RequestAction =
 /**
  * The permission table. A person may act when any of their relations to the request is listed.
  * Organization viewers (an active organization-level grant) read every request of the organization
- * but speak only on their own or where CC'd.
+ * but speak only on their own or where CC'd. `reply` is a reply in the request's thread from the
+ * requester's side, which the reopen rule applies to; agents answer by working the request, from the
+ * agent console, where they choose the status that follows (see `replyRoute`).
  */
 export const REQUEST_PERMISSIONS = {
-  view_request: ["agent", "requester", "cc", "organization_viewer", "merge_participant", "merge_follower"],
+  view_request: ["agent", "automation", "requester", "cc", "organization_viewer", "merge_participant", "merge_follower"],
   view_internal_notes: ["agent"],
-  reply: ["agent", "requester", "cc", "merge_participant"],
+  reply: ["requester", "cc", "merge_participant"],
   add_internal_note: ["agent"],
   start_chat: ["requester", "cc", "merge_participant"],
   manage_ccs: ["agent", "requester"],
-  work_request: ["agent"],
+  work_request: ["agent", "automation"],
 } as const satisfies Record<RequestAction, readonly Relation[]>;
 
 export function isGrantActive(grant: OrganizationGrant, now: Date): boolean {
@@ -91,6 +103,7 @@ function seesDirectly(actor: Actor, request: RequestParties, now: Date): boolean
 export function relationsTo(actor: Actor, request: RequestAccess, now: Date): Set<Relation> {
   const relations = new Set<Relation>();
   if (actor.isAgent) relations.add("agent");
+  if (actor.isAutomation) relations.add("automation");
   if (request.requesterId === actor.userId) relations.add("requester");
   if (request.ccUserIds.includes(actor.userId)) relations.add("cc");
   if (organizationsVisibleInFull(actor, now).includes(request.organizationId)) relations.add("organization_viewer");
@@ -107,6 +120,31 @@ export function can(actor: Actor, action: RequestAction, request: RequestAccess,
 }
 
 /**
+ * Where a person's public message on a request goes: into the thread as a reply from the
+ * requester's side (the reopen rule applies), through the agent console (agents answer there and
+ * choose the status that follows), or nowhere.
+ */
+export type ReplyRoute = "thread" | "agent_console" | "none";
+
+export function replyRoute(actor: Actor, request: RequestAccess, now: Date): ReplyRoute {
+  if (can(actor, "reply", request, now)) return "thread";
+  if (actor.isAgent && can(actor, "work_request", request, now)) return "agent_console";
+  return "none";
+}
+
+/**
+ * Who may open a new request: customers, in one of their organizations. Agents work the requests
+ * customers open (portal, email, chat); they belong to no customer organization.
+ */
+export type NewRequestRefusalCode = "agents_cannot_create" | "no_organization";
+
+export function checkNewRequest(actor: Actor): Result<object, NewRequestRefusalCode> {
+  if (actor.isAgent || actor.isAutomation) return refuse("agents_cannot_create", "Requests are opened by customers; the support team works them.");
+  if (actor.memberships.length === 0) return refuse("no_organization", "Only members of a customer organization can open a request.");
+  return { ok: true };
+}
+
+/**
  * The requests an actor may see, as data: all of them (agents), or those they requested, are CC'd
  * on, or that belong to an organization they hold an active grant for. Same rule as `view_request`
  * without the merge links: lists and search show what a person sees directly, and a request reached
@@ -117,7 +155,7 @@ export type VisibleRequestsFilter =
   | { kind: "some"; requesterId: string; ccUserId: string; organizationIds: string[] };
 
 export function visibleRequestsFilter(actor: Actor, now: Date): VisibleRequestsFilter {
-  if (actor.isAgent) return { kind: "all" };
+  if (actor.isAgent || actor.isAutomation) return { kind: "all" };
   return { kind: "some", requesterId: actor.userId, ccUserId: actor.userId, organizationIds: organizationsVisibleInFull(actor, now) };
 }
 
@@ -155,6 +193,6 @@ export function visibleComments<T extends { visibility: CommentVisibility }>(act
 }
 
 /** Which comments a search may match for this person: internal notes only for agents. */
-export function searchableCommentVisibilities(actor: Actor): CommentVisibility[] {
+export function searchableCommentVisibilities(actor: Pick<Actor, "isAgent">): CommentVisibility[] {
   return actor.isAgent ? ["public", "internal"] : ["public"];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOLD_REASON_DEFINITIONS, PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, SOLVED_REASONS, STATUS_DEFINITIONS } from "./vocabulary";
+import { CHANNELS, HOLD_REASON_DEFINITIONS, PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, SOLVED_REASONS, STATUS_DEFINITIONS, UNSOLVED_STATUSES } from "./vocabulary";
 
 describe("PRODUCT §3–4 vocabulary", () => {
   it("has exactly four statuses, each saying who owns the next step", () => {
@@ -21,5 +21,13 @@ describe("PRODUCT §3–4 vocabulary", () => {
   it("has exactly the four ways to be solved and the seed's three on-hold situations", () => {
     expect(SOLVED_REASONS).toEqual(["agreed", "bug_reported", "merged", "no_response"]);
     expect(Object.keys(HOLD_REASON_DEFINITIONS)).toEqual(["reproducing_bug", "with_engineering", "waiting_for_account_team"]);
+  });
+
+  it("UNSOLVED_STATUSES: what support still has to do is every status but Solved", () => {
+    expect(UNSOLVED_STATUSES).toEqual(REQUEST_STATUSES.filter((status) => status !== "solved"));
+  });
+
+  it("knows the channels a request and its messages come by: the portal, email, chat and the API", () => {
+    expect(CHANNELS).toEqual(["web", "email", "chat", "api"]);
   });
 });

@@ -4,10 +4,17 @@
 export const REQUEST_STATUSES = ["open", "pending", "on_hold", "solved"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** What support still has to do: every status but Solved. The agent queue shows these unless asked otherwise. */
+export const UNSOLVED_STATUSES = ["open", "pending", "on_hold"] as const satisfies readonly RequestStatus[];
+
 export const PRIORITY_CODES = ["S1", "S2", "S3", "S4"] as const;
 export type PriorityCode = (typeof PRIORITY_CODES)[number];
 
-export const CHANNELS = ["web", "email", "chat"] as const;
+/**
+ * How a message reaches support: the portal's pages, email, a live chat, or the API. Every use case
+ * that writes a message is told its channel; the rules are the same for all (docs/product.md §5, §7).
+ */
+export const CHANNELS = ["web", "email", "chat", "api"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const SOLVED_REASONS = ["agreed", "bug_reported", "merged", "no_response"] as const;

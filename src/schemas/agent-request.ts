@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { HOLD_REASONS, type HoldReason, type Resolution, type StatusAfterReply } from "@/domain";
-import { MAX_REPLY_LENGTH, requestIdSchema } from "./request-reply";
+import { HOLD_REASONS, STATUSES_AFTER_AGENT_REPLY, type HoldReason, type Resolution, type StatusAfterReply } from "@/domain";
+import { requestIdSchema } from "./request-id";
+import { messageBodySchema as body } from "./request-reply";
 
-// The agent console's inputs on one request (PRODUCT.md §4). Shapes only: whether a reason, a bug
+// The agent console's inputs on one request (docs/product.md §4). Shapes only: whether a reason, a bug
 // reference or a date is acceptable is the domain's rule, and its refusal codes reach the form.
-
-const body = z.string().trim().min(1).max(MAX_REPLY_LENGTH);
 /** An empty form field is a field left out. */
 const optionalText = z
   .string()
@@ -30,7 +29,7 @@ const resolutionFields = {
 export const agentReplySchema = z.object({
   requestId: requestIdSchema,
   body,
-  then: z.enum(["pending", "open", "on_hold", "solved"]).default("pending"),
+  then: z.enum(STATUSES_AFTER_AGENT_REPLY).default("pending"),
   ...holdReasonFields,
   ...resolutionFields,
 });
@@ -47,7 +46,7 @@ export const reclassifyRequestSchema = z.object({ requestId: requestIdSchema, pr
 
 export const sendReminderSchema = z.object({ requestId: requestIdSchema, body });
 
-/** The assignee: a user id, or empty for nobody. */
+/** The assignee: a user id, "me" for the agent assigning, or empty for nobody. */
 export const assignRequestSchema = z.object({
   requestId: requestIdSchema,
   assigneeId: z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requestIdSchema } from "./request-reply";
+import { requestIdSchema } from "./request-id";
 
 /** Adding or removing one CC on a request. User ids are opaque strings (cuid, or the seed's ids). */
 export const requestCcSchema = z.object({

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { setLocale } from "@/app/actions/set-locale";
 import type { Locale } from "@/i18n/locales";
 import { LanguageSwitch } from "./language-switch";
 
@@ -18,7 +17,8 @@ export interface ProfileMenuLabels {
 }
 
 // Strings arrive translated from the server, so no message catalogue ships to the browser.
-export function ProfileMenu({ name, email, locale, labels }: { name: string; email: string; locale: Locale; labels: ProfileMenuLabels }) {
+export function ProfileMenu(props: { name: string; email: string; locale: Locale; languageAction: (formData: FormData) => Promise<void>; labels: ProfileMenuLabels }) {
+  const { name, email, locale, languageAction, labels } = props;
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const container = useRef<HTMLDivElement>(null);
@@ -88,7 +88,7 @@ export function ProfileMenu({ name, email, locale, labels }: { name: string; ema
               </li>
             )}
             <li className="my-1 border-y border-slate-100 pb-1">
-              <LanguageSwitch action={setLocale} current={locale} label={labels.language} variant="menu" />
+              <LanguageSwitch action={languageAction} current={locale} label={labels.language} variant="menu" />
             </li>
             <li>
               <button

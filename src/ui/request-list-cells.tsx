@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Snippet } from "@/server/search/snippet";
+import type { Snippet } from "@/server/requests/snippet";
 
 // Cells that My Requests and the agent queue share.
 

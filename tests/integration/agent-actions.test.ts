@@ -1,34 +1,40 @@
 import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
-import { loadActor } from "@/server/access/actor";
-import { replyToRequest } from "@/server/requests/reply-to-request";
 import { createDatabase, type Database } from "@/server/db/client";
-import { addInternalNote } from "@/server/agent/add-internal-note";
-import { agentReply } from "@/server/agent/agent-reply";
-import { assignRequest } from "@/server/agent/assign-request";
-import { holdRequest } from "@/server/agent/hold-request";
-import { mergeRequest } from "@/server/agent/merge-request";
-import { reclassifyRequest } from "@/server/agent/reclassify-request";
-import { sendReminder } from "@/server/agent/send-reminder";
-import { solveRequest } from "@/server/agent/solve-request";
-import { getAgentRequestPage } from "@/server/agent/get-agent-request-page";
+import type { Reader } from "@/server/people/viewer";
+import { addInternalNote } from "@/server/requests/add-internal-note";
+import { assignRequest } from "@/server/requests/assign-request";
+import { getAgentRequestPage } from "@/server/requests/get-agent-request-page";
 import { getRequestPage } from "@/server/requests/get-request-page";
+import { holdRequest } from "@/server/requests/hold-request";
 import { listRequests } from "@/server/requests/list-requests";
-import { requestListParamsSchema } from "@/schemas/request-list";
+import { mergeRequest } from "@/server/requests/merge-request";
+import { reclassifyRequest } from "@/server/requests/reclassify-request";
+import { replyAsAgent as agentReply } from "@/server/requests/reply-as-agent";
+import { replyToRequest } from "@/server/requests/reply-to-request";
+import { sendReminder } from "@/server/requests/send-reminder";
+import { solveRequest } from "@/server/requests/solve-request";
 import { DEMO_USERS } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor as viewerOf } from "../setup/viewers";
 
 const seeded = prepareSeededDatabase();
 const NOW = seeded.now;
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
-async function viewerFor(email: string, now = NOW) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(seeded.db, user.id);
-  if (!actor) throw new Error(`no actor for ${email}`);
-  return { actor, now };
-}
+const viewerFor = (email: string, now = NOW) => viewerOf(seeded.db, email, now);
 const agent = (now = NOW) => viewerFor("agent@portico.test", now);
+
+/** The request page's loader, read as its page or null ("not found"). */
+async function requestPage(viewer: Reader, requestId: number) {
+  const result = await getRequestPage(seeded.db, viewer, { requestId });
+  return result.ok ? result.page : null;
+}
+async function agentRequestPage(viewer: Reader, requestId: number) {
+  const result = await getAgentRequestPage(seeded.db, viewer, { requestId });
+  return result.ok ? result.page : null;
+}
+const refusal = (code: string) => ({ ok: false, reason: "refused", refusal: expect.objectContaining({ code }) });
 
 /** Each test works on its own requests: the first unused one matching `where`. */
 const used = new Set<number>();
@@ -93,17 +99,11 @@ describe("agent actions", () => {
   it("refuses with the domain's code and changes nothing: a bug without a reference, a hold without words", async () => {
     const request = await pick(WITH_SUPPORT);
     const before = await snapshot(request.id);
-    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "Solved", then: "solved", solvedReason: "bug_reported" })).toMatchObject({
-      ok: false,
-      reason: "refused",
-      code: "bug_reference_required",
-    });
-    expect(await holdRequest(seeded.db, await agent(), { requestId: request.id, holdReason: "other", holdReasonText: "  " })).toMatchObject({ code: "reason_required" });
-    expect(await reclassifyRequest(seeded.db, await agent(), { requestId: request.id, priority: before.request.priority, reason: "Same" })).toMatchObject({
-      code: "same_priority",
-    });
-    expect(await sendReminder(seeded.db, await agent(), { requestId: request.id, body: "Any news?" })).toMatchObject({ code: "reminder_needs_pending" });
-    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "   " })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: ["required"] } });
+    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "Solved", then: "solved", solvedReason: "bug_reported" })).toEqual(refusal("bug_reference_required"));
+    expect(await holdRequest(seeded.db, await agent(), { requestId: request.id, holdReason: "other", holdReasonText: "  " })).toEqual(refusal("reason_required"));
+    expect(await reclassifyRequest(seeded.db, await agent(), { requestId: request.id, priority: before.request.priority, reason: "Same" })).toEqual(refusal("same_priority"));
+    expect(await sendReminder(seeded.db, await agent(), { requestId: request.id, body: "Any news?" })).toEqual(refusal("reminder_needs_pending"));
+    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "   " })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "required" } });
     expect(await snapshot(request.id)).toEqual(before);
   });
 
@@ -136,7 +136,7 @@ describe("agent actions", () => {
   it("reclassifies with a reason the customer sees in the priority history", async () => {
     const request = await pick({ ...ACTIVE, priority: "S3" });
     expect(await reclassifyRequest(seeded.db, await agent(later(5)), { requestId: request.id, priority: "S2", reason: "Production is affected" })).toEqual({ ok: true });
-    const page = await getRequestPage(seeded.db, await viewerFor(request.requester.email, later(6)), request.id);
+    const page = await requestPage(await viewerFor(request.requester.email, later(6)), request.id);
     expect(page?.priority).toBe("S2");
     expect(page?.priorityHistory.at(-1)).toMatchObject({ from: "S3", to: "S2", reason: "Production is affected" });
   });
@@ -160,7 +160,7 @@ describe("agent actions", () => {
     expect((await snapshot(request.id)).request.assigneeId).toBe(me.actor.userId);
     expect(await assignRequest(seeded.db, me, { requestId: request.id, assigneeId: DEMO_USERS.hana.id })).toEqual({ ok: true });
     const before = await snapshot(request.id);
-    expect(await assignRequest(seeded.db, me, { requestId: request.id, assigneeId: request.requesterId })).toEqual({ ok: false, reason: "invalid", fieldErrors: { assigneeId: ["invalid"] } });
+    expect(await assignRequest(seeded.db, me, { requestId: request.id, assigneeId: request.requesterId })).toEqual({ ok: false, reason: "invalid", fieldErrors: { assigneeId: "invalid" } });
     expect(await snapshot(request.id)).toEqual(before);
     expect(await assignRequest(seeded.db, me, { requestId: request.id, assigneeId: "" })).toEqual({ ok: true });
     const after = (await snapshot(request.id)).request;
@@ -185,12 +185,12 @@ describe("agent actions", () => {
     expect(after.request.status).toBe(before.request.status);
 
     const customer = await viewerFor(request.requester.email, later(10));
-    const page = await getRequestPage(seeded.db, customer, request.id);
+    const page = await requestPage(customer, request.id);
     expect(page).not.toBeNull();
     expect(JSON.stringify(page)).not.toContain(word);
-    expect((await listRequests(seeded.db, customer, requestListParamsSchema.parse({ q: word }))).items).toEqual([]);
+    expect(await listRequests(seeded.db, customer, { q: word })).toMatchObject({ ok: true, page: { items: [] } });
     // Agents do read it.
-    const agentPage = await getRequestPage(seeded.db, await agent(later(10)), request.id);
+    const agentPage = await requestPage(await agent(later(10)), request.id);
     expect(agentPage?.thread.some((entry) => entry.kind === "comment" && entry.internal && entry.body.includes(word))).toBe(true);
   });
 
@@ -215,16 +215,16 @@ describe("agent actions", () => {
     // The customers of both can open both pages and follow the links.
     for (const email of [source.requester.email, target.requester.email]) {
       const customer = await viewerFor(email, later(13));
-      const sourcePage = await getRequestPage(seeded.db, customer, source.id);
-      const targetPage = await getRequestPage(seeded.db, customer, target.id);
+      const sourcePage = await requestPage(customer, source.id);
+      const targetPage = await requestPage(customer, target.id);
       expect(sourcePage?.resolution?.mergedInto?.id).toBe(target.id);
       expect(targetPage?.mergedFrom.map((link) => link.id)).toContain(source.id);
     }
     // The conversation continues in the target: the source's requester replies there; the target's
     // requester reads the merged request without replying to it.
-    expect((await getRequestPage(seeded.db, await viewerFor(source.requester.email, later(13)), target.id))?.canReply).toBe(true);
+    expect((await requestPage(await viewerFor(source.requester.email, later(13)), target.id))?.canReply).toBe(true);
     expect(await replyToRequest(seeded.db, await viewerFor(source.requester.email, later(13)), { requestId: target.id, body: "Following up here, as asked." })).toMatchObject({ ok: true });
-    expect(await getRequestPage(seeded.db, await viewerFor(target.requester.email, later(13)), source.id)).toMatchObject({ canReply: false, readsThrough: "merge_link" });
+    expect(await requestPage(await viewerFor(target.requester.email, later(13)), source.id)).toMatchObject({ canReply: false, readsThrough: "merge_link" });
   });
 
   it("refuses merges the domain forbids and a target that does not exist, changing nothing", async () => {
@@ -234,11 +234,11 @@ describe("agent actions", () => {
     const me = await agent(later(14));
     expect(await mergeRequest(seeded.db, me, { requestId: merged.id, targetId: live.id })).toEqual({ ok: true });
     const before = await snapshot(source.id);
-    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: other.id })).toMatchObject({ code: "merge_across_organizations" });
-    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: source.id })).toMatchObject({ code: "merge_into_self" });
-    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: 999_999 })).toMatchObject({ code: "merge_target_not_found" });
-    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: merged.id })).toMatchObject({ code: "merge_target_is_merged" });
-    expect(await mergeRequest(seeded.db, me, { requestId: merged.id, targetId: source.id })).toMatchObject({ code: "already_merged" });
+    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: other.id })).toEqual(refusal("merge_across_organizations"));
+    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: source.id })).toEqual(refusal("merge_into_self"));
+    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: 999_999 })).toEqual(refusal("merge_target_not_found"));
+    expect(await mergeRequest(seeded.db, me, { requestId: source.id, targetId: merged.id })).toEqual(refusal("merge_target_is_merged"));
+    expect(await mergeRequest(seeded.db, me, { requestId: merged.id, targetId: source.id })).toEqual(refusal("already_merged"));
     expect(await snapshot(source.id)).toEqual(before);
   });
 });
@@ -246,7 +246,7 @@ describe("agent actions", () => {
 describe("the agent request page", () => {
   it("shows agents the internal notes, the full event log, the agents and same-organization merge candidates; nothing to customers", async () => {
     const request = await pick({ mergedIntoId: null, comments: { some: { visibility: "internal" } } });
-    const page = await getAgentRequestPage(seeded.db, await agent(), request.id);
+    const page = await agentRequestPage(await agent(), request.id);
     expect(page).not.toBeNull();
     expect(page?.request.thread.some((entry) => entry.kind === "comment" && entry.internal)).toBe(true);
     const events = await seeded.db.requestEvent.count({ where: { requestId: request.id } });
@@ -260,8 +260,8 @@ describe("the agent request page", () => {
       expect(candidate.id).not.toBe(request.id);
     }
 
-    expect(await getAgentRequestPage(seeded.db, await viewerFor(request.requester.email), request.id)).toBeNull();
-    expect(await getAgentRequestPage(seeded.db, await agent(), 999_999)).toBeNull();
+    expect(await getAgentRequestPage(seeded.db, await viewerFor(request.requester.email), { requestId: request.id })).toEqual({ ok: false, reason: "not_found" });
+    expect(await getAgentRequestPage(seeded.db, await agent(), { requestId: 999_999 })).toEqual({ ok: false, reason: "not_found" });
   });
 });
 

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { loadActor } from "@/server/access/actor";
-import { listOrganizationAccess } from "@/server/agent/list-organization-access";
 import { decideOrganizationAccess } from "@/server/organization-access/decide-organization-access";
 import { grantOrganizationAccess } from "@/server/organization-access/grant-organization-access";
+import { listOrganizationAccess } from "@/server/organization-access/list-organization-access";
 import { revokeOrganizationAccess } from "@/server/organization-access/revoke-organization-access";
 import { listRequests } from "@/server/requests/list-requests";
-import { requestListParamsSchema } from "@/schemas/request-list";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor } from "../setup/viewers";
 
-// The agent console's organization-access list (PRODUCT.md §6) on the demo data: it offers a grant
+// The agent console's organization-access list (docs/product.md §6) on the demo data: it offers a grant
 // only where the domain allows one, shows who granted and revoked what, and the customer's
 // Organization scope follows the agent's grant and revoke on the next query.
 
@@ -19,20 +18,20 @@ const seeded = prepareSeededDatabase(NOW);
 const DAVES_REQUEST = "seed-access-1044";
 const CAROLS_REQUEST = "seed-access-1007";
 
-async function viewer(email: string) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(seeded.db, user.id);
-  if (!actor) throw new Error(`no actor for ${email}`);
-  return { actor, now: NOW };
-}
+const viewer = (email: string) => viewerFor(seeded.db, email, NOW);
 
 async function scopes(email: string) {
-  return (await listRequests(seeded.db, await viewer(email), requestListParamsSchema.parse({}))).scopes;
+  const result = await listRequests(seeded.db, await viewer(email), {});
+  return result.ok ? result.page.scopes : [];
+}
+
+async function accessList(email = "agent@portico.test") {
+  const result = await listOrganizationAccess(seeded.db, await viewer(email), {});
+  return result.ok ? result.list : null;
 }
 
 async function row(id: string) {
-  const list = await listOrganizationAccess(seeded.db, await viewer("agent@portico.test"));
-  const found = list?.requests.find((request) => request.id === id);
+  const found = (await accessList())?.requests.find((request) => request.id === id);
   if (!found) throw new Error(`no row ${id}`);
   return found;
 }
@@ -40,12 +39,12 @@ async function row(id: string) {
 describe("the agent's organization-access list", () => {
   it("is for agents only", async () => {
     for (const email of ["alice@acme.test", "carol@acme.test", "dave@acme.test", "erin@acme.test", "jiho@globex.test"]) {
-      expect(await listOrganizationAccess(seeded.db, await viewer(email)), email).toBeNull();
+      expect(await listOrganizationAccess(seeded.db, await viewer(email), {}), email).toEqual({ ok: false, reason: "not_found" });
     }
   });
 
   it("lists requests of all organizations, newest first, with names and approval state", async () => {
-    const list = await listOrganizationAccess(seeded.db, await viewer("agent@portico.test"));
+    const list = await accessList();
     expect(list).not.toBeNull();
     const requests = list?.requests ?? [];
     expect(new Set(requests.map((request) => request.organizationName))).toEqual(new Set(["Acme Corporation", "Globex"]));

@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadActor } from "@/server/access/actor";
-import { listQueue, type AgentQueuePage } from "@/server/agent/list-queue";
 import { agentQueueParamsSchema } from "@/schemas/agent-queue";
-import { encodeCursor } from "@/schemas/request-list";
+import { encodeCursor } from "@/schemas/list-params";
+import { listQueue, type AgentQueuePage } from "@/server/requests/list-queue";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor as viewerOf } from "../setup/viewers";
 
 const seeded = prepareSeededDatabase();
 const HOUR = 3_600_000;
 
-async function viewerFor(email: string, now = seeded.now) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(seeded.db, user.id);
-  if (!actor) throw new Error(email);
-  return { actor, now };
-}
+const viewerFor = (email: string, now = seeded.now) => viewerOf(seeded.db, email, now);
 
 async function queue(params: Record<string, string | string[]> = {}, now = seeded.now, email = "agent@portico.test"): Promise<AgentQueuePage> {
-  const page = await listQueue(seeded.db, await viewerFor(email, now), agentQueueParamsSchema.parse(params));
-  if (!page) throw new Error("no queue");
-  return page;
+  const result = await listQueue(seeded.db, await viewerFor(email, now), params);
+  if (!result.ok) throw new Error("no queue");
+  return result.queue;
 }
 
 /** Every page, following the next-page cursor. */
@@ -95,8 +90,8 @@ describe("Agent queue", () => {
     const sams = await allPages({ assignee: sam.id });
     expect(sams.items).toHaveLength(samsCount);
     expect(sams.items.every((item) => item.assigneeName === sam.name)).toBe(true);
-    const samsOwn = await listQueue(seeded.db, await viewerFor("sam@portico.test"), agentQueueParamsSchema.parse({ assignee: "me" }));
-    expect(samsOwn?.items.map((item) => item.id).sort()).toEqual(sams.items.map((item) => item.id).sort());
+    const samsOwn = await listQueue(seeded.db, await viewerFor("sam@portico.test"), { assignee: "me" });
+    expect(samsOwn.ok && samsOwn.queue.items.map((item) => item.id).sort()).toEqual(sams.items.map((item) => item.id).sort());
 
     const unassigned = await allPages({ assignee: "unassigned" });
     expect(unassigned.items).toHaveLength(await seeded.db.request.count({ where: { assigneeId: null, status: { not: "solved" } } }));
@@ -175,7 +170,7 @@ describe("Agent queue", () => {
 
   it("has no queue for customers", async () => {
     for (const email of ["alice@acme.test", "carol@acme.test", "gina@globex.test"]) {
-      expect(await listQueue(seeded.db, await viewerFor(email), agentQueueParamsSchema.parse({}))).toBeNull();
+      expect(await listQueue(seeded.db, await viewerFor(email), {})).toEqual({ ok: false, reason: "not_found" });
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authenticateWithOidc, authenticateWithPassword } from "@/server/auth/authenticate";
+import { authenticateWithOidc, authenticateWithPassword } from "@/server/people/authenticate";
 import { DEMO_PASSWORD } from "../../scripts/lib/seed";
 import { DEMO_ACCOUNTS } from "../e2e/demo-accounts";
 import { prepareSeededDatabase } from "../setup/seeded-database";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { loadActor } from "@/server/access/actor";
 import { decideOrganizationAccess } from "@/server/organization-access/decide-organization-access";
 import { getOrganizationAccessOverview } from "@/server/organization-access/get-organization-access-overview";
 import { grantOrganizationAccess } from "@/server/organization-access/grant-organization-access";
@@ -11,8 +10,8 @@ import { getRequestPage } from "@/server/requests/get-request-page";
 import { listRequests } from "@/server/requests/list-requests";
 import { removeRequestCc } from "@/server/requests/remove-request-cc";
 import { replyToRequest } from "@/server/requests/reply-to-request";
-import { requestListParamsSchema } from "@/schemas/request-list";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor } from "../setup/viewers";
 
 // Every role × every use case behind the portal's pages and actions (the actions and pages are thin
 // wrappers that find the viewer and call these). A refusal must change nothing.
@@ -26,10 +25,7 @@ type Role = (typeof ROLES)[number];
 const ALICE_REQUEST = 1063;
 const GLOBEX_REQUEST = 1062;
 
-async function viewer(email: Role) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  return { actor: (await loadActor(seeded.db, user.id))!, now: new Date() };
-}
+const viewer = (email: Role) => viewerFor(seeded.db, email);
 
 async function userId(email: string) {
   return (await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
@@ -51,20 +47,23 @@ async function fingerprint() {
 }
 
 type Outcome = "allowed" | "refused";
-const ok = (result: { ok: boolean } | null) => (result && result.ok ? "allowed" : "refused");
+const ok = (result: { ok: boolean }) => (result.ok ? "allowed" : "refused");
 
 /** The table: who may do what. */
 const matrix: Record<string, { run: (role: Role) => Promise<Outcome>; expected: Record<Role, Outcome> }> = {
   "view alice's request": {
-    run: async (role) => ((await getRequestPage(seeded.db, await viewer(role), ALICE_REQUEST)) ? "allowed" : "refused"),
+    run: async (role) => ok(await getRequestPage(seeded.db, await viewer(role), { requestId: ALICE_REQUEST })),
     expected: { "agent@portico.test": "allowed", "alice@acme.test": "allowed", "bob@acme.test": "allowed", "carol@acme.test": "allowed", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "refused" },
   },
   "view a Globex request": {
-    run: async (role) => ((await getRequestPage(seeded.db, await viewer(role), GLOBEX_REQUEST)) ? "allowed" : "refused"),
+    run: async (role) => ok(await getRequestPage(seeded.db, await viewer(role), { requestId: GLOBEX_REQUEST })),
     expected: { "agent@portico.test": "allowed", "alice@acme.test": "refused", "bob@acme.test": "refused", "carol@acme.test": "refused", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "allowed" },
   },
   "use the Organization scope": {
-    run: async (role) => ((await listRequests(seeded.db, await viewer(role), requestListParamsSchema.parse({ scope: "organization" }))).scope === "organization" ? "allowed" : "refused"),
+    run: async (role) => {
+      const result = await listRequests(seeded.db, await viewer(role), { scope: "organization" });
+      return result.ok && result.page.view.scope === "organization" ? "allowed" : "refused";
+    },
     expected: { "agent@portico.test": "refused", "alice@acme.test": "refused", "bob@acme.test": "refused", "carol@acme.test": "allowed", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "refused" },
   },
   "reply to alice's request": {
@@ -143,7 +142,10 @@ describe("authorization matrix: every role × every portal use case", () => {
   }
 
   it("shows an approval only to the technical contact it names", async () => {
-    const approvalsFor = async (role: Role) => (await getOrganizationAccessOverview(seeded.db, await viewer(role))).approvals.map((approval) => approval.requester.email);
+    const approvalsFor = async (role: Role) => {
+      const result = await getOrganizationAccessOverview(seeded.db, await viewer(role), {});
+      return result.ok ? result.overview.approvals.map((approval) => approval.requester.email) : [];
+    };
     expect(await approvalsFor("erin@acme.test")).toContain("dave@acme.test");
     for (const role of ROLES.filter((role) => role !== "erin@acme.test")) expect(await approvalsFor(role)).not.toContain("dave@acme.test");
   });

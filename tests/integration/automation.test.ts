@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { fixedClock } from "@/domain";
 import { DAY, DEFAULT_REMINDER_POLICY, DEFAULT_SERVICE_LEVEL_POLICY, HOUR, MINUTE, decide, nextReminderStep, serviceLevel } from "@/domain";
-import { loadActor } from "@/server/access/actor";
 import { REMINDER_BODY, runAutomation, type AutomationResult } from "@/server/automation/run-automation";
 import { startScheduler } from "@/server/automation/scheduler";
 import { createDatabase } from "@/server/db/client";
@@ -10,6 +9,7 @@ import { eventRow } from "@/server/requests/event-rows";
 import { replyToRequest } from "@/server/requests/reply-to-request";
 import { requestStateData, requestStateSelect, toRequestState } from "@/server/requests/request-state";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor } from "../setup/viewers";
 
 const seeded = prepareSeededDatabase();
 const AGENT_ID = "seed-user-agent";
@@ -18,12 +18,7 @@ const NOTHING: AutomationResult = { reminded: 0, solved: 0, breached: 0 };
 
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 
-async function viewer(email: string, now: Date) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(seeded.db, user.id);
-  if (!actor) throw new Error(email);
-  return { actor, now };
-}
+const viewer = (email: string, now: Date) => viewerFor(seeded.db, email, now);
 
 /** Alice opens a request in Acme at `at`. */
 async function aliceOpens(at: Date, priority: "S1" | "S2" | "S3" | "S4" = "S3"): Promise<number> {

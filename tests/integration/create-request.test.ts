@@ -1,22 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SERVICE_LEVEL_POLICY } from "@/domain";
-import { loadActor } from "@/server/access/actor";
 import { createRequest } from "@/server/requests/create-request";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor } from "../setup/viewers";
 
-// PRODUCT.md §2: a customer opens a request with a subject, a description, a priority and CCs from
+// docs/product.md §2: a customer opens a request with a subject, a description, a priority and CCs from
 // their organization. Written in one transaction with its workflow clocks, service-level due time
 // and first events — or not at all.
 
 const NOW = new Date();
 const seeded = prepareSeededDatabase(NOW);
 
-async function viewer(email: string) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(seeded.db, user.id);
-  if (!actor) throw new Error(`no actor for ${email}`);
-  return { actor, now: NOW };
-}
+const viewer = (email: string) => viewerFor(seeded.db, email, NOW);
 
 async function userId(email: string) {
   return (await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
@@ -87,7 +82,7 @@ describe("createRequest", () => {
   it("refuses a CC from another organization, and writes nothing", async () => {
     const before = await counts();
     const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, ccUserIds: [await userId("bob@acme.test"), await userId("gina@globex.test")] });
-    expect(result).toEqual({ ok: false, fieldErrors: { ccUserIds: "cc_not_in_organization" } });
+    expect(result).toEqual({ ok: false, reason: "invalid", fieldErrors: { ccUserIds: "cc_not_in_organization" } });
     expect(await counts()).toEqual(before);
   });
 
@@ -97,7 +92,7 @@ describe("createRequest", () => {
   ])("refuses %s as a CC", async (_, email) => {
     const before = await counts();
     const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, ccUserIds: [await userId(email)] });
-    expect(result).toEqual({ ok: false, fieldErrors: { ccUserIds: "cc_not_in_organization" } });
+    expect(result).toEqual({ ok: false, reason: "invalid", fieldErrors: { ccUserIds: "cc_not_in_organization" } });
     expect(await counts()).toEqual(before);
   });
 
@@ -105,6 +100,7 @@ describe("createRequest", () => {
     const before = await counts();
     expect(await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, subject: "   ", description: " \r\n ", priority: undefined })).toEqual({
       ok: false,
+      reason: "invalid",
       fieldErrors: { subject: "subject_required", description: "description_required", priority: "priority_required" },
     });
     expect(await counts()).toEqual(before);
@@ -112,26 +108,26 @@ describe("createRequest", () => {
 
   it("refuses text that is too long, too many CCs, and an unknown priority", async () => {
     const dave = await viewer("dave@acme.test");
-    expect(await createRequest(seeded.db, dave, { ...valid, subject: "x".repeat(201) })).toEqual({ ok: false, fieldErrors: { subject: "subject_too_long" } });
-    expect(await createRequest(seeded.db, dave, { ...valid, description: "x".repeat(20_001) })).toEqual({ ok: false, fieldErrors: { description: "description_too_long" } });
+    expect(await createRequest(seeded.db, dave, { ...valid, subject: "x".repeat(201) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { subject: "subject_too_long" } });
+    expect(await createRequest(seeded.db, dave, { ...valid, description: "x".repeat(20_001) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { description: "description_too_long" } });
     // Line breaks count once, however the browser sent them.
     expect((await createRequest(seeded.db, dave, { ...valid, description: "x\r\n".repeat(10_000) })).ok).toBe(true);
-    expect(await createRequest(seeded.db, dave, { ...valid, ccUserIds: Array.from({ length: 21 }, (_, i) => `user-${i}`) })).toEqual({ ok: false, fieldErrors: { ccUserIds: "cc_too_many" } });
-    expect(await createRequest(seeded.db, dave, { ...valid, priority: "S5" })).toEqual({ ok: false, fieldErrors: { priority: "priority_required" } });
+    expect(await createRequest(seeded.db, dave, { ...valid, ccUserIds: Array.from({ length: 21 }, (_, i) => `user-${i}`) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { ccUserIds: "cc_too_many" } });
+    expect(await createRequest(seeded.db, dave, { ...valid, priority: "S5" })).toEqual({ ok: false, reason: "invalid", fieldErrors: { priority: "priority_required" } });
   });
 
   it("refuses agents, who open no requests of their own", async () => {
     const before = await counts();
-    expect(await createRequest(seeded.db, await viewer("agent@portico.test"), valid)).toEqual({ ok: false, fieldErrors: {}, formError: "agents_cannot_create" });
+    expect(await createRequest(seeded.db, await viewer("agent@portico.test"), valid)).toEqual({ ok: false, reason: "refused", refusal: expect.objectContaining({ code: "agents_cannot_create" }) });
     expect(await counts()).toEqual(before);
   });
 
   it("takes the organization from the membership; a customer of several chooses one of theirs", async () => {
     const dave = await viewer("dave@acme.test");
-    expect(await createRequest(seeded.db, dave, { ...valid, organizationId: "seed-org-globex" })).toEqual({ ok: false, fieldErrors: { organizationId: "organization_required" } });
+    expect(await createRequest(seeded.db, dave, { ...valid, organizationId: "seed-org-globex" })).toEqual({ ok: false, reason: "invalid", fieldErrors: { organizationId: "organization_required" } });
 
     const several = { ...dave, actor: { ...dave.actor, memberships: [...dave.actor.memberships, { organizationId: "seed-org-globex", isTechnicalContact: false, isAdmin: false }] } };
-    expect(await createRequest(seeded.db, several, valid)).toEqual({ ok: false, fieldErrors: { organizationId: "organization_required" } });
+    expect(await createRequest(seeded.db, several, valid)).toEqual({ ok: false, reason: "invalid", fieldErrors: { organizationId: "organization_required" } });
     const chosen = await createRequest(seeded.db, several, { ...valid, organizationId: "seed-org-globex", ccUserIds: [await userId("gina@globex.test")] });
     if (!chosen.ok) throw new Error(JSON.stringify(chosen));
     expect(await seeded.db.request.findUniqueOrThrow({ where: { id: chosen.id }, select: { organizationId: true } })).toEqual({ organizationId: "seed-org-globex" });

@@ -1,22 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { loadActor } from "@/server/access/actor";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
-import { requestListParamsSchema } from "@/schemas/request-list";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor } from "../setup/viewers";
 
 const seeded = prepareSeededDatabase();
 const NOW = seeded.now;
 
-async function viewerFor(email: string) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(seeded.db, user.id);
-  if (!actor) throw new Error(email);
-  return { actor, now: NOW };
-}
-
-async function list(email: string, params: Record<string, string | string[]> = {}): Promise<RequestListPage> {
-  return listRequests(seeded.db, await viewerFor(email), requestListParamsSchema.parse(params));
+async function list(email: string, params: Record<string, string | string[]> = {}): Promise<RequestListPage & { scope: string }> {
+  const result = await listRequests(seeded.db, await viewerFor(seeded.db, email, NOW), params);
+  if (!result.ok) throw new Error(`no list for ${email}`);
+  return { ...result.page, scope: result.page.view.scope };
 }
 
 /** Every page, following the next-page cursor. */

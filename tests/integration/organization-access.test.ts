@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { loadActor } from "@/server/access/actor";
 import { decideOrganizationAccess } from "@/server/organization-access/decide-organization-access";
 import { getOrganizationAccessOverview } from "@/server/organization-access/get-organization-access-overview";
 import { grantOrganizationAccess } from "@/server/organization-access/grant-organization-access";
 import { requestOrganizationAccess } from "@/server/organization-access/request-organization-access";
 import { revokeOrganizationAccess } from "@/server/organization-access/revoke-organization-access";
+import type { Reader } from "@/server/people/viewer";
 import { listRequests } from "@/server/requests/list-requests";
-import { requestListParamsSchema } from "@/schemas/request-list";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor } from "../setup/viewers";
 
-// PRODUCT.md §6 through the use cases, on the demo data: technical contacts ask, admins ask by naming
+// docs/product.md §6 through the use cases, on the demo data: technical contacts ask, admins ask by naming
 // a technical contact who approves or declines, agents grant and revoke; the Organization scope of My
 // Requests follows the grant on the next query.
 
@@ -19,11 +19,12 @@ const seeded = prepareSeededDatabase(NOW);
 /** Dave's seeded request, naming Erin (prisma/seed/demo-data.ts, request 1044). */
 const DAVES_PENDING_REQUEST = "seed-access-1044";
 
-async function viewer(email: string, now = NOW) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(seeded.db, user.id);
-  if (!actor) throw new Error(`no actor for ${email}`);
-  return { actor, now };
+const viewer = (email: string, now = NOW) => viewerFor(seeded.db, email, now);
+
+async function overviewOf(viewer: Reader) {
+  const result = await getOrganizationAccessOverview(seeded.db, viewer, {});
+  if (!result.ok) throw new Error("no overview");
+  return result.overview;
 }
 
 async function userId(email: string) {
@@ -31,17 +32,19 @@ async function userId(email: string) {
 }
 
 async function scopes(email: string) {
-  return (await listRequests(seeded.db, await viewer(email), requestListParamsSchema.parse({}))).scopes;
+  const result = await listRequests(seeded.db, await viewer(email), {});
+  return result.ok ? result.page.scopes : [];
 }
 
-const refusal = (code: string) => ({ ok: false, refusal: expect.objectContaining({ code }) });
+const refusal = (code: string) => ({ ok: false, reason: "refused", refusal: expect.objectContaining({ code }) });
+const notFound = { ok: false, reason: "not_found" };
 
 /** The person's open access request: the one an earlier test left, or a new one. */
 async function openRequestOf(email: string, input: Record<string, string> = {}) {
   const asker = await viewer(email);
   const asked = await requestOrganizationAccess(seeded.db, asker, input);
   if (asked.ok) return asked.accessRequestId;
-  expect(asked.refusal.code).toBe("already_requested");
+  expect(asked).toEqual(refusal("already_requested"));
   const open = await seeded.db.organizationAccessRequest.findFirstOrThrow({
     where: { requesterId: asker.actor.userId, approvalState: { in: ["pending", "not_required", "approved"] }, grants: { none: {} } },
     select: { id: true },
@@ -62,7 +65,7 @@ describe("asking for organization-level access", () => {
     expect(await requestOrganizationAccess(seeded.db, jiho, {})).toEqual(refusal("already_requested"));
     expect(await seeded.db.organizationAccessRequest.count({ where: { requesterId: jiho.actor.userId, approvalState: "not_required" } })).toBe(1);
 
-    const overview = await getOrganizationAccessOverview(seeded.db, jiho);
+    const overview = await overviewOf(jiho);
     expect(overview.organizations[0]).toMatchObject({ organizationName: "Globex", next: { kind: "wait" }, activeGrant: null });
     expect(overview.organizations[0]?.requests[0]).toMatchObject({ id: result.accessRequestId, stage: "waiting_for_grant" });
   });
@@ -76,24 +79,24 @@ describe("asking for organization-level access", () => {
     expect(await requestOrganizationAccess(seeded.db, paolo, { approverId: await userId("erin@acme.test") })).toEqual(refusal("approver_not_technical_contact"));
     expect(await requestOrganizationAccess(seeded.db, paolo, { approverId: paolo.actor.userId })).toEqual(refusal("approver_is_requester"));
     expect(await requestOrganizationAccess(seeded.db, paolo, { approverId: "no-such-user" })).toEqual(refusal("approver_not_technical_contact"));
-    expect(await requestOrganizationAccess(seeded.db, paolo, { approverId: await userId("jiho@globex.test"), note: "x".repeat(1001) })).toEqual(refusal("note_too_long"));
+    expect(await requestOrganizationAccess(seeded.db, paolo, { approverId: await userId("jiho@globex.test"), note: "x".repeat(1001) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { note: "note_too_long" } });
     expect(await seeded.db.organizationAccessRequest.count()).toBe(before);
 
-    const overview = await getOrganizationAccessOverview(seeded.db, paolo);
+    const overview = await overviewOf(paolo);
     expect(overview.organizations[0]?.next).toEqual({ kind: "request_with_approver", technicalContacts: [expect.objectContaining({ email: "jiho@globex.test" })] });
   });
 
   it("a customer who is neither technical contact nor admin cannot ask, and an agent belongs to no organization", async () => {
     const alice = await viewer("alice@acme.test");
     expect(await requestOrganizationAccess(seeded.db, alice, {})).toEqual(refusal("not_entitled"));
-    expect((await getOrganizationAccessOverview(seeded.db, alice)).organizations[0]?.next).toEqual({ kind: "not_entitled" });
+    expect((await overviewOf(alice)).organizations[0]?.next).toEqual({ kind: "not_entitled" });
     expect(await requestOrganizationAccess(seeded.db, await viewer("agent@portico.test"), {})).toEqual(refusal("not_a_member"));
   });
 
   it("a person who has access already cannot ask again", async () => {
     const carol = await viewer("carol@acme.test");
     expect(await requestOrganizationAccess(seeded.db, carol, {})).toEqual(refusal("already_granted"));
-    const [acme] = (await getOrganizationAccessOverview(seeded.db, carol)).organizations;
+    const [acme] = (await overviewOf(carol)).organizations;
     expect(acme).toMatchObject({ next: { kind: "granted" }, activeGrant: { grantedByName: expect.any(String) } });
     expect(acme?.requests[0]).toMatchObject({ stage: "granted" });
   });
@@ -103,22 +106,22 @@ describe("approving and declining", () => {
   it("only the named technical contact may decide", async () => {
     const input = { accessRequestId: DAVES_PENDING_REQUEST, decision: "approve" };
     for (const email of ["carol@acme.test", "dave@acme.test", "alice@acme.test", "jiho@globex.test", "agent@portico.test"]) {
-      expect(await decideOrganizationAccess(seeded.db, await viewer(email), input), email).toEqual(refusal("not_found"));
+      expect(await decideOrganizationAccess(seeded.db, await viewer(email), input), email).toEqual(notFound);
     }
-    expect(await decideOrganizationAccess(seeded.db, await viewer("erin@acme.test"), { accessRequestId: "no-such-request", decision: "approve" })).toEqual(refusal("not_found"));
+    expect(await decideOrganizationAccess(seeded.db, await viewer("erin@acme.test"), { accessRequestId: "no-such-request", decision: "approve" })).toEqual(notFound);
     expect(await seeded.db.organizationAccessRequest.findUniqueOrThrow({ where: { id: DAVES_PENDING_REQUEST } })).toMatchObject({ approvalState: "pending", decidedAt: null });
   });
 
   it("erin sees dave's request waiting for her and approves it, once", async () => {
     const erin = await viewer("erin@acme.test");
-    const waiting = (await getOrganizationAccessOverview(seeded.db, erin)).approvals.find((approval) => approval.id === DAVES_PENDING_REQUEST);
+    const waiting = (await overviewOf(erin)).approvals.find((approval) => approval.id === DAVES_PENDING_REQUEST);
     expect(waiting).toMatchObject({ approvalState: "pending", requester: { email: "dave@acme.test" }, organizationName: "Acme Corporation" });
 
     expect(await decideOrganizationAccess(seeded.db, erin, { accessRequestId: DAVES_PENDING_REQUEST, decision: "approve" })).toEqual({ ok: true, approvalState: "approved" });
     expect(await seeded.db.organizationAccessRequest.findUniqueOrThrow({ where: { id: DAVES_PENDING_REQUEST } })).toMatchObject({ approvalState: "approved", decidedAt: NOW });
     expect(await decideOrganizationAccess(seeded.db, erin, { accessRequestId: DAVES_PENDING_REQUEST, decision: "decline" })).toEqual(refusal("already_decided"));
 
-    const [acme] = (await getOrganizationAccessOverview(seeded.db, await viewer("dave@acme.test"))).organizations;
+    const [acme] = (await overviewOf(await viewer("dave@acme.test"))).organizations;
     expect(acme?.next).toEqual({ kind: "wait" });
     expect(acme?.requests.find((request) => request.id === DAVES_PENDING_REQUEST)).toMatchObject({ stage: "waiting_for_grant", approverName: "Erin Yoon" });
   });
@@ -133,7 +136,7 @@ describe("approving and declining", () => {
     expect(await requestOrganizationAccess(seeded.db, paolo, { approverId: jiho.actor.userId })).toEqual(refusal("already_requested"));
 
     expect(await decideOrganizationAccess(seeded.db, jiho, { accessRequestId: asked.accessRequestId, decision: "decline" })).toEqual({ ok: true, approvalState: "declined" });
-    const [globex] = (await getOrganizationAccessOverview(seeded.db, paolo)).organizations;
+    const [globex] = (await overviewOf(paolo)).organizations;
     expect(globex?.requests[0]).toMatchObject({ id: asked.accessRequestId, stage: "declined", approverName: "Ji-ho Park", decidedAt: NOW });
     expect(globex?.next.kind).toBe("request_with_approver");
     // A declined request is never granted.
@@ -149,7 +152,7 @@ describe("granting and revoking", () => {
     const pending = await openRequestOf("paolo@globex.test", { approverId: await userId("jiho@globex.test") });
     expect(await grantOrganizationAccess(seeded.db, agent, { accessRequestId: pending })).toEqual(refusal("not_approved"));
     expect(await grantOrganizationAccess(seeded.db, dave, { accessRequestId: pending })).toEqual(refusal("agents_only"));
-    expect(await grantOrganizationAccess(seeded.db, agent, { accessRequestId: "no-such-request" })).toEqual(refusal("not_found"));
+    expect(await grantOrganizationAccess(seeded.db, agent, { accessRequestId: "no-such-request" })).toEqual(notFound);
     expect(await seeded.db.organizationAccessGrant.count({ where: { userId: paolo.actor.userId } })).toBe(0);
   });
 
@@ -174,7 +177,7 @@ describe("granting and revoking", () => {
     expect(await grantOrganizationAccess(seeded.db, agent, { accessRequestId: request.id })).toEqual(refusal("already_granted"));
 
     const jiho = await viewer("jiho@globex.test");
-    const [globex] = (await getOrganizationAccessOverview(seeded.db, jiho)).organizations;
+    const [globex] = (await overviewOf(jiho)).organizations;
     expect(globex).toMatchObject({ next: { kind: "granted" }, activeGrant: { grantedAt: NOW, grantedByName: "Morgan Ellis" } });
     expect(globex?.requests[0]).toMatchObject({ id: request.id, stage: "granted" });
 
@@ -185,7 +188,7 @@ describe("granting and revoking", () => {
     expect(await revokeOrganizationAccess(seeded.db, agent, { grantId: granted.grantId })).toEqual(refusal("grant_not_active"));
 
     // The ended grant closes the request: jiho may ask again.
-    const after = (await getOrganizationAccessOverview(seeded.db, await viewer("jiho@globex.test"))).organizations[0];
+    const after = (await overviewOf(await viewer("jiho@globex.test"))).organizations[0];
     expect(after).toMatchObject({ activeGrant: null, next: { kind: "request" } });
     expect(after?.requests[0]).toMatchObject({ id: request.id, stage: "ended", grant: { endedAt: NOW } });
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { loadActor } from "@/server/access/actor";
 import { createDatabase, type Database } from "@/server/db/client";
 import { addRequestCc } from "@/server/requests/add-request-cc";
 import { getRequestPage, type RequestPage } from "@/server/requests/get-request-page";
@@ -7,19 +6,18 @@ import { removeRequestCc } from "@/server/requests/remove-request-cc";
 import { replyToRequest } from "@/server/requests/reply-to-request";
 import { DEMO_USERS, INTERNAL_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor as viewerOf } from "../setup/viewers";
 
 const seeded = prepareSeededDatabase();
 const NOW = seeded.now;
 
-async function viewerFor(email: string, now = NOW) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(seeded.db, user.id);
-  if (!actor) throw new Error(`no actor for ${email}`);
-  return { actor, now };
-}
+const viewerFor = (email: string, now = NOW) => viewerOf(seeded.db, email, now);
 
+/** The page, or null when the loader answers "not found" (its only other answer). */
 async function pageFor(email: string, id: unknown): Promise<RequestPage | null> {
-  return getRequestPage(seeded.db, await viewerFor(email), id);
+  const result = await getRequestPage(seeded.db, await viewerFor(email), { requestId: id as number });
+  if (!result.ok) expect(result).toEqual({ ok: false, reason: "not_found" });
+  return result.ok ? result.page : null;
 }
 
 async function requirePage(email: string, id: number): Promise<RequestPage> {
@@ -171,15 +169,15 @@ describe("replying to a request", () => {
     expect(await replyToRequest(seeded.db, await viewerFor("gina@globex.test"), { requestId: 1017, body: "Hello from Globex" })).toEqual({ ok: false, reason: "not_found" });
     expect(await replyToRequest(seeded.db, await viewerFor("gina@globex.test"), { requestId: 999_999, body: "Hello" })).toEqual({ ok: false, reason: "not_found" });
     expect(await replyToRequest(seeded.db, await viewerFor("carol@acme.test"), { requestId: 1017, body: "Reading only" })).toEqual({ ok: false, reason: "not_found" });
-    expect(await replyToRequest(seeded.db, await viewerFor("agent@portico.test"), { requestId: 1017, body: "From the portal" })).toEqual({ ok: false, reason: "agent_reply_elsewhere" });
+    expect(await replyToRequest(seeded.db, await viewerFor("agent@portico.test"), { requestId: 1017, body: "From the portal" })).toEqual({ ok: false, reason: "refused", refusal: expect.objectContaining({ code: "agent_reply_elsewhere" }) });
     expect(await snapshot(1017)).toEqual(before);
   });
 
   it("refuses an empty reply, or a malformed request id, and changes nothing", async () => {
     const before = await snapshot(1017);
     const alice = await viewerFor("alice@acme.test");
-    expect(await replyToRequest(seeded.db, alice, { requestId: 1017, body: "   \n " })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: ["reply_required"] } });
-    expect(await replyToRequest(seeded.db, alice, { requestId: 1017, body: "x".repeat(20_001) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: ["reply_too_long"] } });
+    expect(await replyToRequest(seeded.db, alice, { requestId: 1017, body: "   \n " })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "required" } });
+    expect(await replyToRequest(seeded.db, alice, { requestId: 1017, body: "x".repeat(20_001) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "too_long" } });
     expect(await replyToRequest(seeded.db, alice, { requestId: "1017abc", body: "Hello" })).toEqual({ ok: false, reason: "not_found" });
     expect(await snapshot(1017)).toEqual(before);
   });
@@ -240,6 +238,8 @@ describe("replying to a request", () => {
 });
 
 describe("CCs", () => {
+  const notEligible = { ok: false, reason: "refused", refusal: expect.objectContaining({ code: "not_eligible" }) };
+
   it("lets the requester add and remove an organization member, once each, and records both", async () => {
     const alice = await viewerFor("alice@acme.test");
     const carolId = DEMO_USERS.carol.id;
@@ -264,11 +264,11 @@ describe("CCs", () => {
   it("refuses a user of another organization, the requester, and anyone who may not manage the CCs", async () => {
     const before = await snapshot(1017);
     const alice = await viewerFor("alice@acme.test");
-    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: DEMO_USERS.gina.id })).toEqual({ ok: false, reason: "not_eligible" });
-    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: DEMO_USERS.alice.id })).toEqual({ ok: false, reason: "not_eligible" });
-    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: DEMO_USERS.agent.id })).toEqual({ ok: false, reason: "not_eligible" });
-    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: "no-such-user" })).toEqual({ ok: false, reason: "not_eligible" });
-    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: "" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: DEMO_USERS.gina.id })).toEqual(notEligible);
+    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: DEMO_USERS.alice.id })).toEqual(notEligible);
+    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: DEMO_USERS.agent.id })).toEqual(notEligible);
+    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: "no-such-user" })).toEqual(notEligible);
+    expect(await addRequestCc(seeded.db, alice, { requestId: 1017, userId: "" })).toEqual({ ok: false, reason: "invalid", fieldErrors: { userId: "required" } });
     // A CC may reply but not manage CCs; an organization viewer may only read; an outsider sees nothing.
     const bobOn1010 = await viewerFor("bob@acme.test");
     expect(await addRequestCc(seeded.db, bobOn1010, { requestId: 1010, userId: DEMO_USERS.erin.id })).toEqual({ ok: false, reason: "not_found" });

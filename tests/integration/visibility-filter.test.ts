@@ -1,23 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { can } from "@/domain";
-import { loadActor } from "@/server/access/actor";
-import { visibleRequestsWhere } from "@/server/access/request-filter";
+import { can, visibleRequestsFilter } from "@/domain";
+import { visibleRequestsWhere } from "@/server/requests/visibility-query";
 import { DEMO_ACCOUNTS } from "../e2e/demo-accounts";
 import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor } from "../setup/viewers";
 
 const seeded = prepareSeededDatabase();
 const NOW = seeded.now;
 
 async function actorFor(email: string) {
-  const user = await seeded.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const actor = await loadActor(seeded.db, user.id);
-  if (!actor) throw new Error(`no actor for ${email}`);
-  return actor;
+  return (await viewerFor(seeded.db, email, NOW)).actor;
 }
 
 async function visibleIds(email: string) {
   const actor = await actorFor(email);
-  const rows = await seeded.db.request.findMany({ where: visibleRequestsWhere(actor, NOW), select: { id: true }, orderBy: { id: "asc" } });
+  const rows = await seeded.db.request.findMany({ where: visibleRequestsWhere(visibleRequestsFilter(actor, NOW)), select: { id: true }, orderBy: { id: "asc" } });
   return rows.map((row) => row.id);
 }
 

@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { findAgentViewer } from "@/server/access/viewer";
+import { findViewer } from "@/server/entry/viewer";
 import { AgentConsoleNav } from "@/ui/agent-queue/agent-console-nav";
 
 // The console's own header, only for agents: anyone else gets the pages' 404 (or sign-in) without
 // a hint that the console exists. Each page still calls requireAgentViewer itself.
 export default async function AgentConsoleLayout({ children }: { children: ReactNode }) {
-  const viewer = await findAgentViewer();
-  if (!viewer) return children;
+  const viewer = await findViewer();
+  if (!viewer?.actor.isAgent) return children;
   const [t, tAccess] = await Promise.all([getTranslations("agentQueue.console"), getTranslations("agentAccess")]);
   return (
     <div className="space-y-6">

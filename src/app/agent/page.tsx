@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { agentQueueParamsSchema } from "@/schemas/agent-queue";
-import { requireAgentViewer } from "@/server/access/viewer";
-import { listQueue } from "@/server/agent/list-queue";
 import { getDatabase } from "@/server/db";
+import { found, requireAgentViewer } from "@/server/entry/viewer";
+import { listQueue } from "@/server/requests/list-queue";
 import { AgentQueueView } from "@/ui/agent-queue/agent-queue-view";
 import { rawQueryString } from "@/ui/my-requests/list-href";
 
@@ -18,16 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AgentQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
   const viewer = await requireAgentViewer(`/agent${rawQueryString(raw)}`);
-  const params = agentQueueParamsSchema.parse(raw);
-  const page = await listQueue(getDatabase(), viewer, params);
-  if (!page) notFound();
-  const { q, status, priority, organization, assignee, sla, sort, order } = params;
-  return (
-    <AgentQueueView
-      view={{ q, status, priority, organization, assignee, sla, sort, order }}
-      page={page}
-      onLaterPage={Boolean(params.after ?? params.before)}
-      now={viewer.now}
-    />
-  );
+  const { queue } = found(await listQueue(getDatabase(), viewer, raw));
+  return <AgentQueueView queue={queue} now={viewer.now} />;
 }

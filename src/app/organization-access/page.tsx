@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MAX_ACCESS_NOTE_LENGTH, organizationAccessPageParamsSchema } from "@/schemas/organization-access";
-import { requireViewer } from "@/server/access/viewer";
 import { getDatabase } from "@/server/db";
+import { found, requireViewer } from "@/server/entry/viewer";
 import { getOrganizationAccessOverview } from "@/server/organization-access/get-organization-access-overview";
 import { AccessSection } from "@/ui/organization-access/access-section";
 import { ApprovalList } from "@/ui/organization-access/approval-list";
@@ -18,7 +18,7 @@ export default async function OrganizationAccessPage({ searchParams }: { searchP
   const { done } = organizationAccessPageParamsSchema.parse(await searchParams);
   const t = await getTranslations("organizationAccess");
   // Agents grant and revoke in the agent console; this page is where customers ask.
-  const overview = viewer.actor.isAgent ? null : await getOrganizationAccessOverview(getDatabase(), viewer);
+  const overview = viewer.actor.isAgent ? null : found(await getOrganizationAccessOverview(getDatabase(), viewer, {})).overview;
 
   return (
     <div className="max-w-3xl">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { setVisitorLocale } from "@/app/actions/set-locale";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { findViewer } from "@/server/entry/viewer";
 import { isOidcEnabled } from "@/server/auth/options";
 import { safeCallbackPath } from "@/schemas/sign-in";
 import { LanguageSwitch } from "@/ui/language-switch";
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackPath = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
-  if (await getCurrentUser()) redirect(callbackPath);
+  if (await findViewer()) redirect(callbackPath);
   const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
   // next-auth sends failed single sign-on back here with ?error=…; say so without details.
   const ssoFailed = typeof params.error === "string";

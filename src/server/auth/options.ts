@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { readServerConfig, type ServerConfig } from "@/config/env";
 import { getDatabase } from "@/server/db";
-import { authenticateWithOidc, authenticateWithPassword } from "./authenticate";
+import { authenticateWithOidc, authenticateWithPassword } from "@/server/people/authenticate";
 
 interface OidcProfile {
   sub: string;

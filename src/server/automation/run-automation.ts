@@ -1,25 +1,30 @@
 import {
+  AUTOMATION_ACTOR,
   DEFAULT_REMINDER_POLICY,
   DEFAULT_SERVICE_LEVEL_POLICY,
   PRIORITY_CODES,
-  decide,
   nextReminderStep,
   serviceLevel,
+  visibleRequestsFilter,
   type ReminderPolicy,
-  type EventRecord,
-  type RequestState,
   type ServiceLevelPolicy,
 } from "@/domain";
 import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
-import { eventRow } from "@/server/requests/event-rows";
-import { requestStateData, requestStateSelect, toRequestState } from "@/server/requests/request-state";
+import { refusedWith } from "@/server/outcome";
+import type { Viewer } from "@/server/people/viewer";
+import { changeRequestIn, type Transaction } from "@/server/requests/change-request";
+import { findRequestFor } from "@/server/requests/request-gate";
+import { requestStateSelect, toRequestState } from "@/server/requests/request-state";
+import { visibleRequestsSql } from "@/server/requests/visibility-query";
 
 // One pass of the automation (docs/automation.md): reminders and no-response solves on Pending
-// requests (PRODUCT.md §4.4), then service-level breaches (§3). The database is the only source of
-// truth: every request is claimed with `FOR UPDATE SKIP LOCKED` in its own short transaction, so
+// requests (docs/product.md §4.4), then service-level breaches (§3). The database is the only source
+// of truth: every request is claimed with `FOR UPDATE SKIP LOCKED` in its own short transaction, so
 // passes running at once on several app instances share the work and never act twice, and a pass
-// interrupted by a restart leaves nothing half done. The domain decides each claimed request again.
+// interrupted by a restart leaves nothing half done. The automation acts as the domain's
+// `AUTOMATION_ACTOR`, through the same gate and the same `changeRequest` as a person, and the domain
+// decides each claimed request again.
 
 export interface AutomationOptions {
   now: Date;
@@ -68,6 +73,11 @@ export async function runAutomation(db: Database, options: AutomationOptions): P
 
 type ReminderOutcome = "reminded" | "solved" | "skipped";
 
+/** The automation as a viewer: its own actor, the pass's clock. Its comments are written in the portal. */
+function automationViewer(now: Date): Viewer {
+  return { actor: AUTOMATION_ACTOR, now, channel: "web" };
+}
+
 /** Claims the next due Pending request after `after` and reminds it or solves it; null when none is left. */
 async function remindOrSolveNext(
   db: Database,
@@ -76,62 +86,39 @@ async function remindOrSolveNext(
   policy: ReminderPolicy,
   serviceLevelPolicy: ServiceLevelPolicy,
 ): Promise<{ requestId: number; outcome: ReminderOutcome } | null> {
+  const viewer = automationViewer(now);
   return db.$transaction(async (tx) => {
     // Locked rows belong to another pass (or a writer): skip them rather than wait.
     const [claimed] = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM "Request"
-      WHERE status = 'pending' AND id > ${after} AND (${reminderDueCondition(now, policy)})
-      ORDER BY id
+      SELECT r.id FROM "Request" r
+      WHERE r.status = 'pending' AND r.id > ${after} AND (${reminderDueCondition(now, policy)})
+        AND ${visibleRequestsSql(visibleRequestsFilter(viewer.actor, now))}
+      ORDER BY r.id
       LIMIT 1
-      FOR UPDATE SKIP LOCKED`;
+      FOR UPDATE OF r SKIP LOCKED`;
     if (!claimed) return null;
     const requestId = claimed.id;
 
     // Read under the lock: the latest committed state, which no one can change until we commit.
-    const row = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { ...requestStateSelect, assigneeId: true } });
-    const state = toRequestState(row);
-    const step = nextReminderStep(state, now, policy);
-    if (step.action === "send_reminder") {
-      const decision = decide(state, { type: "send_reminder", at: now, agentId: null });
-      if (!decision.ok) return { requestId, outcome: "skipped" };
-      const authorId = row.assigneeId ?? (await firstAgentId(tx));
-      if (authorId === null) return { requestId, outcome: "skipped" };
-      const comment = await tx.comment.create({
-        data: { requestId, authorId, body: REMINDER_BODY, visibility: "public", channel: "web", isReminder: true, createdAt: now },
-        select: { id: true },
-      });
-      await write(tx, now, serviceLevelPolicy, row.version, decision.state, decision.records, comment.id);
-      return { requestId, outcome: "reminded" };
-    }
-    if (step.action === "solve_no_response") {
-      const decision = decide(state, { type: "solve_no_response", at: now, policy });
-      if (!decision.ok) return { requestId, outcome: "skipped" };
-      await write(tx, now, serviceLevelPolicy, row.version, decision.state, decision.records, null);
-      return { requestId, outcome: "solved" };
-    }
-    return { requestId, outcome: "skipped" };
+    let reminderAuthor: string | null = null;
+    const result = await changeRequestIn(tx, {
+      requestId,
+      viewer,
+      may: ["work_request"],
+      serviceLevelPolicy,
+      makeCommand: async (state, _tx, { request }) => {
+        const step = nextReminderStep(state, now, policy);
+        if (step.action === "solve_no_response") return { type: "solve_no_response", at: now, policy };
+        if (step.action !== "send_reminder") return refusedWith("nothing_due", "Nothing is due on this request.");
+        reminderAuthor = request.assigneeId ?? (await firstAgentId(tx));
+        return reminderAuthor ? { type: "send_reminder", at: now, agentId: null } : refusedWith("no_agent", "No agent account can sign the reminder.");
+      },
+      comment: (command) =>
+        command?.type === "send_reminder" && reminderAuthor ? { body: REMINDER_BODY, visibility: "public", isReminder: true, authorId: reminderAuthor } : null,
+    });
+    if (!result.ok) return { requestId, outcome: "skipped" };
+    return { requestId, outcome: result.state.status === "solved" ? "solved" : "reminded" };
   });
-}
-
-/** The new state with the version check, and the domain's records linked to the reminder comment. */
-async function write(
-  tx: Prisma.TransactionClient,
-  now: Date,
-  serviceLevelPolicy: ServiceLevelPolicy,
-  version: number,
-  state: RequestState,
-  records: EventRecord[],
-  commentId: string | null,
-): Promise<void> {
-  // Pending owes nothing and Solved neither, but the due time is the domain's to say.
-  const dueAt = serviceLevel(state, now, serviceLevelPolicy)?.dueAt ?? null;
-  const updated = await tx.request.updateMany({
-    where: { id: state.id, version },
-    data: { ...requestStateData(state, dueAt), version: { increment: 1 } },
-  });
-  // Cannot happen under the row lock; if it does, roll everything back rather than write on a stale state.
-  if (updated.count === 0) throw new Error(`Request ${state.id} changed while locked by the automation.`);
-  if (records.length > 0) await tx.requestEvent.createMany({ data: records.map((record) => eventRow(record, commentId)) });
 }
 
 /**
@@ -156,7 +143,7 @@ function reminderDueCondition(now: Date, policy: ReminderPolicy): Prisma.Sql {
 }
 
 /** Who signs a reminder on an unassigned request: the oldest agent account, a stable choice. */
-async function firstAgentId(tx: Prisma.TransactionClient): Promise<string | null> {
+async function firstAgentId(tx: Transaction): Promise<string | null> {
   const agent = await tx.user.findFirst({ where: { isAgent: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
   return agent?.id ?? null;
 }
@@ -176,12 +163,13 @@ async function markBreachNext(
   now: Date,
   policy: ServiceLevelPolicy,
 ): Promise<{ requestId: number; marked: boolean } | null> {
+  const viewer = automationViewer(now);
   return db.$transaction(async (tx) => {
-    // Breached means strictly after the due time, as in the domain.
+    // Breached strictly after the due time, as in the domain (`isBreached`).
     const [claimed] = await tx.$queryRaw<{ id: number }[]>`
       SELECT r.id FROM "Request" r
       WHERE r.status IN ('open', 'on_hold') AND r."responseDueAt" < ${now.toISOString()}::timestamp AND r.id > ${after}
-        AND ${NOT_YET_MARKED}
+        AND ${visibleRequestsSql(visibleRequestsFilter(viewer.actor, now))} AND ${NOT_YET_MARKED}
       ORDER BY r.id
       LIMIT 1
       FOR UPDATE OF r SKIP LOCKED`;
@@ -194,9 +182,10 @@ async function markBreachNext(
       SELECT r."responseDueAt", ${NOT_YET_MARKED} AS "stillUnmarked" FROM "Request" r WHERE r.id = ${requestId}`;
     if (!unmarked?.stillUnmarked) return { requestId, marked: false };
 
-    const row = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: requestStateSelect });
+    const opened = await findRequestFor(tx, viewer, requestId, { may: ["work_request"], select: requestStateSelect });
+    if (!opened.ok) return { requestId, marked: false };
     // The kind of target comes from the domain; the missed time is the stored one, which identifies the breach.
-    const level = serviceLevel(toRequestState(row), now, policy);
+    const level = serviceLevel(toRequestState(opened.request), now, policy);
     if (level === null) return { requestId, marked: false };
     await tx.requestEvent.create({
       data: {

@@ -1,7 +1,9 @@
 import "server-only";
+import { z } from "zod";
 import { checkAccessRequest, isGrantActive, type ApprovalState } from "@/domain";
-import type { Viewer } from "@/server/access/viewer";
 import type { Database } from "@/server/db/client";
+import type { Reader } from "@/server/people/viewer";
+import { defineUseCase } from "@/server/use-case";
 import { openAccessRequestWhere } from "./open-access-request";
 
 // What the Organization-level access page shows a customer: for each of their organizations, whether
@@ -72,39 +74,43 @@ const RECENT_APPROVALS = 20;
 
 const personSelect = { id: true, name: true, email: true } as const;
 
-export async function getOrganizationAccessOverview(db: Database, viewer: Pick<Viewer, "actor" | "now">): Promise<OrganizationAccessOverview> {
-  const { actor } = viewer;
-  const memberships = await db.membership.findMany({
-    where: { userId: actor.userId },
-    select: { organizationId: true, isTechnicalContact: true, isAdmin: true, organization: { select: { name: true } } },
-    orderBy: { organization: { name: "asc" } },
-  });
-  const organizations = await Promise.all(memberships.map((membership) => sectionFor(db, viewer, membership)));
+export const getOrganizationAccessOverview = defineUseCase({
+  input: z.object({}),
+  run: async (db: Database, viewer: Reader): Promise<{ ok: true; overview: OrganizationAccessOverview }> => {
+    const { actor } = viewer;
+    const memberships = await db.membership.findMany({
+      where: { userId: actor.userId },
+      select: { organizationId: true, isTechnicalContact: true, isAdmin: true, organization: { select: { name: true } } },
+      orderBy: { organization: { name: "asc" } },
+    });
+    const organizations = await Promise.all(memberships.map((membership) => sectionFor(db, viewer, membership)));
 
-  const approvals = await db.organizationAccessRequest.findMany({
-    where: { approverId: actor.userId },
-    select: { id: true, createdAt: true, note: true, approvalState: true, decidedAt: true, organization: { select: { name: true } }, requester: { select: personSelect } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: RECENT_APPROVALS,
-  });
-  const waitingFirst = [...approvals].sort((a, b) => Number(b.approvalState === "pending") - Number(a.approvalState === "pending"));
-  return {
-    organizations,
-    approvals: waitingFirst.map((row) => ({
-      id: row.id,
-      organizationName: row.organization.name,
-      requester: row.requester,
-      createdAt: row.createdAt,
-      note: row.note,
-      approvalState: row.approvalState,
-      decidedAt: row.decidedAt,
-    })),
-  };
-}
+    const approvals = await db.organizationAccessRequest.findMany({
+      where: { approverId: actor.userId },
+      select: { id: true, createdAt: true, note: true, approvalState: true, decidedAt: true, organization: { select: { name: true } }, requester: { select: personSelect } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: RECENT_APPROVALS,
+    });
+    const waitingFirst = [...approvals].sort((a, b) => Number(b.approvalState === "pending") - Number(a.approvalState === "pending"));
+    const overview: OrganizationAccessOverview = {
+      organizations,
+      approvals: waitingFirst.map((row) => ({
+        id: row.id,
+        organizationName: row.organization.name,
+        requester: row.requester,
+        createdAt: row.createdAt,
+        note: row.note,
+        approvalState: row.approvalState,
+        decidedAt: row.decidedAt,
+      })),
+    };
+    return { ok: true, overview };
+  },
+});
 
 async function sectionFor(
   db: Database,
-  { actor, now }: Pick<Viewer, "actor" | "now">,
+  { actor, now }: Reader,
   membership: { organizationId: string; isTechnicalContact: boolean; isAdmin: boolean; organization: { name: string } },
 ): Promise<OrganizationAccessSection> {
   const { organizationId } = membership;
@@ -155,7 +161,7 @@ async function sectionFor(
 }
 
 /** Asks the domain what this person could request now, without naming an approver yet. */
-async function nextStep(db: Database, { actor, now }: Pick<Viewer, "actor" | "now">, organizationId: string, hasOpenRequest: boolean): Promise<NextStep> {
+async function nextStep(db: Database, { actor, now }: Reader, organizationId: string, hasOpenRequest: boolean): Promise<NextStep> {
   const check = checkAccessRequest(actor, organizationId, null, now);
   if (check.ok) return hasOpenRequest ? { kind: "wait" } : { kind: "request" };
   switch (check.refusal.code) {

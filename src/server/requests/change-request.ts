@@ -1,27 +1,30 @@
-import "server-only";
 import {
   DEFAULT_SERVICE_LEVEL_POLICY,
-  can,
   decide,
   serviceLevel,
   type CommentVisibility,
+  type Decision,
   type EventRecord,
-  type Refusal,
   type RequestAction,
   type RequestCommand,
   type RequestState,
+  type ServiceLevelPolicy,
 } from "@/domain";
+import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
-import type { Viewer } from "@/server/access/viewer";
+import { conflict, refused, type Failure, type Outcome } from "@/server/outcome";
+import type { Viewer } from "@/server/people/viewer";
+import { defineUseCase } from "@/server/use-case";
 import { eventRow } from "./event-rows";
-import { requestStateData, requestStateSelect, toRequestState } from "./request-state";
-import { requestAccessSelect, toRequestAccess, visibleRequestWhere } from "./visible-request";
+import { findRequestFor, type OpenedRequest } from "./request-gate";
+import { requestStateData, requestStateSelect, toRequestState, type RequestStateRow } from "./request-state";
 
-// Every write to a request goes through here (PRODUCT.md §3–5): read the row and its version, let
-// the domain decide, write the comment, the new state and the events together, and compare the
-// version on the way out. When someone else changed the request in between, the whole transaction
-// is undone and the change decided again on what they left — so two people acting at once both land.
+// Every write to a request goes through here (docs/product.md §3–5): open the request through the
+// gate, let the domain decide, write the comment, the new state and the events together, and compare
+// the request's version on the way out. When someone else changed the request in between, the whole
+// transaction is undone and the change decided again on what they left — so two people acting at
+// once both land (docs/decisions/0010-optimistic-concurrency.md).
 
 export type Transaction = Prisma.TransactionClient;
 
@@ -35,6 +38,8 @@ export interface ChangeComment {
   body: string;
   visibility: CommentVisibility;
   isReminder?: boolean;
+  /** Who signs it; the viewer unless said otherwise (the automation signs reminders for an agent). */
+  authorId?: string;
 }
 
 export interface ChangeContext {
@@ -48,105 +53,115 @@ export interface ChangeContext {
 
 export interface ChangeRequestInput {
   requestId: number;
-  viewer: Pick<Viewer, "actor" | "now">;
-  /** What the actor must be allowed on this request; otherwise it is "not found" to them. */
-  permissions: readonly RequestAction[];
+  viewer: Viewer;
+  /** The service-level targets the new due time follows (the automation's may be configured). */
+  serviceLevelPolicy?: ServiceLevelPolicy;
+  /** What the viewer must be allowed on this request besides seeing it; otherwise it is "not found" to them. */
+  may: readonly RequestAction[];
   /**
-   * The domain command for the current state, or a refusal of the caller's own. Absent for changes
+   * The domain command for the current state, or a failure of the caller's own. Absent for changes
    * the workflow does not rule on (an internal note, an assignment): the state stays as it is.
    */
-  makeCommand?: (state: RequestState, tx: Transaction) => RequestCommand | Refusal | Promise<RequestCommand | Refusal>;
-  comment?: ChangeComment;
+  makeCommand?: (state: RequestState, tx: Transaction, opened: OpenedRequest<RequestStateRow>) => RequestCommand | Failure | Promise<RequestCommand | Failure>;
+  /** The message written with the change; a function when it depends on the command (a reminder). */
+  comment?: ChangeComment | ((command: RequestCommand | undefined) => ChangeComment | null);
   /** Columns outside the workflow state written with the same versioned update (the assignee). */
   extraData?: Prisma.RequestUncheckedUpdateManyInput;
   /** More writes in the same transaction; throw ConcurrentChange when they find something changed. */
   extraWrites?: (tx: Transaction, context: ChangeContext) => Promise<void>;
 }
 
-export type ChangeResult =
-  | { ok: true; commentId: string | null; before: RequestState; state: RequestState; records: readonly EventRecord[] }
-  /** Does not exist, or the viewer may not see it or may not act on it: the same answer for all. */
-  | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "refused"; refusal: Refusal }
-  /** Others kept changing the request while this change was made; nothing was saved. */
-  | { ok: false; reason: "conflict" };
+export type ChangeOutcome = Outcome<{ commentId: string | null; before: RequestState; state: RequestState; records: readonly EventRecord[] }>;
 
-const isRefusal = (value: RequestCommand | Refusal): value is Refusal => !("type" in value);
+const isFailure = (value: RequestCommand | Failure): value is Failure => "ok" in value;
 
-export async function changeRequest(db: Database, input: ChangeRequestInput): Promise<ChangeResult> {
-  const { requestId, viewer, permissions } = input;
-  const { actor, now } = viewer;
-
+/** The change in a transaction of its own, decided again when someone else changed the request first. */
+export async function changeRequest(db: Database, input: ChangeRequestInput): Promise<ChangeOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     try {
-      return await db.$transaction(async (tx): Promise<ChangeResult> => {
-        const row = await tx.request.findFirst({
-          where: visibleRequestWhere(actor, now, requestId),
-          select: { ...requestStateSelect, ...requestAccessSelect },
-        });
-        if (!row) return { ok: false, reason: "not_found" };
-        const access = toRequestAccess(row);
-        if (!can(actor, "view_request", access, now) || !permissions.every((action) => can(actor, action, access, now))) {
-          return { ok: false, reason: "not_found" };
-        }
-
-        const before = toRequestState(row);
-        let state = before;
-        let records: EventRecord[] = [];
-        let related: Array<{ requestId: number; mergedIntoId: number }> = [];
-        if (input.makeCommand) {
-          const command = await input.makeCommand(before, tx);
-          if (isRefusal(command)) return { ok: false, reason: "refused", refusal: command };
-          const decision = decide(before, command);
-          if (!decision.ok) return { ok: false, reason: "refused", refusal: decision.refusal };
-          ({ state, records, related } = decision);
-        }
-
-        const comment = input.comment
-          ? await tx.comment.create({
-              data: {
-                requestId,
-                authorId: actor.userId,
-                body: input.comment.body,
-                visibility: input.comment.visibility,
-                isReminder: input.comment.isReminder ?? false,
-                channel: "web",
-                createdAt: now,
-              },
-              select: { id: true },
-            })
-          : null;
-        const commentId = comment?.id ?? null;
-
-        const dueAt = serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null;
-        const updated = await tx.request.updateMany({
-          where: { id: requestId, version: row.version },
-          data: {
-            ...(input.makeCommand ? requestStateData(state, dueAt) : {}),
-            ...input.extraData,
-            version: { increment: 1 },
-          },
-        });
-        // Someone changed the request since we read it: undo everything and decide again on the new state.
-        if (updated.count === 0) throw new ConcurrentChange();
-
-        // Requests merged into this one follow it — only if they still point here.
-        for (const change of related) {
-          const moved = await tx.request.updateMany({
-            where: { id: change.requestId, mergedIntoId: requestId },
-            data: { mergedIntoId: change.mergedIntoId, version: { increment: 1 } },
-          });
-          if (moved.count === 0) throw new ConcurrentChange();
-        }
-        if (records.length > 0) {
-          await tx.requestEvent.createMany({ data: records.map((record) => eventRow(record, commentId)) });
-        }
-        await input.extraWrites?.(tx, { before, state, commentId, records });
-        return { ok: true, commentId, before, state, records };
-      });
+      return await db.$transaction((tx) => changeRequestIn(tx, input));
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
     }
   }
-  return { ok: false, reason: "conflict" };
+  return conflict();
 }
+
+/** The change inside the caller's transaction (the automation holds the request's row lock). */
+export async function changeRequestIn(tx: Transaction, input: ChangeRequestInput): Promise<ChangeOutcome> {
+  const { requestId, viewer } = input;
+  const opened = await findRequestFor(tx, viewer, requestId, { may: input.may, select: requestStateSelect });
+  if (!opened.ok) return opened;
+  const before = toRequestState(opened.request);
+
+  let decision: Decision = { ok: true, state: before, records: [], related: [] };
+  let command: RequestCommand | undefined;
+  if (input.makeCommand) {
+    const made = await input.makeCommand(before, tx, opened);
+    if (isFailure(made)) return made;
+    command = made;
+    decision = decide(before, command);
+    if (!decision.ok) return refused(decision.refusal);
+  }
+  const { state, records, related } = decision;
+  const { now, actor, channel } = viewer;
+
+  const message = typeof input.comment === "function" ? input.comment(command) : input.comment;
+  const comment = message
+    ? await tx.comment.create({
+        data: {
+          requestId,
+          authorId: message.authorId ?? actor.userId,
+          body: message.body,
+          visibility: message.visibility,
+          isReminder: message.isReminder ?? false,
+          channel,
+          createdAt: now,
+        },
+        select: { id: true },
+      })
+    : null;
+  const commentId = comment?.id ?? null;
+
+  const dueAt = serviceLevel(state, now, input.serviceLevelPolicy ?? DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null;
+  const updated = await tx.request.updateMany({
+    where: { id: requestId, version: opened.request.version },
+    data: { ...(input.makeCommand ? requestStateData(state, dueAt) : {}), ...input.extraData, version: { increment: 1 } },
+  });
+  // Someone changed the request since we read it: undo everything and decide again on the new state.
+  if (updated.count === 0) throw new ConcurrentChange();
+
+  // Requests merged into this one follow it — only if they still point here.
+  for (const change of related) {
+    const moved = await tx.request.updateMany({
+      where: { id: change.requestId, mergedIntoId: requestId },
+      data: { mergedIntoId: change.mergedIntoId, version: { increment: 1 } },
+    });
+    if (moved.count === 0) throw new ConcurrentChange();
+  }
+  if (records.length > 0) await tx.requestEvent.createMany({ data: records.map((record) => eventRow(record, commentId)) });
+  await input.extraWrites?.(tx, { before, state, commentId, records });
+  return { ok: true, commentId, before, state, records };
+}
+
+/**
+ * A use case that is one change to the request its input names (the agent console's actions): the
+ * input parsed, the change planned — or refused before anything is read — and made by changeRequest.
+ */
+export function defineRequestChange<Input extends z.ZodType<{ requestId: number }>>(
+  input: Input,
+  plan: (viewer: Viewer, input: z.output<Input>, db: Database) => ChangePlan | Failure | Promise<ChangePlan | Failure>,
+) {
+  return defineUseCase({
+    input,
+    identifies: ["requestId"],
+    run: async (db: Database, viewer: Viewer, parsed): Promise<Outcome> => {
+      const planned = await plan(viewer, parsed, db);
+      if ("ok" in planned) return planned;
+      const result = await changeRequest(db, { ...planned, requestId: parsed.requestId, viewer });
+      return result.ok ? { ok: true } : result;
+    },
+  });
+}
+
+export type ChangePlan = Omit<ChangeRequestInput, "requestId" | "viewer">;

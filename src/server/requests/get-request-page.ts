@@ -7,8 +7,10 @@ import {
   canBeCcd,
   can,
   relationsTo,
+  replyRoute,
   serviceLevel,
   visibleComments,
+  visibleRequestsFilter,
   type BugReport,
   type Channel,
   type HoldReason,
@@ -18,14 +20,17 @@ import {
   type SolvedReason,
 } from "@/domain";
 import type { Database } from "@/server/db/client";
-import type { Viewer } from "@/server/access/viewer";
-import { parseRequestId } from "@/schemas/request-reply";
+import type { Reader } from "@/server/people/viewer";
+import type { Outcome } from "@/server/outcome";
+import { defineUseCase } from "@/server/use-case";
+import { requestRefSchema } from "@/schemas/request-id";
+import { findRequestFor, partiesSelect, requestAccessSelect, toRequestAccess } from "./request-gate";
 import { requestStateSelect, toRequestState } from "./request-state";
-import { openableRequestsWhere, partiesSelect, requestAccessSelect, toRequestAccess, visibleRequestWhere } from "./visible-request";
+import { openableRequestsWhere } from "./visibility-query";
 
-// The request page (PRODUCT.md §2–5): everything it shows, read for one viewer. One loader decides
-// whether the viewer may see the request at all — null for "does not exist" and "may not see" alike
-// — and never reads an internal note for a viewer who may not read them.
+// The request page (docs/product.md §2–5): everything it shows, read for one viewer. The request
+// comes through the gate, "not found" alike for a request that does not exist and one the viewer may
+// not see; an internal note is never read for a viewer who may not read them.
 
 export interface Person {
   id: string;
@@ -101,10 +106,11 @@ export interface RequestPage {
   mergedFrom: RequestLink[];
   /** Public replies, chat sessions and status changes in time order (internal notes only for agents). */
   thread: ThreadEntry[];
+  /** The viewer replies in the thread, from the requester's side. */
   canReply: boolean;
   /** Why a customer who may not reply reads the request: organization-level access, or a merge link. */
   readsThrough: "organization_access" | "merge_link" | null;
-  /** Agents may reply, but from the agent console, not from the portal. */
+  /** Agents answer from the agent console, not from the portal. */
   repliesFromAgentConsole: boolean;
   canManageCcs: boolean;
   /** Who may be added as a CC: members of the request's organization, not the requester, not already CC'd. */
@@ -113,161 +119,160 @@ export interface RequestPage {
 
 const personSelect = { id: true, name: true, isAgent: true } as const;
 
-export async function getRequestPage(db: Database, viewer: Pick<Viewer, "actor" | "now">, rawId: unknown): Promise<RequestPage | null> {
-  const { actor, now } = viewer;
-  const id = parseRequestId(rawId);
-  if (id === null) return null;
-
-  const row = await db.request.findFirst({
-    where: visibleRequestWhere(actor, now, id),
-    select: {
-      ...requestStateSelect,
-      ...requestAccessSelect,
-      subject: true,
-      description: true,
-      requester: { select: personSelect },
-      organization: { select: { id: true, name: true } },
-      ccs: { select: { userId: true, user: { select: personSelect } }, orderBy: { createdAt: "asc" } },
-      // Everyone who may see a merged request may follow its link (the domain's merge relations).
-      mergedInto: { select: { id: true, subject: true, ...partiesSelect } },
-    },
-  });
-  if (!row) return null;
-  const access = toRequestAccess(row);
-  if (!can(actor, "view_request", access, now)) return null;
-
-  const withInternalNotes = can(actor, "view_internal_notes", access, now);
-  const canManageCcs = can(actor, "manage_ccs", access, now);
-  const ccIds = row.ccs.map((cc) => cc.userId);
-
-  const [comments, chatSessions, events, mergedFrom, candidates] = await Promise.all([
-    db.comment.findMany({
-      // Internal notes never leave the database for a viewer who may not read them.
-      where: { requestId: id, ...(withInternalNotes ? {} : { visibility: "public" as const }) },
-      select: { id: true, body: true, visibility: true, channel: true, createdAt: true, author: { select: personSelect } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    db.chatSession.findMany({
-      where: { requestId: id },
+export const getRequestPage = defineUseCase({
+  input: requestRefSchema,
+  identifies: ["requestId"],
+  run: async (db: Database, viewer: Reader, { requestId: id }): Promise<Outcome<{ page: RequestPage }>> => {
+    const { actor, now } = viewer;
+    const opened = await findRequestFor(db, viewer, id, {
       select: {
-        id: true,
-        startedAt: true,
-        endedAt: true,
-        startedBy: { select: personSelect },
-        messages: { select: { id: true, body: true, sentAt: true, author: { select: personSelect } }, orderBy: [{ sentAt: "asc" }, { id: "asc" }] },
+        ...requestStateSelect,
+        subject: true,
+        description: true,
+        requester: { select: personSelect },
+        organization: { select: { id: true, name: true } },
+        ccs: { select: { userId: true, user: { select: personSelect } }, orderBy: { createdAt: "asc" } },
+        // Everyone who may see a merged request may follow its link (the domain's merge relations).
+        mergedInto: { select: { id: true, subject: true, ...partiesSelect } },
       },
-      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-    }),
-    db.requestEvent.findMany({
-      where: { requestId: id, type: { in: ["status_changed", "priority_changed", "reopened"] } },
-      select: { id: true, type: true, fromStatus: true, toStatus: true, fromPriority: true, toPriority: true, reason: true, commentId: true, data: true, createdAt: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    db.request.findMany({
-      where: { AND: [{ mergedIntoId: id }, openableRequestsWhere(actor, now)] },
-      select: { id: true, subject: true, ...requestAccessSelect },
-      orderBy: { id: "asc" },
-    }),
-    canManageCcs
-      ? db.user.findMany({
-          where: { memberships: { some: { organizationId: row.organizationId } }, id: { notIn: [row.requesterId, ...ccIds] } },
-          select: { ...personSelect, email: true, memberships: { select: { organizationId: true, isTechnicalContact: true, isAdmin: true } } },
-          orderBy: [{ name: "asc" }, { id: "asc" }],
-        })
-      : Promise.resolve([]),
-  ]);
+    });
+    if (!opened.ok) return opened;
+    const { request: row, access } = opened;
 
-  const visible = visibleComments(actor, access, comments, now);
-  const visibleCommentIds = new Set(visible.map((comment) => comment.id));
-  const reopenedByComment = new Set<string>();
-  const reopenedByChat = new Set<string>();
-  const priorityHistory: PriorityChange[] = [];
-  const statusChanges: ThreadEntry[] = [];
-  for (const event of events) {
-    if (event.type === "reopened") {
-      if (event.commentId !== null && visibleCommentIds.has(event.commentId)) reopenedByComment.add(event.commentId);
-      const chatSessionId = reopenedData.safeParse(event.data).data?.chatSessionId;
-      if (chatSessionId) reopenedByChat.add(chatSessionId);
-    } else if (event.type === "priority_changed" && event.fromPriority && event.toPriority) {
-      priorityHistory.push({ at: event.createdAt, from: event.fromPriority, to: event.toPriority, reason: event.reason ?? "" });
-    } else if (event.type === "status_changed" && event.toStatus) {
-      const data = statusChangeData.safeParse(event.data).data;
-      statusChanges.push({
-        kind: "status_change",
-        id: event.id,
-        at: event.createdAt,
-        from: event.fromStatus,
-        to: event.toStatus,
-        holdReason: data?.holdReason ?? null,
-        solvedReason: data?.solvedReason ?? null,
-      });
+    const withInternalNotes = can(actor, "view_internal_notes", access, now);
+    const canManageCcs = can(actor, "manage_ccs", access, now);
+    const ccIds = row.ccs.map((cc) => cc.userId);
+
+    const [comments, chatSessions, events, mergedFrom, candidates] = await Promise.all([
+      db.comment.findMany({
+        // Internal notes never leave the database for a viewer who may not read them.
+        where: { requestId: id, ...(withInternalNotes ? {} : { visibility: "public" as const }) },
+        select: { id: true, body: true, visibility: true, channel: true, createdAt: true, author: { select: personSelect } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+      db.chatSession.findMany({
+        where: { requestId: id },
+        select: {
+          id: true,
+          startedAt: true,
+          endedAt: true,
+          startedBy: { select: personSelect },
+          messages: { select: { id: true, body: true, sentAt: true, author: { select: personSelect } }, orderBy: [{ sentAt: "asc" }, { id: "asc" }] },
+        },
+        orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      }),
+      db.requestEvent.findMany({
+        where: { requestId: id, type: { in: ["status_changed", "priority_changed", "reopened"] } },
+        select: { id: true, type: true, fromStatus: true, toStatus: true, fromPriority: true, toPriority: true, reason: true, commentId: true, data: true, createdAt: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+      db.request.findMany({
+        where: { AND: [{ mergedIntoId: id }, openableRequestsWhere(visibleRequestsFilter(actor, now))] },
+        select: { id: true, subject: true, ...requestAccessSelect },
+        orderBy: { id: "asc" },
+      }),
+      canManageCcs
+        ? db.user.findMany({
+            where: { memberships: { some: { organizationId: row.organizationId } }, id: { notIn: [row.requesterId, ...ccIds] } },
+            select: { ...personSelect, email: true, memberships: { select: { organizationId: true, isTechnicalContact: true, isAdmin: true } } },
+            orderBy: [{ name: "asc" }, { id: "asc" }],
+          })
+        : Promise.resolve([]),
+    ]);
+
+    const visible = visibleComments(actor, access, comments, now);
+    const visibleCommentIds = new Set(visible.map((comment) => comment.id));
+    const reopenedByComment = new Set<string>();
+    const reopenedByChat = new Set<string>();
+    const priorityHistory: PriorityChange[] = [];
+    const statusChanges: ThreadEntry[] = [];
+    for (const event of events) {
+      if (event.type === "reopened") {
+        if (event.commentId !== null && visibleCommentIds.has(event.commentId)) reopenedByComment.add(event.commentId);
+        const chatSessionId = reopenedData.safeParse(event.data).data?.chatSessionId;
+        if (chatSessionId) reopenedByChat.add(chatSessionId);
+      } else if (event.type === "priority_changed" && event.fromPriority && event.toPriority) {
+        priorityHistory.push({ at: event.createdAt, from: event.fromPriority, to: event.toPriority, reason: event.reason ?? "" });
+      } else if (event.type === "status_changed" && event.toStatus) {
+        const data = statusChangeData.safeParse(event.data).data;
+        statusChanges.push({
+          kind: "status_change",
+          id: event.id,
+          at: event.createdAt,
+          from: event.fromStatus,
+          to: event.toStatus,
+          holdReason: data?.holdReason ?? null,
+          solvedReason: data?.solvedReason ?? null,
+        });
+      }
     }
-  }
 
-  const thread: ThreadEntry[] = [
-    ...visible.map(
-      (comment): ThreadEntry => ({
-        kind: "comment",
-        id: comment.id,
-        at: comment.createdAt,
-        author: comment.author,
-        body: comment.body,
-        channel: comment.channel,
-        internal: comment.visibility === "internal",
-        reopened: reopenedByComment.has(comment.id),
-      }),
-    ),
-    ...chatSessions.map(
-      (session): ThreadEntry => ({
-        kind: "chat",
-        id: session.id,
-        at: session.startedAt,
-        endedAt: session.endedAt,
-        startedBy: session.startedBy,
-        lines: session.messages.map((message) => ({ id: message.id, author: message.author, body: message.body, sentAt: message.sentAt })),
-        reopened: reopenedByChat.has(session.id),
-      }),
-    ),
-    ...statusChanges,
-  ];
-  // Time order; at the same instant the message comes before the status change it caused.
-  thread.sort((a, b) => a.at.getTime() - b.at.getTime() || Number(a.kind === "status_change") - Number(b.kind === "status_change"));
+    const thread: ThreadEntry[] = [
+      ...visible.map(
+        (comment): ThreadEntry => ({
+          kind: "comment",
+          id: comment.id,
+          at: comment.createdAt,
+          author: comment.author,
+          body: comment.body,
+          channel: comment.channel,
+          internal: comment.visibility === "internal",
+          reopened: reopenedByComment.has(comment.id),
+        }),
+      ),
+      ...chatSessions.map(
+        (session): ThreadEntry => ({
+          kind: "chat",
+          id: session.id,
+          at: session.startedAt,
+          endedAt: session.endedAt,
+          startedBy: session.startedBy,
+          lines: session.messages.map((message) => ({ id: message.id, author: message.author, body: message.body, sentAt: message.sentAt })),
+          reopened: reopenedByChat.has(session.id),
+        }),
+      ),
+      ...statusChanges,
+    ];
+    // Time order; at the same instant the message comes before the status change it caused.
+    thread.sort((a, b) => a.at.getTime() - b.at.getTime() || Number(a.kind === "status_change") - Number(b.kind === "status_change"));
 
-  const state = toRequestState(row);
-  const mergedFromVisible = mergedFrom.filter((source) => can(actor, "view_request", toRequestAccess(source), now));
-  const canReply = can(actor, "reply", access, now);
-  const relations = relationsTo(actor, access, now);
-  const readsThrough = canReply ? null : relations.has("organization_viewer") ? "organization_access" : relations.has("merge_follower") ? "merge_link" : null;
-  return {
-    id: row.id,
-    subject: row.subject,
-    description: row.description,
-    channel: row.channel,
-    status: row.status,
-    priority: row.priority,
-    holdReason: state.holdReason,
-    createdAt: row.createdAt,
-    lastActivityAt: row.lastActivityAt,
-    requester: row.requester,
-    organization: row.organization,
-    ccs: row.ccs.map((cc) => cc.user),
-    priorityHistory,
-    serviceLevel: serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY),
-    resolution:
-      state.status === "solved" && state.solvedReason
-        ? { reason: state.solvedReason, solvedAt: state.solvedAt, bugReport: state.bugReport, mergedInto: row.mergedInto }
-        : null,
-    mergedFrom: mergedFromVisible.map((source) => ({ id: source.id, subject: source.subject })),
-    thread,
-    canReply: canReply && !actor.isAgent,
-    repliesFromAgentConsole: canReply && actor.isAgent,
-    readsThrough,
-    canManageCcs,
-    ccCandidates: candidates
-      .filter((candidate) => canBeCcd({ userId: candidate.id, memberships: candidate.memberships }, access))
-      .map((candidate) => ({ id: candidate.id, name: candidate.name, isAgent: candidate.isAgent, email: candidate.email })),
-  };
-}
+    const state = toRequestState(row);
+    const mergedFromVisible = mergedFrom.filter((source) => can(actor, "view_request", toRequestAccess(source), now));
+    const route = replyRoute(actor, access, now);
+    const relations = relationsTo(actor, access, now);
+    const readsThrough = route !== "none" ? null : relations.has("organization_viewer") ? "organization_access" : relations.has("merge_follower") ? "merge_link" : null;
+    const page: RequestPage = {
+      id: row.id,
+      subject: row.subject,
+      description: row.description,
+      channel: row.channel,
+      status: row.status,
+      priority: row.priority,
+      holdReason: state.holdReason,
+      createdAt: row.createdAt,
+      lastActivityAt: row.lastActivityAt,
+      requester: row.requester,
+      organization: row.organization,
+      ccs: row.ccs.map((cc) => cc.user),
+      priorityHistory,
+      serviceLevel: serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY),
+      resolution:
+        state.status === "solved" && state.solvedReason
+          ? { reason: state.solvedReason, solvedAt: state.solvedAt, bugReport: state.bugReport, mergedInto: row.mergedInto }
+          : null,
+      mergedFrom: mergedFromVisible.map((source) => ({ id: source.id, subject: source.subject })),
+      thread,
+      canReply: route === "thread",
+      repliesFromAgentConsole: route === "agent_console",
+      readsThrough,
+      canManageCcs,
+      ccCandidates: candidates
+        .filter((candidate) => canBeCcd({ userId: candidate.id, memberships: candidate.memberships }, access))
+        .map((candidate) => ({ id: candidate.id, name: candidate.name, isAgent: candidate.isAgent, email: candidate.email })),
+    };
+    return { ok: true, page };
+  },
+});
 
 // The event log's JSON, read back defensively: what the domain wrote (src/server/requests/event-rows.ts).
 const holdReasonData = z.union([

@@ -25,6 +25,8 @@ export const requestStateSelect = {
   reminderCount: true,
   lastReminderAt: true,
   version: true,
+  // Not workflow state, but what a change may need to know besides it (who signs a reminder).
+  assigneeId: true,
 } as const satisfies Prisma.RequestSelect;
 
 export type RequestStateRow = Prisma.RequestGetPayload<{ select: typeof requestStateSelect }>;

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ApprovalState } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
-import type { AccessGrantRow, AccessRequestRow } from "@/server/agent/list-organization-access";
+import type { AccessGrantRow, AccessRequestRow } from "@/server/organization-access/list-organization-access";
 
 // Each state has its own colour, but the words always say it: colour is never the only cue.
 const APPROVAL_STYLES = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { AgentQueuePage } from "@/server/agent/list-queue";
+import type { AgentQueuePage } from "@/server/requests/list-queue";
 import { QueueFiltersForm } from "./queue-filters-form";
 import { DEFAULT_QUEUE_VIEW, isFiltered, queueHref, type QueueView } from "./queue-href";
 import { QueueTable } from "./queue-table";
@@ -8,8 +8,10 @@ import { QueueTable } from "./queue-table";
 const linkClass =
   "inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 
-export async function AgentQueueView({ view, page, onLaterPage, now }: { view: QueueView; page: AgentQueuePage; onLaterPage: boolean; now: Date }) {
+export async function AgentQueueView({ queue: page, now }: { queue: AgentQueuePage; now: Date }) {
   const t = await getTranslations("agentQueue");
+  const view: QueueView = page.view;
+  const { onLaterPage } = page;
   const caption = view.q
     ? t("searchCaption", { query: view.q, sort: view.sort, order: page.order })
     : t("caption", { sort: view.sort, order: page.order });

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
-import type { SlaState } from "@/schemas/agent-queue";
+import type { SlaState } from "@/domain";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { QUEUE_SORTS, SLA_STATES, UNSOLVED_STATUSES } from "@/schemas/agent-queue";
+import { SLA_STATES, UNSOLVED_STATUSES } from "@/domain";
+import { QUEUE_SORTS } from "@/schemas/agent-queue";
 import { isFiltered, queueHref, DEFAULT_QUEUE_VIEW, type QueueView } from "./queue-href";
 import { ChoiceGroup, PriorityChoices, SelectField, StatusChoices } from "@/ui/choice-group";
 

@@ -1,5 +1,5 @@
-import type { PriorityCode, RequestStatus } from "@/domain";
-import type { QueueSort, SlaState } from "@/schemas/agent-queue";
+import type { PriorityCode, RequestStatus, SlaState } from "@/domain";
+import type { QueueSort } from "@/schemas/agent-queue";
 
 /** The choices that make a queue view; cursors are per link, never carried over. */
 export interface QueueView {

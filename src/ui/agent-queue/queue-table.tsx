@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PRIORITY_DEFINITIONS } from "@/domain";
-import type { QueueItem } from "@/server/agent/list-queue";
+import type { QueueItem } from "@/server/requests/list-queue";
 import { RelativeDays } from "@/ui/my-requests/relative-days";
 import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
 import { StatusBadge } from "@/ui/status-badge";

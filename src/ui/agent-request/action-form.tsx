@@ -1,23 +1,23 @@
 "use client";
 
 import { createContext, useActionState, useContext, useId, type ReactNode } from "react";
+import { initialFormState, sentText, type FormAction, type FormState } from "@/ui/form-state";
 import { SubmitRow } from "@/ui/submit-row";
-import { initialAgentFormState, type AgentFormState } from "./form-state";
 
 // One agent action as a plain form posting to a server action, so it works without JavaScript; with
 // it, the answer appears in place and the fields keep what the agent typed after an error.
 
-const FormStateContext = createContext<AgentFormState>(initialAgentFormState);
+const FormStateContext = createContext<FormState>(initialFormState);
 
 export function ActionForm(props: {
   requestId: number;
   heading: string;
   submit: string;
   submitting: string;
-  action: (state: AgentFormState, formData: FormData) => Promise<AgentFormState>;
+  action: FormAction;
   children: ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(props.action, initialAgentFormState);
+  const [state, formAction, pending] = useActionState(props.action, initialFormState);
   const id = useId();
   return (
     <form action={formAction} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -48,7 +48,7 @@ const fieldClass =
 export function KeptField(props: { name: string; label: string; multiline?: boolean; type?: "text" | "date" | "number"; defaultValue?: string }) {
   const state = useContext(FormStateContext);
   const id = useId();
-  const value = state.status === "error" ? (state.values[props.name] ?? props.defaultValue ?? "") : (props.defaultValue ?? "");
+  const value = state.status === "error" ? sentText(state, props.name) : (props.defaultValue ?? "");
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -67,7 +67,7 @@ export function KeptField(props: { name: string; label: string; multiline?: bool
 export function KeptSelect(props: { name: string; label: string; options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string }) {
   const state = useContext(FormStateContext);
   const id = useId();
-  const value = state.status === "error" ? (state.values[props.name] ?? props.defaultValue) : props.defaultValue;
+  const value = state.status === "error" ? sentText(state, props.name) : props.defaultValue;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">

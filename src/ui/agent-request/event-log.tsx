@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { HOLD_REASON_DEFINITIONS, HOLD_REASONS, SOLVED_REASON_DEFINITIONS, SOLVED_REASONS, STATUS_DEFINITIONS, REQUEST_STATUSES, type RequestStatus } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
-import type { AgentEvent } from "@/server/agent/get-agent-request-page";
+import type { AgentEvent } from "@/server/requests/get-agent-request-page";
 
 // The full event log for agents: who, when and what — status changes with from/to and reasons,
 // priority changes, merges, CC changes, reminders, assignments, reopenings.

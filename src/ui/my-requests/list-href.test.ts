@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PRIORITY_CODES, REQUEST_STATUSES } from "@/domain";
-import { encodeCursor, REQUEST_SCOPES, requestListParamsSchema } from "@/schemas/request-list";
+import { encodeCursor } from "@/schemas/list-params";
+import { REQUEST_SCOPES, requestListParamsSchema } from "@/schemas/request-list";
 import { listHref, rawQueryString, type ListView } from "./list-href";
 
 function parseHref(href: string) {

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { RequestScope } from "@/schemas/request-list";
 import type { RequestListPage } from "@/server/requests/list-requests";
 import { listHref, type ListView } from "./list-href";
 import { ListControlsForm } from "./list-controls-form";
@@ -9,18 +8,10 @@ import { ListPagination } from "./list-pagination";
 import { RequestTable } from "./request-table";
 import { ScopeNav } from "./scope-nav";
 
-interface MyRequestsViewProps {
-  view: ListView;
-  page: RequestListPage;
-  /** The scope the URL asked for; differs from `view.scope` when the viewer may not have it. */
-  requestedScope: RequestScope;
-  /** True when the URL carries a page cursor. */
-  onLaterPage: boolean;
-  now: Date;
-}
-
-export async function MyRequestsView({ view, page, requestedScope, onLaterPage, now }: MyRequestsViewProps) {
+export async function MyRequestsView({ page, now }: { page: RequestListPage; now: Date }) {
   const t = await getTranslations("myRequests");
+  const view: ListView = page.view;
+  const { requestedScope, onLaterPage } = page;
   return (
     <section aria-labelledby="my-requests-heading" className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-4">

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
-import type { NewRequestFormState } from "./form-state";
+import { formError, initialFormState, sentText, sentTexts, type FormAction } from "@/ui/form-state";
 
 export interface NewRequestFormLabels {
   required: string;
@@ -35,8 +35,7 @@ export interface OrganizationOption {
 }
 
 interface NewRequestFormProps {
-  action: (state: NewRequestFormState, formData: FormData) => Promise<NewRequestFormState>;
-  initialState: NewRequestFormState;
+  action: FormAction;
   priorities: PriorityOption[];
   organizations: OrganizationOption[];
   /** Longest subject and description the server accepts. */
@@ -49,27 +48,28 @@ const inputClass =
 
 // A plain form posting to a server action: it works before (or without) JavaScript, and with it the
 // action's answer arrives without a page load. Strings arrive translated from the server.
-export function NewRequestForm({ action, initialState, priorities, organizations, limits, labels }: NewRequestFormProps) {
-  const [state, formAction, pending] = useActionState(action, initialState);
-  const { values, fieldErrors: errors } = state;
+export function NewRequestForm({ action, priorities, organizations, limits, labels }: NewRequestFormProps) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const errors = state.fieldErrors;
   const summary = useRef<HTMLDivElement>(null);
-  const refused = Object.keys(errors).length > 0 || state.formError !== null;
+  const refused = state.status === "error";
+  const sent = (name: string) => sentText(state, name);
 
   // After a refused submission, take the reader to what went wrong.
   useEffect(() => {
-    if (state.attempt > 0) summary.current?.focus();
-  }, [state.attempt]);
+    if (state.status === "error") summary.current?.focus();
+  }, [state.status, state.submission]);
 
   const described = (...ids: (string | false)[]) => ids.filter(Boolean).join(" ") || undefined;
   const chooseOrganization = organizations.length > 1;
 
   return (
     // Re-mounted on each refused submission so that every field shows exactly what was sent.
-    <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
+    <form key={state.submission} action={formAction} noValidate className="mt-6 space-y-6">
       {refused && (
         <div ref={summary} tabIndex={-1} role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-700">
           <p className="font-medium">{labels.errorSummary}</p>
-          {state.formError && <p className="mt-1">{state.formError}</p>}
+          {formError(state) && <p className="mt-1">{formError(state)}</p>}
         </div>
       )}
 
@@ -81,7 +81,7 @@ export function NewRequestForm({ action, initialState, priorities, organizations
           <select
             id="organizationId"
             name="organizationId"
-            defaultValue={values.organizationId}
+            defaultValue={sent("organizationId")}
             aria-required="true"
             aria-invalid={errors.organizationId ? true : undefined}
             aria-describedby={described(errors.organizationId !== undefined && "organizationId-error")}
@@ -107,7 +107,7 @@ export function NewRequestForm({ action, initialState, priorities, organizations
           name="subject"
           type="text"
           maxLength={limits.subject}
-          defaultValue={values.subject}
+          defaultValue={sent("subject")}
           aria-required="true"
           aria-invalid={errors.subject ? true : undefined}
           aria-describedby={described(errors.subject !== undefined && "subject-error")}
@@ -128,7 +128,7 @@ export function NewRequestForm({ action, initialState, priorities, organizations
           name="description"
           rows={10}
           maxLength={limits.description}
-          defaultValue={values.description}
+          defaultValue={sent("description")}
           aria-required="true"
           aria-invalid={errors.description ? true : undefined}
           aria-describedby={described("description-hint", errors.description !== undefined && "description-error")}
@@ -153,7 +153,7 @@ export function NewRequestForm({ action, initialState, priorities, organizations
                 name="priority"
                 type="radio"
                 value={priority.code}
-                defaultChecked={values.priority === priority.code}
+                defaultChecked={sent("priority") === priority.code}
                 aria-describedby={`priority-${priority.code}-definition`}
                 className="mt-1 h-4 w-4 accent-indigo-700"
               />
@@ -190,7 +190,7 @@ export function NewRequestForm({ action, initialState, priorities, organizations
                       name="ccUserIds"
                       type="checkbox"
                       value={candidate.id}
-                      defaultChecked={values.ccUserIds.includes(candidate.id)}
+                      defaultChecked={sentTexts(state, "ccUserIds").includes(candidate.id)}
                       className="mt-1 h-4 w-4 accent-indigo-700"
                     />
                     <label htmlFor={`cc-${organization.id}-${candidate.id}`} className="text-sm">

@@ -1,12 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import type { MyAccessRequest, OrganizationAccessSection } from "@/server/organization-access/get-organization-access-overview";
-import { EMPTY_ACCESS_REQUEST_FORM, type AccessRequestFormState } from "./form-state";
+import type { FormAction } from "@/ui/form-state";
 import { RequestAccessForm } from "./request-access-form";
 
 interface AccessSectionProps {
   section: OrganizationAccessSection;
-  requestAction: (state: AccessRequestFormState, formData: FormData) => Promise<AccessRequestFormState>;
+  requestAction: FormAction;
   noteMaxLength: number;
 }
 
@@ -60,7 +60,6 @@ export async function AccessSection({ section, requestAction, noteMaxLength }: A
           ) : (
             <RequestAccessForm
               action={requestAction}
-              initialState={EMPTY_ACCESS_REQUEST_FORM}
               organizationId={section.organizationId}
               technicalContacts={next.kind === "request_with_approver" ? next.technicalContacts : null}
               noteMaxLength={noteMaxLength}

@@ -2,11 +2,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import type { ApprovalRequest } from "@/server/organization-access/get-organization-access-overview";
 import { DecisionForm } from "./decision-form";
-import { EMPTY_ACCESS_DECISION_FORM, type AccessDecisionFormState } from "./form-state";
+import type { FormAction } from "@/ui/form-state";
 
 interface ApprovalListProps {
   approvals: ApprovalRequest[];
-  decideAction: (state: AccessDecisionFormState, formData: FormData) => Promise<AccessDecisionFormState>;
+  decideAction: FormAction;
 }
 
 /** Admins' access requests that name the viewer as approver: the waiting ones with Approve / Decline. */
@@ -32,7 +32,6 @@ export async function ApprovalList({ approvals, decideAction }: ApprovalListProp
               {approval.approvalState === "pending" ? (
                 <DecisionForm
                   action={decideAction}
-                  initialState={EMPTY_ACCESS_DECISION_FORM}
                   accessRequestId={approval.id}
                   describedBy={summaryId}
                   labels={{ approve: t("approve"), decline: t("decline"), deciding: t("deciding") }}

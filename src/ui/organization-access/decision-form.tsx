@@ -1,11 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AccessDecisionFormState } from "./form-state";
+import { formError, initialFormState, type FormAction } from "@/ui/form-state";
 
 interface DecisionFormProps {
-  action: (state: AccessDecisionFormState, formData: FormData) => Promise<AccessDecisionFormState>;
-  initialState: AccessDecisionFormState;
+  action: FormAction;
   accessRequestId: string;
   /** The id of the text that says whose request this is, so each button names its request. */
   describedBy: string;
@@ -19,14 +18,15 @@ const DECISIONS = [
 
 // Approve or decline one access request: two submit buttons of a plain form, so it works without
 // JavaScript; the button pressed is the `decision`.
-export function DecisionForm({ action, initialState, accessRequestId, describedBy, labels }: DecisionFormProps) {
-  const [state, formAction, pending] = useActionState(action, initialState);
+export function DecisionForm({ action, accessRequestId, describedBy, labels }: DecisionFormProps) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const error = state.status === "error" ? (formError(state) ?? state.message) : null;
   return (
     <form action={formAction} className="mt-3">
       <input type="hidden" name="accessRequestId" value={accessRequestId} />
-      {state.error && (
+      {error && (
         <p role="alert" className="mb-2 text-sm font-medium text-red-700">
-          {state.error}
+          {error}
         </p>
       )}
       <div className="flex items-center gap-3">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import type { AccessRequestFormState } from "./form-state";
+import { formError, initialFormState, sentText, type FormAction } from "@/ui/form-state";
 
 export interface RequestAccessFormLabels {
   approver: string;
@@ -13,8 +13,7 @@ export interface RequestAccessFormLabels {
 }
 
 interface RequestAccessFormProps {
-  action: (state: AccessRequestFormState, formData: FormData) => Promise<AccessRequestFormState>;
-  initialState: AccessRequestFormState;
+  action: FormAction;
   organizationId: string;
   /** An admin names one of these; null for a technical contact, who needs no approver. */
   technicalContacts: { id: string; name: string; email: string }[] | null;
@@ -26,27 +25,28 @@ const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-700";
 
 // A plain form posting to a server action, so it works without JavaScript. Strings arrive translated.
-export function RequestAccessForm({ action, initialState, organizationId, technicalContacts, noteMaxLength, labels }: RequestAccessFormProps) {
-  const [state, formAction, pending] = useActionState(action, initialState);
-  const { values, fieldErrors: errors } = state;
+export function RequestAccessForm({ action, organizationId, technicalContacts, noteMaxLength, labels }: RequestAccessFormProps) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const errors = state.fieldErrors;
+  const refusal = formError(state);
   const alert = useRef<HTMLParagraphElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const idPrefix = `access-${organizationId}`;
 
   // After a refused submission, take the reader to what went wrong.
   useEffect(() => {
-    if (state.attempt === 0) return;
+    if (state.status !== "error") return;
     (alert.current ?? form.current?.querySelector<HTMLElement>('[aria-invalid="true"]'))?.focus();
-  }, [state.attempt]);
+  }, [state.status, state.submission]);
 
   const described = (...ids: (string | false)[]) => ids.filter(Boolean).join(" ") || undefined;
 
   return (
-    <form ref={form} key={state.attempt} action={formAction} noValidate className="mt-3 space-y-4">
+    <form ref={form} key={state.submission} action={formAction} noValidate className="mt-3 space-y-4">
       <input type="hidden" name="organizationId" value={organizationId} />
-      {state.formError && (
+      {refusal && (
         <p ref={alert} tabIndex={-1} role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-800 focus:outline-none">
-          {state.formError}
+          {refusal}
         </p>
       )}
       {technicalContacts && (
@@ -57,7 +57,7 @@ export function RequestAccessForm({ action, initialState, organizationId, techni
           <select
             id={`${idPrefix}-approver`}
             name="approverId"
-            defaultValue={values.approverId}
+            defaultValue={sentText(state, "approverId")}
             aria-required="true"
             aria-invalid={errors.approverId ? true : undefined}
             aria-describedby={described(errors.approverId !== undefined && `${idPrefix}-approver-error`)}
@@ -89,7 +89,7 @@ export function RequestAccessForm({ action, initialState, organizationId, techni
           name="note"
           rows={3}
           maxLength={noteMaxLength}
-          defaultValue={values.note}
+          defaultValue={sentText(state, "note")}
           aria-invalid={errors.note ? true : undefined}
           aria-describedby={described(`${idPrefix}-note-hint`, errors.note !== undefined && `${idPrefix}-note-error`)}
           className={inputClass}

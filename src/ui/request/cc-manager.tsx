@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { initialCcFormState, type CcFormState } from "./form-state";
+import { initialFormState, type FormAction, type FormState } from "@/ui/form-state";
 
 export interface CcManagerLabels {
   none: string;
@@ -14,8 +14,6 @@ export interface CcManagerLabels {
   noCandidates: string;
 }
 
-type CcAction = (state: CcFormState, formData: FormData) => Promise<CcFormState>;
-
 /**
  * The requester's CC list: remove buttons and an add form. Plain forms posting to server actions, so
  * both work without JavaScript. One remove form for the whole list (each button names its person),
@@ -25,13 +23,13 @@ export function CcManager(props: {
   requestId: number;
   ccs: Array<{ id: string; name: string }>;
   candidates: Array<{ id: string; name: string; email: string }>;
-  addAction: CcAction;
-  removeAction: CcAction;
+  addAction: FormAction;
+  removeAction: FormAction;
   labels: CcManagerLabels;
 }) {
   const { labels } = props;
-  const [removeState, removeAction, removing] = useActionState(props.removeAction, initialCcFormState);
-  const [addState, addAction, adding] = useActionState(props.addAction, initialCcFormState);
+  const [removeState, removeAction, removing] = useActionState(props.removeAction, initialFormState);
+  const [addState, addAction, adding] = useActionState(props.addAction, initialFormState);
   const id = useId();
   const selectId = `${id}-candidate`;
 
@@ -100,7 +98,7 @@ export function CcManager(props: {
   );
 }
 
-function FormMessage({ state }: { state: CcFormState }) {
+function FormMessage({ state }: { state: FormState }) {
   return (
     <>
       <p role="status" className="mt-1 text-xs text-emerald-800">

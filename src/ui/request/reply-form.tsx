@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { initialFormState, sentText, type FormAction } from "@/ui/form-state";
 import { SubmitRow } from "@/ui/submit-row";
-import { initialReplyFormState, type ReplyFormState } from "./form-state";
 
 export interface ReplyFormLabels {
   heading: string;
@@ -19,11 +19,12 @@ export interface ReplyFormLabels {
  */
 export function ReplyForm(props: {
   requestId: number;
-  action: (state: ReplyFormState, formData: FormData) => Promise<ReplyFormState>;
+  action: FormAction;
   labels: ReplyFormLabels;
 }) {
   const { labels } = props;
-  const [state, formAction, pending] = useActionState(props.action, initialReplyFormState);
+  const [state, formAction, pending] = useActionState(props.action, initialFormState);
+  const bodyError = state.fieldErrors.body;
   const id = useId();
   const fieldId = `${id}-body`;
   const hintId = `${id}-hint`;
@@ -46,21 +47,21 @@ export function ReplyForm(props: {
         id={fieldId}
         name="body"
         rows={6}
-        defaultValue={state.body}
-        aria-invalid={state.bodyError ? true : undefined}
-        aria-describedby={state.bodyError ? `${hintId} ${errorId}` : hintId}
+        defaultValue={sentText(state, "body")}
+        aria-invalid={bodyError ? true : undefined}
+        aria-describedby={bodyError ? `${hintId} ${errorId}` : hintId}
         className="mt-2 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40 aria-[invalid=true]:border-red-700"
       />
       {/* Always in the page, so that screen readers announce the error when it appears. */}
       <p id={errorId} role="alert" className="mt-1 text-sm text-red-700 empty:hidden">
-        {state.bodyError ?? ""}
+        {bodyError ?? ""}
       </p>
       <SubmitRow
         pending={pending}
         submit={labels.submit}
         submitting={labels.submitting}
-        done={state.status === "sent" ? state.message : ""}
-        error={state.status === "error" && !state.bodyError ? state.message : ""}
+        done={state.status === "done" ? state.message : ""}
+        error={state.status === "error" && !bodyError ? state.message : ""}
       />
     </form>
   );

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
 import type { RequestPage } from "@/server/requests/get-request-page";
+import type { FormAction } from "@/ui/form-state";
 import { CcManager } from "./cc-manager";
 
 /** A request's CCs: managed where the viewer may (the requester, agents), listed otherwise. */
-export async function RequestCcs({ page }: { page: Pick<RequestPage, "id" | "ccs" | "ccCandidates" | "canManageCcs"> }) {
+export async function RequestCcs({ page, actions }: { page: Pick<RequestPage, "id" | "ccs" | "ccCandidates" | "canManageCcs">; actions: { add: FormAction; remove: FormAction } }) {
   const t = await getTranslations("request.cc");
   if (page.canManageCcs) {
     return (
@@ -12,8 +12,8 @@ export async function RequestCcs({ page }: { page: Pick<RequestPage, "id" | "ccs
         requestId={page.id}
         ccs={page.ccs}
         candidates={page.ccCandidates}
-        addAction={addCcAction}
-        removeAction={removeCcAction}
+        addAction={actions.add}
+        removeAction={actions.remove}
         labels={{
           none: t("none"),
           add: t("add"),

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireAgentViewer } from "@/server/access/viewer";
-import { listOrganizationAccess } from "@/server/agent/list-organization-access";
 import { getDatabase } from "@/server/db";
+import { found, requireAgentViewer } from "@/server/entry/viewer";
+import { listOrganizationAccess } from "@/server/organization-access/list-organization-access";
 import { AccessRequestTable } from "@/ui/agent-access/access-request-table";
 import { ACCESS_ADMIN_PATH, accessAdminParamsSchema } from "@/ui/agent-access/outcome";
 import { grantAccessAction, revokeAccessAction } from "./actions";
@@ -16,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AgentOrganizationAccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireAgentViewer(ACCESS_ADMIN_PATH);
   const { done, refused } = accessAdminParamsSchema.parse(await searchParams);
-  const list = await listOrganizationAccess(getDatabase(), viewer);
-  if (!list) notFound();
+  const { list } = found(await listOrganizationAccess(getDatabase(), viewer, {}));
   const t = await getTranslations("agentAccess");
 
   return (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
-import { requireViewer } from "@/server/access/viewer";
+import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
 import { getDatabase } from "@/server/db";
+import { found, requireViewer } from "@/server/entry/viewer";
 import { getRequestPage } from "@/server/requests/get-request-page";
 import { ReplyForm } from "@/ui/request/reply-form";
 import { RequestCcs } from "@/ui/request/request-ccs";
@@ -20,19 +20,19 @@ interface Props {
 // viewer may not see are the same 404, with the same title.
 const loadRequestPage = cache(async (id: string) => {
   const viewer = await requireViewer(`/requests/${encodeURIComponent(id)}`);
-  return { viewer, page: await getRequestPage(getDatabase(), viewer, id) };
+  return { viewer, outcome: await getRequestPage(getDatabase(), viewer, { requestId: id }) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const [{ page }, t] = await Promise.all([loadRequestPage(id), getTranslations("request")]);
-  return { title: page ? t("title", { id: String(page.id), subject: page.subject }) : t("notFound.title") };
+  const [{ outcome }, t] = await Promise.all([loadRequestPage(id), getTranslations("request")]);
+  return { title: outcome.ok ? t("title", { id: String(outcome.page.id), subject: outcome.page.subject }) : t("notFound.title") };
 }
 
 export default async function RequestPage({ params }: Props) {
   const { id } = await params;
-  const { viewer, page } = await loadRequestPage(id);
-  if (!page) notFound();
+  const { viewer, outcome } = await loadRequestPage(id);
+  const { page } = found(outcome);
   const [t, tList] = await Promise.all([getTranslations("request"), getTranslations("myRequests")]);
 
   return (
@@ -44,7 +44,7 @@ export default async function RequestPage({ params }: Props) {
       </RequestHeading>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:order-last">
-          <RequestDetails page={page} now={viewer.now} ccs={<RequestCcs page={page} />} />
+          <RequestDetails page={page} now={viewer.now} ccs={<RequestCcs page={page} actions={{ add: addCcAction, remove: removeCcAction }} />} />
         </div>
         <div className="space-y-6 lg:col-span-2">
           <RequestThread page={page} />

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PRIORITY_CODES, PRIORITY_DEFINITIONS } from "@/domain";
 import { MAX_DESCRIPTION_LENGTH, MAX_SUBJECT_LENGTH } from "@/schemas/new-request";
-import { requireViewer } from "@/server/access/viewer";
 import { getDatabase } from "@/server/db";
+import { requireViewer } from "@/server/entry/viewer";
 import { getNewRequestForm } from "@/server/requests/get-new-request-form";
-import { EMPTY_NEW_REQUEST_FORM } from "@/ui/new-request/form-state";
 import { NewRequestForm } from "@/ui/new-request/new-request-form";
 import { submitNewRequest } from "./actions";
 
@@ -16,22 +15,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewRequestPage() {
   const viewer = await requireViewer("/requests/new");
-  const [t, tRoot, form] = await Promise.all([getTranslations("newRequest"), getTranslations(), getNewRequestForm(getDatabase(), viewer)]);
-  const explanation = viewer.actor.isAgent ? t("agentsCannotCreate") : form.organizations.length === 0 ? t("noOrganization") : null;
+  const [t, tRoot, form] = await Promise.all([getTranslations("newRequest"), getTranslations(), getNewRequestForm(getDatabase(), viewer, {})]);
+  // Why this person cannot open a request, as the domain says (an agent; no customer organization).
+  const explanation = form.ok ? null : form.reason === "refused" && form.refusal.code === "agents_cannot_create" ? t("refusals.agents_cannot_create") : t("refusals.no_organization");
 
   return (
     <section aria-labelledby="new-request-heading" className="max-w-3xl">
       <h1 id="new-request-heading" className="text-2xl font-semibold">
         {t("title")}
       </h1>
-      {explanation ? (
+      {!form.ok ? (
         <p className="mt-2 text-slate-700">{explanation}</p>
       ) : (
         <>
           <p className="mt-2 text-slate-700">{t("intro")}</p>
           <NewRequestForm
             action={submitNewRequest}
-            initialState={EMPTY_NEW_REQUEST_FORM}
             organizations={form.organizations}
             limits={{ subject: MAX_SUBJECT_LENGTH, description: MAX_DESCRIPTION_LENGTH }}
             priorities={PRIORITY_CODES.map((code) => ({

@@ -1,111 +1,43 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { findAgentViewer, type Viewer } from "@/server/access/viewer";
-import { getDatabase } from "@/server/db";
-import type { Database } from "@/server/db/client";
-import type { AgentActionResult } from "@/server/agent/agent-action";
-import { addInternalNote } from "@/server/agent/add-internal-note";
-import { agentReply } from "@/server/agent/agent-reply";
-import { assignRequest } from "@/server/agent/assign-request";
-import { holdRequest } from "@/server/agent/hold-request";
-import { mergeRequest } from "@/server/agent/merge-request";
-import { reclassifyRequest } from "@/server/agent/reclassify-request";
-import { sendReminder } from "@/server/agent/send-reminder";
-import { solveRequest } from "@/server/agent/solve-request";
-import type { AgentFormState } from "@/ui/agent-request/form-state";
+import { requestPages } from "@/app/request-pages";
+import { agentAction } from "@/server/entry/actions";
+import type { FormActionOptions } from "@/server/entry/actions";
+import { addInternalNote } from "@/server/requests/add-internal-note";
+import { assignRequest } from "@/server/requests/assign-request";
+import { holdRequest } from "@/server/requests/hold-request";
+import { mergeRequest } from "@/server/requests/merge-request";
+import { reclassifyRequest } from "@/server/requests/reclassify-request";
+import { replyAsAgent } from "@/server/requests/reply-as-agent";
+import { sendReminder } from "@/server/requests/send-reminder";
+import { solveRequest } from "@/server/requests/solve-request";
+import { formValues } from "@/server/entry/form-state";
 
-// The agent request page's actions. Each one finds the agent itself (anyone else gets the same
-// "not found" as a request that does not exist) and lets the use case decide again.
+// The agent request page's actions: for agents only (anyone else gets the same "not found" as a
+// request that does not exist), each through its use case, which decides again.
 
-type DoneKey = "reply" | "note" | "hold" | "solve" | "merge" | "reclassify" | "reminder" | "assign";
+const answer = (done: string): FormActionOptions<object> => ({ messages: { namespace: "agentRequest" }, done: () => `done.${done}`, revalidate: requestPages });
 
-async function run<Input>(
-  previous: AgentFormState,
-  formData: FormData,
-  fields: readonly string[],
-  work: (db: Database, viewer: Viewer, input: Input) => Promise<AgentActionResult>,
-  doneKey: DoneKey,
-): Promise<AgentFormState> {
-  const t = await getTranslations("agentRequest");
-  const values: Record<string, string> = {};
-  for (const field of ["requestId", ...fields]) {
-    const value = formData.get(field);
-    if (typeof value === "string") values[field] = value;
-  }
-  const submission = previous.submission + 1;
-  const failed = (message: string): AgentFormState => ({ status: "error", message, values, submission });
+export const replyAction = agentAction(replyAsAgent, answer("reply"));
 
-  const viewer = await findAgentViewer();
-  if (!viewer) return failed(t("errors.notFound"));
-  // The form's fields as they came: the use case parses them, and bad input changes nothing.
-  const result = await work(getDatabase(), viewer, values as Input);
-  if (!result.ok) {
-    switch (result.reason) {
-      case "not_found":
-        return failed(t("errors.notFound"));
-      case "conflict":
-        return failed(t("errors.conflict"));
-      case "invalid": {
-        const [field, codes] = Object.entries(result.fieldErrors)[0] ?? ["", []];
-        const code = codes[0] ?? "invalid";
-        const known = (FIELDS as readonly string[]).includes(field) ? (field as (typeof FIELDS)[number]) : "body";
-        return failed(t(`errors.${code}`, { field: t(`fields.${known}`) }));
-      }
-      case "refused": {
-        const code = `refusals.${result.code}`;
-        return failed(t.has(code as "refusals.already_solved") ? t(code as "refusals.already_solved") : result.message);
-      }
-    }
-  }
-  revalidatePath(`/agent/requests/${values.requestId}`);
-  revalidatePath(`/requests/${values.requestId}`);
-  return { status: "done", message: t(`done.${doneKey}`), values: {}, submission };
-}
+export const internalNoteAction = agentAction(addInternalNote, answer("note"));
 
-/** Fields an "invalid" answer may name, with a translated label each. */
-const FIELDS = ["body", "assigneeId", "targetId"] as const;
-const RESOLUTION_FIELDS = ["solvedReason", "bugReference", "bugPriority", "bugEta"] as const;
-const HOLD_FIELDS = ["holdReason", "holdReasonText"] as const;
+export const holdAction = agentAction(holdRequest, answer("hold"));
 
-export async function replyAction(previous: AgentFormState, formData: FormData) {
-  return run(previous, formData, ["body", "then", ...HOLD_FIELDS, ...RESOLUTION_FIELDS], agentReply, "reply");
-}
+export const solveAction = agentAction(solveRequest, answer("solve"));
 
-export async function internalNoteAction(previous: AgentFormState, formData: FormData) {
-  return run(previous, formData, ["body"], addInternalNote, "note");
-}
+export const reclassifyAction = agentAction(reclassifyRequest, answer("reclassify"));
 
-export async function holdAction(previous: AgentFormState, formData: FormData) {
-  return run(previous, formData, HOLD_FIELDS, holdRequest, "hold");
-}
+export const reminderAction = agentAction(sendReminder, answer("reminder"));
 
-export async function solveAction(previous: AgentFormState, formData: FormData) {
-  return run(previous, formData, RESOLUTION_FIELDS, solveRequest, "solve");
-}
+export const assignAction = agentAction(assignRequest, answer("assign"));
 
-export async function mergeAction(previous: AgentFormState, formData: FormData) {
-  // The agent types an id or picks a candidate; a typed id wins.
-  const typed = formData.get("targetIdTyped");
-  if (typeof typed === "string" && typed.trim()) formData.set("targetId", typed.trim());
-  return run(previous, formData, ["targetId"], mergeRequest, "merge");
-}
-
-export async function reclassifyAction(previous: AgentFormState, formData: FormData) {
-  return run(previous, formData, ["priority", "reason"], reclassifyRequest, "reclassify");
-}
-
-export async function reminderAction(previous: AgentFormState, formData: FormData) {
-  return run(previous, formData, ["body"], sendReminder, "reminder");
-}
-
-export async function assignAction(previous: AgentFormState, formData: FormData) {
-  return run(
-    previous,
-    formData,
-    ["assigneeId"],
-    (db, viewer, input: Record<string, string>) => assignRequest(db, viewer, { requestId: input.requestId ?? "", assigneeId: input.assigneeId === "me" ? viewer.actor.userId : input.assigneeId }),
-    "assign",
-  );
-}
+export const mergeAction = agentAction(mergeRequest, {
+  ...answer("merge"),
+  // The agent picks a candidate or types an id; a typed id wins.
+  input: (formData) => {
+    const values = formValues(formData);
+    const typed = typeof values.targetIdTyped === "string" ? values.targetIdTyped.trim() : "";
+    return typed ? { ...values, targetId: typed } : values;
+  },
+});

@@ -1,12 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
-import { HOLD_REASON_DEFINITIONS, HOLD_REASONS, PRIORITY_CODES, PRIORITY_DEFINITIONS, STATUS_DEFINITIONS } from "@/domain";
-import { requireAgentViewer } from "@/server/access/viewer";
-import { getAgentRequestPage } from "@/server/agent/get-agent-request-page";
+import {
+  HOLD_REASON_DEFINITIONS,
+  HOLD_REASONS,
+  PRIORITY_CODES,
+  PRIORITY_DEFINITIONS,
+  SOLVED_REASON_DEFINITIONS,
+  SOLVED_REASONS_AGENTS_CHOOSE,
+  STATUS_DEFINITIONS,
+  STATUSES_AFTER_AGENT_REPLY,
+} from "@/domain";
+import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
 import { getDatabase } from "@/server/db";
+import { found, requireAgentViewer } from "@/server/entry/viewer";
+import { getAgentRequestPage } from "@/server/requests/get-agent-request-page";
 import { ActionForm, KeptField, KeptSelect } from "@/ui/agent-request/action-form";
 import { EventLog } from "@/ui/agent-request/event-log";
 import { RequestCcs } from "@/ui/request/request-ccs";
@@ -19,23 +28,23 @@ interface Props {
   params: Promise<{ id: string }>;
 }
 
-// Working one request (PRODUCT.md §4): what the customer sees, the internal notes, the full event
+// Working one request (docs/product.md §4): what the customer sees, the internal notes, the full event
 // log and every action an agent takes. Only agents: anyone else gets the same 404 as a missing request.
 const loadPage = cache(async (id: string) => {
   const viewer = await requireAgentViewer(`/agent/requests/${encodeURIComponent(id)}`);
-  return { viewer, page: await getAgentRequestPage(getDatabase(), viewer, id) };
+  return { viewer, outcome: await getAgentRequestPage(getDatabase(), viewer, { requestId: id }) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const [{ page }, t] = await Promise.all([loadPage(id), getTranslations("agentRequest")]);
-  return { title: page ? t("title", { id: String(page.request.id), subject: page.request.subject }) : t("notFoundTitle") };
+  const [{ outcome }, t] = await Promise.all([loadPage(id), getTranslations("agentRequest")]);
+  return { title: outcome.ok ? t("title", { id: String(outcome.page.request.id), subject: outcome.page.request.subject }) : t("notFoundTitle") };
 }
 
 export default async function AgentRequestPage({ params }: Props) {
   const { id } = await params;
-  const { viewer, page } = await loadPage(id);
-  if (!page) notFound();
+  const { viewer, outcome } = await loadPage(id);
+  const { page } = found(outcome);
   const [t, tRoot] = await Promise.all([getTranslations("agentRequest"), getTranslations()]);
   const request = page.request;
   const submitting = t("forms.submitting");
@@ -45,10 +54,7 @@ export default async function AgentRequestPage({ params }: Props) {
     { value: "other", label: t("fields.holdOther") },
   ];
   const priorityOptions = PRIORITY_CODES.map((code) => ({ value: code, label: tRoot(PRIORITY_DEFINITIONS[code].labelKey) }));
-  const solvedOptions = [
-    { value: "agreed", label: tRoot("solvedReason.agreed.label") },
-    { value: "bug_reported", label: tRoot("solvedReason.bug_reported.label") },
-  ];
+  const solvedOptions = SOLVED_REASONS_AGENTS_CHOOSE.map((reason) => ({ value: reason, label: tRoot(SOLVED_REASON_DEFINITIONS[reason].labelKey) }));
   const holdFields = (
     <>
       <KeptSelect name="holdReason" label={t("fields.holdReason")} options={holdOptions} />
@@ -76,7 +82,7 @@ export default async function AgentRequestPage({ params }: Props) {
       </RequestHeading>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:order-last">
-          <RequestDetails page={request} now={viewer.now} ccs={<RequestCcs page={request} />} />
+          <RequestDetails page={request} now={viewer.now} ccs={<RequestCcs page={request} actions={{ add: addCcAction, remove: removeCcAction }} />} />
           <EventLog events={page.events} people={page.people} />
         </div>
         <div className="space-y-6 lg:col-span-2">
@@ -92,7 +98,7 @@ export default async function AgentRequestPage({ params }: Props) {
                 name="then"
                 label={t("fields.then")}
                 defaultValue="pending"
-                options={(["pending", "open", "on_hold", "solved"] as const).map((status) => ({ value: status, label: tRoot(STATUS_DEFINITIONS[status].labelKey) }))}
+                options={STATUSES_AFTER_AGENT_REPLY.map((status) => ({ value: status, label: tRoot(STATUS_DEFINITIONS[status].labelKey) }))}
               />
               <details className="text-sm">
                 <summary className="cursor-pointer font-medium">{t("forms.hold")} / {t("forms.solve")}</summary>

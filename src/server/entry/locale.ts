@@ -1,23 +1,23 @@
 // next-intl's per-request configuration (found by createNextIntlPlugin in next.config.ts). URLs carry
-// no locale: the language comes from the user, the cookie or the browser (docs/decisions/0007).
+// no locale: the language comes from the viewer's saved choice, the cookie or the browser
+// (docs/decisions/0007-localization.md). The viewer is the page's own, read once per request.
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { getCurrentUser } from "@/server/auth/current-user";
-import { LOCALE_COOKIE, type Locale } from "./locales";
-import { resolveLocale } from "./negotiate";
+import { LOCALE_COOKIE, type Locale } from "@/i18n/locales";
+import { resolveLocale } from "@/i18n/negotiate";
+import { findViewer } from "./viewer";
 
 // Each request loads only its own language's file.
 const MESSAGES = {
-  en: () => import("./messages/en.json"),
-  ko: () => import("./messages/ko.json"),
-  it: () => import("./messages/it.json"),
+  en: () => import("@/i18n/messages/en.json"),
+  ko: () => import("@/i18n/messages/ko.json"),
+  it: () => import("@/i18n/messages/it.json"),
 } satisfies Record<Locale, () => Promise<{ default: unknown }>>;
 
 export default getRequestConfig(async () => {
-  // getCurrentUser is cached per request, so pages that also ask for the user query once.
-  const [user, cookieStore, headerStore] = await Promise.all([getCurrentUser(), cookies(), headers()]);
+  const [viewer, cookieStore, headerStore] = await Promise.all([findViewer(), cookies(), headers()]);
   const locale = resolveLocale({
-    saved: user?.locale,
+    saved: viewer?.person.locale,
     cookie: cookieStore.get(LOCALE_COOKIE)?.value,
     acceptLanguage: headerStore.get("accept-language"),
   });

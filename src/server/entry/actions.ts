@@ -1,0 +1,94 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDatabase } from "@/server/db";
+import { notFound, type Outcome } from "@/server/outcome";
+import type { SignedInViewer } from "@/server/people/viewer";
+import type { UseCase } from "@/server/use-case";
+import { formValues, toFormState, type FormAnswer, type FormMessages, type FormState } from "./form-state";
+import { findViewer } from "./viewer";
+
+// Every server action is made by one of these (a lint rule refuses any other export from a
+// "use server" file under src/app), so none can run without resolving the viewer: a server action
+// is a public endpoint, whatever page rendered its form. Each one reads the form into the use case's
+// input, which the use case validates, and maps the outcome to an answer in one place.
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- a wrapper takes any use case's input and viewer */
+type AnyUseCase<Result extends object> = UseCase<any, Result, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** The form's fields as the use case's input: every text field, as sent. */
+const fieldsOf = (formData: FormData) => formValues(formData);
+
+interface Run<Result extends object> {
+  task: AnyUseCase<Result>;
+  /** Only agents may: anyone else is answered as if the thing did not exist. */
+  agentsOnly: boolean;
+  input?: (formData: FormData) => unknown;
+}
+
+async function run<Result extends object>({ task, agentsOnly, input = fieldsOf }: Run<Result>, formData: FormData): Promise<FormAnswer<Result>> {
+  const viewer = await findViewer();
+  if (!viewer) return agentsOnly ? notFound() : { ok: false, reason: "signed_out" };
+  if (agentsOnly && !viewer.actor.isAgent) return notFound();
+  return task(getDatabase(), viewer, input(formData));
+}
+
+export interface FormActionOptions<Result extends object> {
+  /** How the form's fields become the use case's input; by default every text field as sent. */
+  input?: (formData: FormData) => unknown;
+  messages: FormMessages;
+  /** What to say when it went through: a message key under the form's namespace. */
+  done?: (result: Result) => string;
+  /** Where to go when it went through, instead of answering in place. */
+  redirectTo?: (result: Result) => string;
+  /** Pages showing what changed, from the fields sent. */
+  revalidate?: (values: FormState["values"]) => string[];
+}
+
+/** A form's action for useActionState: the use case's outcome as a FormState, in the user's language. */
+function formAction<Result extends object>(useCase: AnyUseCase<Result>, agentsOnly: boolean, options: FormActionOptions<Result>) {
+  return async (previous: FormState, formData: FormData): Promise<FormState> => {
+    const answer = await run({ task: useCase, agentsOnly, input: options.input }, formData);
+    const values = formValues(formData);
+    if (answer.ok) {
+      for (const path of options.revalidate?.(values) ?? []) revalidatePath(path);
+      if (options.redirectTo) redirect(options.redirectTo(answer));
+    }
+    return toFormState(answer, { messages: options.messages, done: options.done ?? (() => "done"), values, previous });
+  };
+}
+
+/** A signed-in viewer's form (useActionState). */
+export function viewerAction<Result extends object>(useCase: AnyUseCase<Result>, options: FormActionOptions<Result>) {
+  return formAction(useCase, false, options);
+}
+
+/** An agent's form in the agent console (useActionState); for anyone else the thing does not exist. */
+export function agentAction<Result extends object>(useCase: AnyUseCase<Result>, options: FormActionOptions<Result>) {
+  return formAction(useCase, true, options);
+}
+
+/**
+ * A plain form post that answers by moving on — a redirect, a refresh — rather than with a state:
+ * `then` gets the outcome ("not found" when signed out) and must redirect or refresh.
+ */
+function postAction<Result extends object>(useCase: AnyUseCase<Result>, agentsOnly: boolean, options: { input?: (formData: FormData) => unknown; then: (outcome: Outcome<Result>) => Promise<void> | void }) {
+  return async (formData: FormData): Promise<void> => {
+    const answer = await run({ task: useCase, agentsOnly, input: options.input }, formData);
+    await options.then(answer.ok || answer.reason !== "signed_out" ? answer : notFound());
+  };
+}
+
+export function viewerPost<Result extends object>(useCase: AnyUseCase<Result>, options: Parameters<typeof postAction<Result>>[2]) {
+  return postAction(useCase, false, options);
+}
+
+export function agentPost<Result extends object>(useCase: AnyUseCase<Result>, options: Parameters<typeof postAction<Result>>[2]) {
+  return postAction(useCase, true, options);
+}
+
+/** A form post that anyone may send, signed in or not (the sign-in page's language switch). */
+export function visitorPost(handle: (viewer: SignedInViewer | null, formData: FormData) => Promise<void>) {
+  return async (formData: FormData): Promise<void> => handle(await findViewer(), formData);
+}

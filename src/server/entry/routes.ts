@@ -1,0 +1,69 @@
+import "server-only";
+import type { Channel } from "@/domain";
+import type { Outcome } from "@/server/outcome";
+import type { SignedInViewer } from "@/server/people/viewer";
+import { findViewer } from "./viewer";
+
+// Every route handler is wrapped by one of these (a lint rule refuses an unwrapped one under
+// src/app), so none runs without resolving the viewer. The viewer comes from the session cookie;
+// another credential (an API token) is one more source in `viewerOf`.
+
+type Handler<Context, Who> = (request: Request, viewer: Who, context: Context) => Promise<Response>;
+
+interface RouteOptions {
+  /** How this route's callers reach us, for the use cases that write messages (default: web). */
+  channel?: Channel;
+}
+
+async function viewerOf(_request: Request, options: RouteOptions): Promise<SignedInViewer | null> {
+  const viewer = await findViewer();
+  return viewer && options.channel ? { ...viewer, channel: options.channel } : viewer;
+}
+
+/** A route for signed-in viewers; anyone else is answered 401. */
+export function withViewer<Context>(handler: Handler<Context, SignedInViewer>, options: RouteOptions = {}) {
+  return async (request: Request, context: Context): Promise<Response> => {
+    const viewer = await viewerOf(request, options);
+    if (!viewer) return problem(401, "unauthenticated", "Sign in, or send a valid credential.");
+    return handler(request, viewer, context);
+  };
+}
+
+/** A route of the agent console; for anyone else it does not exist (404), as for its pages. */
+export function withAgent<Context>(handler: Handler<Context, SignedInViewer>, options: RouteOptions = {}) {
+  return withViewer<Context>((request, viewer, context) => (viewer.actor.isAgent ? handler(request, viewer, context) : Promise.resolve(problem(404, "not_found", "Not found."))), options);
+}
+
+/** A route that anyone may call, signed in or not (signing in itself). */
+export function withVisitor<Context>(handler: Handler<Context, SignedInViewer | null>, options: RouteOptions = {}) {
+  return async (request: Request, context: Context): Promise<Response> => handler(request, await viewerOf(request, options), context);
+}
+
+/**
+ * A use case's outcome as an HTTP response: the result as JSON, or a problem document (RFC 9457) —
+ * 404 for "not found" (missing and forbidden alike), 422 for invalid input (with each field's code)
+ * and for a refusal (with the rule's code), 409 for a conflict.
+ */
+export function outcomeResponse<T extends object>(outcome: Outcome<T>, status = 200): Response {
+  if (outcome.ok) {
+    const { ok, ...body } = outcome;
+    return Response.json(body, { status });
+  }
+  switch (outcome.reason) {
+    case "not_found":
+      return problem(404, "not_found", "Not found.");
+    case "invalid":
+      return problem(422, "invalid", "The input is not valid.", { fields: outcome.fieldErrors });
+    case "refused":
+      return problem(422, outcome.refusal.code, outcome.refusal.message);
+    case "conflict":
+      return problem(409, "conflict", "Others changed this at the same time; nothing was saved. Try again.");
+  }
+}
+
+const TITLES: Record<number, string> = { 401: "Unauthorized", 404: "Not Found", 409: "Conflict", 422: "Unprocessable Content" };
+
+/** A problem document with no type of its own (`about:blank`): the status says what, `code` says which. */
+function problem(status: 401 | 404 | 409 | 422, code: string, detail: string, extra: Record<string, unknown> = {}): Response {
+  return Response.json({ type: "about:blank", title: TITLES[status], status, detail, code, ...extra }, { status, headers: { "Content-Type": "application/problem+json" } });
+}

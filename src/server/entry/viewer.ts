@@ -1,0 +1,46 @@
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { sessionUserId } from "@/server/auth/session";
+import { getClock } from "@/server/clock";
+import { getDatabase } from "@/server/db";
+import type { Outcome } from "@/server/outcome";
+import { loadViewer, type SignedInViewer } from "@/server/people/viewer";
+
+// Who is asking. Every entry point resolves the viewer here — pages, server actions (actions.ts) and
+// route handlers (routes.ts) — and nothing else reads the session or the user row, so a page load
+// reads the user once (the layout, the language and the page share this per-request answer).
+
+/** The signed-in viewer, read fresh once per request; null when signed out or the account is gone. */
+export const findViewer = cache(async (): Promise<SignedInViewer | null> => {
+  // Per-request by nature: never prerendered at build time, when there is no database.
+  await connection();
+  const userId = await sessionUserId();
+  if (!userId) return null;
+  return loadViewer(getDatabase(), userId, { now: getClock().now(), channel: "web" });
+});
+
+/** For pages: the signed-in viewer, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireViewer(returnTo: string): Promise<SignedInViewer> {
+  const viewer = await findViewer();
+  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}
+
+/**
+ * For the agent console's pages: the signed-in agent. Anyone else gets 404 — the console does not
+ * tell customers it exists.
+ */
+export async function requireAgentViewer(returnTo: string): Promise<SignedInViewer> {
+  const viewer = await requireViewer(returnTo);
+  if (!viewer.actor.isAgent) notFound();
+  return viewer;
+}
+
+/** For pages: what a use case found, or the 404 page for "not found"; any other failure is a bug here. */
+export function found<T extends object>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome;
+  if (outcome.reason === "not_found") notFound();
+  throw new Error(`A page's use case answered ${outcome.reason}.`);
+}

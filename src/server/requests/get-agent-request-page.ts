@@ -1,0 +1,113 @@
+import "server-only";
+import type { Prisma, RequestEventType } from "@/generated/prisma/client";
+import type { Database } from "@/server/db/client";
+import { notFound, type Outcome } from "@/server/outcome";
+import type { Reader } from "@/server/people/viewer";
+import { defineUseCase } from "@/server/use-case";
+import { requestRefSchema } from "@/schemas/request-id";
+import { getRequestPage, type Person, type RequestLink, type RequestPage } from "./get-request-page";
+
+// The agent's view of one request: everything the customer sees (the same use case, which gives
+// agents the internal notes too), the full event log, who it can be assigned to and which requests
+// it can be merged into. "Not found" for anyone but an agent, and for requests that do not exist.
+
+export const MERGE_CANDIDATE_LIMIT = 20;
+
+export interface AgentEvent {
+  id: string;
+  type: RequestEventType;
+  at: Date;
+  /** Null when the automation acted. */
+  actor: Person | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  fromPriority: string | null;
+  toPriority: string | null;
+  reason: string | null;
+  data: Prisma.JsonValue;
+}
+
+export interface AgentRequestPage {
+  request: RequestPage;
+  assignee: Person | null;
+  events: AgentEvent[];
+  /** People an event's data names (assignees, CCs), by id. */
+  people: Record<string, string>;
+  agents: Person[];
+  /** Other unmerged requests of the same organization, most recent activity first. */
+  mergeCandidates: RequestLink[];
+  isMerged: boolean;
+}
+
+const personSelect = { id: true, name: true, isAgent: true } as const;
+
+export const getAgentRequestPage = defineUseCase({
+  input: requestRefSchema,
+  identifies: ["requestId"],
+  run: async (db: Database, viewer: Reader, input): Promise<Outcome<{ page: AgentRequestPage }>> => {
+    if (!viewer.actor.isAgent) return notFound();
+    const opened = await getRequestPage.run(db, viewer, input);
+    if (!opened.ok) return opened;
+    const request = opened.page;
+
+    const [row, events, agents, mergeCandidates] = await Promise.all([
+      db.request.findUniqueOrThrow({ where: { id: request.id }, select: { mergedIntoId: true, assignee: { select: personSelect } } }),
+      db.requestEvent.findMany({
+        where: { requestId: request.id },
+        select: {
+          id: true,
+          type: true,
+          createdAt: true,
+          actor: { select: personSelect },
+          fromStatus: true,
+          toStatus: true,
+          fromPriority: true,
+          toPriority: true,
+          reason: true,
+          data: true,
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+      db.user.findMany({ where: { isAgent: true }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      db.request.findMany({
+        where: { organizationId: request.organization.id, mergedIntoId: null, id: { not: request.id } },
+        select: { id: true, subject: true },
+        orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+        take: MERGE_CANDIDATE_LIMIT,
+      }),
+    ]);
+
+    // Names for the user ids the log's data mentions (assignments, CCs).
+    const namedIds = new Set<string>();
+    for (const event of events) {
+      const data = event.data as Record<string, unknown> | null;
+      for (const key of ["assigneeId", "userId"]) {
+        const value = data?.[key];
+        if (typeof value === "string") namedIds.add(value);
+      }
+    }
+    const named = namedIds.size > 0 ? await db.user.findMany({ where: { id: { in: [...namedIds] } }, select: { id: true, name: true } }) : [];
+
+    const page: AgentRequestPage = {
+      request,
+      assignee: row.assignee,
+      events: events.map((event) => ({
+        id: event.id,
+        type: event.type,
+        at: event.createdAt,
+        actor: event.actor,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        fromPriority: event.fromPriority,
+        toPriority: event.toPriority,
+        reason: event.reason,
+        data: event.data,
+      })),
+      people: Object.fromEntries(named.map((user) => [user.id, user.name])),
+      agents,
+      mergeCandidates,
+      isMerged: row.mergedIntoId !== null,
+    };
+    return { ok: true, page };
+  },
+});

@@ -1,0 +1,259 @@
+import "server-only";
+import { dueRanges, slaState, UNSOLVED_STATUSES, visibleRequestsFilter, type PriorityCode, type RequestStatus, type SlaState } from "@/domain";
+import { Prisma } from "@/generated/prisma/client";
+import type { Database } from "@/server/db/client";
+import { notFound } from "@/server/outcome";
+import type { Reader } from "@/server/people/viewer";
+import { defineUseCase } from "@/server/use-case";
+import { agentQueueParamsSchema, defaultOrder, type AgentQueueParams, type QueueSort } from "@/schemas/agent-queue";
+import { isTimestampCursor, type ListCursor } from "@/schemas/list-params";
+import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, PAGE_SIZE, paginate, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
+import { visibleRequestsSql } from "./visibility-query";
+
+// The agent queue: every request, filtered, sorted by when support owes its next update (or by
+// date), optionally searched — internal notes included — with keyset pagination. Raw SQL like My
+// Requests (list-requests.ts), for row-value keyset comparison and PostgreSQL's full-text operators.
+
+export interface QueueItem {
+  id: number;
+  subject: string;
+  requesterName: string;
+  organizationName: string;
+  status: RequestStatus;
+  priority: PriorityCode;
+  assigneeName: string | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  /** When support owes the requester its next update; null when nothing is owed. */
+  responseDueAt: Date | null;
+  slaState: SlaState;
+  match: Match | null;
+}
+
+export interface AgentQueuePage {
+  /** The view the URL asked for, as read. */
+  view: Omit<AgentQueueParams, "after" | "before">;
+  items: QueueItem[];
+  nextCursor: string | null;
+  previousCursor: string | null;
+  onLaterPage: boolean;
+  /** The order actually used: the sort's default unless the URL chose one. */
+  order: "asc" | "desc";
+  /** For the filters: every organization and every agent, by name. */
+  organizations: { id: string; name: string }[];
+  agents: { id: string; name: string }[];
+}
+
+type Row = Omit<QueueItem, "match" | "slaState"> & MatchColumns;
+
+/**
+ * A slice of the queue that an index can read as one range, in the page's order. `owed` says it
+ * holds only requests with a due time (true), only requests with nothing owed (false), or either.
+ */
+interface QueueRange {
+  where: Prisma.Sql;
+  owed?: boolean;
+}
+
+const DUE = Prisma.raw(`r."responseDueAt"`);
+
+const list = {
+  columns: Prisma.sql`r.id, r.subject, r.status::text AS status, r.priority::text AS priority, r."createdAt", r."lastActivityAt", r."responseDueAt",
+    u.name AS "requesterName", o.name AS "organizationName", a.name AS "assigneeName"`,
+  joins: Prisma.sql`"Request" r ON r.id = page.id
+    JOIN "User" u ON u.id = r."requesterId"
+    JOIN "Organization" o ON o.id = r."organizationId"
+    LEFT JOIN "User" a ON a.id = r."assigneeId"`,
+};
+
+/** The queue, for agents; anyone else has none ("not found"). */
+export const listQueue = defineUseCase({
+  input: agentQueueParamsSchema,
+  run: async (db: Database, viewer: Reader, params) => {
+    const { actor, now } = viewer;
+    if (!actor.isAgent) return notFound();
+
+    const order = params.order ?? defaultOrder(params.sort);
+    const statuses = params.status.length > 0 ? params.status : UNSOLVED_STATUSES;
+    const filters = [visibleRequestsSql(visibleRequestsFilter(actor, now)), ...filterConditions(params, actor.userId)];
+    const sla = params.sla ? dueRanges(params.sla, now).map(toQueueRange) : [{ where: Prisma.empty }];
+    const search = params.q;
+    const numberMatch = search ? await findByNumber<Row>(db, list, and(enumIn(Prisma.sql`r.status`, statuses, "RequestStatus"), ...filters, anyOf(sla)), search) : null;
+
+    const backwards = !params.after && params.before !== undefined;
+    const cursor = validCursor(params.after ?? params.before, params.sort);
+    const descending = (order === "desc") !== backwards;
+    const column = sortColumn(params.sort);
+    const direction = Prisma.raw(descending ? "DESC" : "ASC");
+    const ranges = intersect(keyRanges(params.sort, column, cursor, descending), sla);
+
+    // Every status's share of every range is a part of its own, which the (status, sort column, id)
+    // index holds in the page's order: a page costs about a page of index entries per part, at any
+    // depth, where one ORDER BY over a list of statuses sorted every unsolved request. A search splits
+    // each part in two, one per place a word can be found (see searchMatches).
+    const excluded = numberMatch ? Prisma.sql`r.id <> ${numberMatch.id}` : Prisma.empty;
+    const parts = statuses.flatMap((status) =>
+      ranges.flatMap((range) => {
+        const part = and(Prisma.sql`r.status = ${status}::"RequestStatus"`, ...filters, excluded, range.where);
+        return search ? searchMatches.map((match) => and(part, match)) : [part];
+      }),
+    );
+
+    const [rows, organizations, agents] = await Promise.all([
+      db.$queryRaw<Row[]>`
+        WITH ${search ? Prisma.sql`${searchQuery(search)},` : Prisma.empty} page AS (${pageIds(parts, column, direction, Boolean(search))})
+        SELECT ${list.columns}, ${search ? bestMatchColumns : noMatchColumns}
+        FROM page JOIN ${list.joins} ${search ? bestMatchJoin(["public", "internal"]) : Prisma.empty}
+        ORDER BY ${column} ${direction}, r.id ${direction}`,
+      db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      db.user.findMany({ where: { isAgent: true }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    ]);
+
+    const page = paginate(rows, backwards, cursor !== undefined, (row) => ({ v: keyOf(row, params.sort), id: row.id }));
+    const toItem = (row: Omit<QueueItem, "slaState">): QueueItem => ({ ...row, slaState: slaState(row.responseDueAt, now) });
+    const items = page.rows.map((row) => toItem(withMatch(row, search)));
+    if (numberMatch && page.previousCursor === null) items.unshift(toItem(numberMatch));
+    const { after, before, ...view } = params;
+    const queue: AgentQueuePage = {
+      view,
+      items,
+      nextCursor: page.nextCursor,
+      previousCursor: page.previousCursor,
+      onLaterPage: Boolean(after ?? before),
+      order,
+      organizations,
+      agents,
+    };
+    return { ok: true as const, queue };
+  },
+});
+
+/**
+ * The ids of the page (and one more): the first rows of every part in the page's order, then the
+ * first of those. Each part has its own ORDER BY and LIMIT so that it is read from its index in
+ * order and only as far as a page; without them PostgreSQL reads every part whole and sorts it.
+ * A search's parts overlap (a request can match in its document and in a note): UNION drops the
+ * repeats, of at most a page per part.
+ */
+function pageIds(parts: Prisma.Sql[], column: Prisma.Sql, direction: Prisma.Sql, searching: boolean): Prisma.Sql {
+  const firstRows = Prisma.sql`ORDER BY sort_key ${direction}, id ${direction} LIMIT ${PAGE_SIZE + 1}`;
+  const from = searching ? Prisma.sql`"Request" r, query` : Prisma.sql`"Request" r`;
+  const reads = parts.map((where) => Prisma.sql`(SELECT r.id, ${column} AS sort_key FROM ${from} WHERE ${where} ${firstRows})`);
+  return Prisma.sql`SELECT part.id FROM (${Prisma.join(reads, searching ? "\n        UNION " : "\n        UNION ALL ")}) part ${firstRows}`;
+}
+
+/**
+ * Where a searched word can be: the request's search document, or one of its internal notes (which
+ * that document leaves out), as the two halves of every part of the queue, each simple enough for the
+ * planner to choose how to read it. For a common word it walks the part's (status, sort column, id)
+ * index and tests each request, stopping after a page of matches (a few dozen entries); for a rare
+ * one it reads the few matches from the search index and sorts them. (An OR of the two in one part
+ * leaves the planner only the walk, which for a rare word tests every request of the part: 650 ms
+ * over 200,000 requests. Reading all the search index's matches first, as one part, reads all
+ * 173,000 matches of a common word: 1.6 s.) A phrase, such as a Korean word, is estimated far too
+ * rare, so each internal-note half reads all its matches: slower than one part ("Agent queue" in
+ * docs/PERFORMANCE.md).
+ */
+const searchMatches = [
+  Prisma.sql`r."documentVector" @@ query.q`,
+  Prisma.sql`r.id IN (SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`,
+];
+
+/** The filters besides status and service level, which shape the page's parts instead. */
+function filterConditions(params: AgentQueueParams, userId: string): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (params.priority.length > 0) conditions.push(enumIn(Prisma.sql`r.priority`, params.priority, "Priority"));
+  if (params.organization) conditions.push(Prisma.sql`r."organizationId" = ${params.organization}`);
+  if (params.assignee === "unassigned") conditions.push(Prisma.sql`r."assigneeId" IS NULL`);
+  else if (params.assignee) conditions.push(Prisma.sql`r."assigneeId" = ${params.assignee === "me" ? userId : params.assignee}`);
+  return conditions;
+}
+
+/** One of the domain's due-time ranges as SQL, each an index range of its own ("fine" is two). */
+function toQueueRange(range: ReturnType<typeof dueRanges>[number]): QueueRange {
+  if (!range.owed) return { where: Prisma.sql`${DUE} IS NULL`, owed: false };
+  const bound = (at: Date) => Prisma.sql`${at.toISOString()}::timestamp`;
+  const where = and(range.after ? Prisma.sql`${DUE} > ${bound(range.after)}` : Prisma.empty, range.until ? Prisma.sql`${DUE} <= ${bound(range.until)}` : Prisma.empty);
+  return { where: where === Prisma.empty ? Prisma.sql`${DUE} IS NOT NULL` : where, owed: true };
+}
+
+/** The column the queue is ordered by (then by id). */
+function sortColumn(sort: QueueSort): Prisma.Sql {
+  switch (sort) {
+    case "due":
+      return DUE;
+    case "activity":
+      return Prisma.raw(`r."lastActivityAt"`);
+    case "created":
+      return Prisma.raw(`r."createdAt"`);
+  }
+}
+
+/**
+ * What is left of the queue past the cursor, in the page's direction, as index ranges.
+ *
+ * Nothing owed sorts after every due time, as if due at "infinity" (which is what the cursor of
+ * such a request says). A btree keeps NULLs just there, last ascending and first descending, so
+ * the due time orders the queue as it is. Past a cursor the rest is two ranges, though, the owed
+ * requests by (due time, id) and the nothing-owed ones by id, each with a keyset condition that an
+ * index can start at. (Ordering by coalesce(…, 'infinity') keeps one range, but no plain index can
+ * serve it.)
+ */
+function keyRanges(sort: QueueSort, column: Prisma.Sql, cursor: ListCursor | undefined, descending: boolean): QueueRange[] {
+  if (!cursor) return [{ where: Prisma.empty }];
+  const past = Prisma.raw(descending ? "<" : ">");
+  if (sort !== "due") return [{ where: Prisma.sql`(${column}, r.id) ${past} (${String(cursor.v)}::timestamp, ${cursor.id})` }];
+
+  if (cursor.v === "infinity") {
+    // The cursor is among the nothing-owed requests: the rest of them, and backwards every owed one.
+    const rest: QueueRange = { where: Prisma.sql`${DUE} IS NULL AND r.id ${past} ${cursor.id}`, owed: false };
+    return descending ? [{ where: Prisma.sql`${DUE} IS NOT NULL`, owed: true }, rest] : [rest];
+  }
+  // The cursor is among the owed requests: the rest of them (a row comparison is never true for a
+  // NULL due time), and forwards every nothing-owed one.
+  const rest: QueueRange = { where: Prisma.sql`(${DUE}, r.id) ${past} (${String(cursor.v)}::timestamp, ${cursor.id})`, owed: true };
+  return descending ? [rest] : [rest, { where: Prisma.sql`${DUE} IS NULL`, owed: false }];
+}
+
+/**
+ * The ranges of requests both past the cursor and within the service-level filter. When there is
+ * none (a cursor among the nothing-owed requests with a filter for owed ones), one that is empty.
+ */
+function intersect(positions: QueueRange[], filters: QueueRange[]): QueueRange[] {
+  const ranges = positions.flatMap((position) =>
+    filters.flatMap((filter) => {
+      if (position.owed !== undefined && filter.owed !== undefined && position.owed !== filter.owed) return [];
+      return [{ where: and(position.where, filter.where), owed: position.owed ?? filter.owed }];
+    }),
+  );
+  return ranges.length > 0 ? ranges : [{ where: Prisma.sql`FALSE` }];
+}
+
+/** A request in any of the ranges, as one condition; Prisma.empty when a range has no condition. */
+function anyOf(ranges: QueueRange[]): Prisma.Sql {
+  if (ranges.some((range) => range.where === Prisma.empty)) return Prisma.empty;
+  return Prisma.join(
+    ranges.map((range) => range.where),
+    ") OR (",
+    "((",
+    "))",
+  );
+}
+
+function keyOf(row: Row, sort: QueueSort): string {
+  switch (sort) {
+    case "due":
+      return row.responseDueAt?.toISOString() ?? "infinity";
+    case "activity":
+      return row.lastActivityAt.toISOString();
+    case "created":
+      return row.createdAt.toISOString();
+  }
+}
+
+/** A cursor from the URL that does not fit this sort (edited by hand, or from another sort) is ignored. */
+function validCursor(cursor: ListCursor | undefined, sort: QueueSort): ListCursor | undefined {
+  if (!cursor || typeof cursor.v !== "string") return undefined;
+  if (sort === "due" && cursor.v === "infinity") return cursor;
+  return isTimestampCursor(cursor) ? cursor : undefined;
+}
