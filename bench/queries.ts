@@ -12,10 +12,10 @@
 import "./lib/allow-server-only";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { loadViewer } from "@/server/people/viewer";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
+import { readBenchArgs } from "./lib/args";
 import { openBenchSession } from "./lib/session";
 import { describeEnvironment, indexesCell, renderPlans, renderSql, type Measured, type PlanSection } from "./lib/report";
 import { ms, time, type Timing } from "./lib/stats";
@@ -53,20 +53,11 @@ interface CaseResult extends Measured {
   variant?: Measured & { sql: string };
 }
 
-const { values: args } = parseArgs({
-  options: {
-    runs: { type: "string", default: "50" },
-    cases: { type: "string" },
-    variant: { type: "string" },
-    out: { type: "string" },
-  },
-});
-
 runScript(async () => {
   // Server modules import "server-only": load them only after the hook above is in place.
   const { listRequests } = await import("@/server/requests/list-requests");
-  const runs = Number(args.runs);
-  const selected = args.cases ? CASES.filter((benchCase) => args.cases?.split(",").includes(benchCase.key)) : CASES;
+  const args = readBenchArgs(CASES);
+  const { runs, selected } = args;
   const variant = args.variant ? VARIANTS.find((candidate) => candidate.name === args.variant) : undefined;
   if (args.variant && !variant) throw new Error(`Unknown variant ${args.variant}; known: ${VARIANTS.map((candidate) => candidate.name).join(", ")}`);
   const session = await openBenchSession(runs);

@@ -14,12 +14,12 @@
 import "./lib/allow-server-only";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { encodeCursor } from "@/schemas/list-params";
 import { loadViewer } from "@/server/people/viewer";
 import type { AgentQueuePage } from "@/server/requests/list-queue";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
+import { readBenchArgs } from "./lib/args";
 import { openBenchSession } from "./lib/session";
 import { describeEnvironment, executionMs, indexesCell, renderPlans, renderSql, type Measured } from "./lib/report";
 import { ms, time, type Timing } from "./lib/stats";
@@ -91,19 +91,11 @@ interface CaseResult extends Measured {
   listTiming: Timing;
 }
 
-const { values: args } = parseArgs({
-  options: {
-    runs: { type: "string", default: "50" },
-    cases: { type: "string" },
-    out: { type: "string" },
-  },
-});
-
 runScript(async () => {
   // Server modules import "server-only": load them only after the hook above is in place.
   const { listQueue } = await import("@/server/requests/list-queue");
-  const runs = Number(args.runs);
-  const selected = args.cases ? CASES.filter((benchCase) => args.cases?.split(",").includes(benchCase.key)) : CASES;
+  const args = readBenchArgs(CASES);
+  const { runs, selected } = args;
   const session = await openBenchSession(runs);
   const { prisma, db, captured, meta, measure } = session;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, visibleRequestsFilter } from "@/domain";
-import { visibleRequestsWhere } from "@/server/requests/visibility-query";
+import { openableRequestsWhere, visibleRequestsSql, visibleRequestsWhere } from "@/server/requests/visibility-query";
 import { DEMO_ACCOUNTS } from "../e2e/demo-accounts";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
@@ -19,6 +19,26 @@ async function visibleIds(email: string) {
 }
 
 describe("the visibility filter in the database", () => {
+  it.each(DEMO_ACCOUNTS)("selects the same requests for %s in its Prisma form and in its SQL form", async (email) => {
+    const filter = visibleRequestsFilter(await actorFor(email), NOW);
+    const byPrisma = (await seeded.db.request.findMany({ where: visibleRequestsWhere(filter), select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id);
+    const bySql = (await seeded.db.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Request" r WHERE ${visibleRequestsSql(filter)} ORDER BY r.id`).map((row) => row.id);
+    expect(bySql).toEqual(byPrisma);
+    expect(byPrisma.length).toBeGreaterThan(0);
+  });
+
+  it.each(DEMO_ACCOUNTS)("opens by id exactly the requests `can` lets %s see, merge links included", async (email) => {
+    const actor = await actorFor(email);
+    const parties = { organizationId: true, requesterId: true, ccs: { select: { userId: true } } } as const;
+    const all = await seeded.db.request.findMany({ select: { id: true, ...parties, mergedInto: { select: parties }, mergedFrom: { select: parties } }, orderBy: { id: "asc" } });
+    const toParties = (row: { organizationId: string; requesterId: string; ccs: { userId: string }[] }) => ({ organizationId: row.organizationId, requesterId: row.requesterId, ccUserIds: row.ccs.map((cc) => cc.userId) });
+    const expected = all
+      .filter((row) => can(actor, "view_request", { ...toParties(row), mergedInto: row.mergedInto ? toParties(row.mergedInto) : null, mergedFrom: row.mergedFrom.map(toParties) }, NOW))
+      .map((row) => row.id);
+    const opened = await seeded.db.request.findMany({ where: openableRequestsWhere(visibleRequestsFilter(actor, NOW)), select: { id: true }, orderBy: { id: "asc" } });
+    expect(opened.map((row) => row.id)).toEqual(expected);
+  });
+
   it.each(DEMO_ACCOUNTS)("returns exactly the requests `can` lets %s see", async (email) => {
     const actor = await actorFor(email);
     const all = await seeded.db.request.findMany({

@@ -84,7 +84,7 @@ export function formValues(formData: FormData): FormState["values"] {
   for (const name of new Set(formData.keys())) {
     if (name.startsWith("$ACTION")) continue;
     const texts = formData.getAll(name).filter((value): value is string => typeof value === "string");
-    values[name] = texts.length === 1 ? texts[0] : texts;
+    if (texts.length > 0) values[name] = texts.length === 1 ? texts[0] : texts;
   }
   return values;
 }
