@@ -12,7 +12,7 @@ const alice = person("alice", member());
 const agent = person("agent", undefined, true);
 const code = (result: { ok: boolean; refusal?: { code: string } }) => (result.ok ? "ok" : result.refusal?.code);
 
-describe("PRODUCT §6 requesting organization-level access", () => {
+describe("docs/product.md §6 requesting organization-level access", () => {
   it("a technical contact requests it for their organization, with no approval needed", () => {
     expect(checkAccessRequest(erin, "acme", null, NOW)).toEqual({ ok: true, approvalState: "not_required", approverId: null });
   });
@@ -55,7 +55,7 @@ describe("PRODUCT §6 requesting organization-level access", () => {
   });
 });
 
-describe("PRODUCT §6 approving, granting and revoking", () => {
+describe("docs/product.md §6 approving, granting and revoking", () => {
   const pending: AccessRequestView = { organizationId: "acme", requesterId: "dave", approverId: "erin", approvalState: "pending" };
 
   it("only the named technical contact approves, once", () => {

@@ -1,7 +1,7 @@
 import { refuse, type Refusal } from "./refusal";
 import { isGrantActive, type Actor, type Membership, type OrganizationGrant } from "./visibility";
 
-// Organization-level access (PRODUCT.md §6): technical contacts request it; organization admins
+// Organization-level access (docs/product.md §6): technical contacts request it; organization admins
 // request it only by naming one of the organization's technical contacts, who approves or declines;
 // agents grant only an approved request (or a technical contact's own), and revoke grants.
 

@@ -17,7 +17,7 @@ import {
 } from "./visibility";
 import { PRIORITY_CODES, type HoldReason } from "./vocabulary";
 
-// Invariants of PRODUCT.md §1 and §3–6 over random sequences of events. Each runs 1,000 cases.
+// Invariants of docs/product.md §1 and §3–6 over random sequences of events. Each runs 1,000 cases.
 const RUNS = { numRuns: 1000 };
 const T0 = new Date("2026-01-05T08:00:00Z").getTime();
 
@@ -75,7 +75,7 @@ function run(steps: [Step, number][]): RequestState[] {
 }
 
 describe("properties of the request workflow", () => {
-  it("a customer reply never leaves a request Solved (PRODUCT §5)", () => {
+  it("a customer reply never leaves a request Solved (docs/product.md §5)", () => {
     fc.assert(
       fc.property(timedSteps, fc.constantFrom("web", "email"), (steps, channel) => {
         const state = run(steps).at(-1)!;
@@ -87,7 +87,7 @@ describe("properties of the request workflow", () => {
     );
   });
 
-  it("every state reachable from Open can reach Solved (PRODUCT §4)", () => {
+  it("every state reachable from Open can reach Solved (docs/product.md §4)", () => {
     fc.assert(
       fc.property(timedSteps, (steps) => {
         for (const state of run(steps)) {
@@ -100,7 +100,7 @@ describe("properties of the request workflow", () => {
     );
   });
 
-  it("a Solved request always says how, with the data its reason needs (PRODUCT §4)", () => {
+  it("a Solved request always says how, with the data its reason needs (docs/product.md §4)", () => {
     fc.assert(
       fc.property(timedSteps, (steps) => {
         for (const state of run(steps)) {
@@ -121,7 +121,7 @@ describe("properties of the request workflow", () => {
 // ---- Many requests, random merges ----------------------------------------------------------------
 
 describe("properties of merging", () => {
-  it("a merged request always has a live target, and no merge cycle exists (PRODUCT §4.3)", () => {
+  it("a merged request always has a live target, and no merge cycle exists (docs/product.md §4.3)", () => {
     const ids = [1, 2, 3, 4, 5, 6];
     const organizationOf = (id: number) => (id <= 4 ? "acme" : "globex");
     const action = fc.oneof(
@@ -196,7 +196,7 @@ const request: fc.Arbitrary<RequestAccess> = fc.oneof(
   fc.record({ ...partiesFields(), mergedFrom: fc.array(parties, { maxLength: 3 }) }),
 );
 
-/** PRODUCT.md §1, as plainly as it can be said, without merge links. */
+/** docs/product.md §1, as plainly as it can be said, without merge links. */
 function tableSaysVisible(person: Actor, req: RequestParties): boolean {
   if (person.isAgent) return true;
   if (req.requesterId === person.userId || req.ccUserIds.includes(person.userId)) return true;
@@ -207,13 +207,13 @@ function tableSaysVisible(person: Actor, req: RequestParties): boolean {
   return member && activeGrant;
 }
 
-/** PRODUCT.md §4: who could see a merged request may follow its links, one hop. */
+/** docs/product.md §4: who could see a merged request may follow its links, one hop. */
 function tableSaysVisibleFollowingLinks(person: Actor, req: RequestAccess): boolean {
   return [req, ...(req.mergedInto ? [req.mergedInto] : []), ...(req.mergedFrom ?? [])].some((other) => tableSaysVisible(person, other));
 }
 
 describe("properties of visibility", () => {
-  it("visibility follows from the table of PRODUCT §1 and the merge links of §4 and nothing else — in `can` and in the filters", () => {
+  it("visibility follows from the table of docs/product.md §1 and the merge links of §4 and nothing else — in `can` and in the filters", () => {
     fc.assert(
       fc.property(actor, request, (person, req) => {
         const expected = tableSaysVisibleFollowingLinks(person, req);
@@ -225,7 +225,7 @@ describe("properties of visibility", () => {
     );
   });
 
-  it("no sequence of events makes an internal note visible to a customer (PRODUCT §1)", () => {
+  it("no sequence of events makes an internal note visible to a customer (docs/product.md §1)", () => {
     const comments = fc.array(fc.record({ id: fc.nat(), visibility: fc.constantFrom("public" as const, "internal" as const) }), { maxLength: 12 });
     fc.assert(
       fc.property(actor, request, comments, timedSteps, (person, req, thread, steps) => {

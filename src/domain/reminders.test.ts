@@ -8,7 +8,7 @@ import { PRIORITY_CODES } from "./vocabulary";
 const policy = DEFAULT_REMINDER_POLICY;
 const remind = (hours: number): RequestCommand => ({ type: "send_reminder", at: at(hours), agentId: null });
 
-describe("PRODUCT §4.4 reminder policy", () => {
+describe("docs/product.md §4.4 reminder policy", () => {
   it("every priority sends at least one reminder before solving for no response", () => {
     for (const code of PRIORITY_CODES) expect(policy[code].reminders).toBeGreaterThanOrEqual(1);
   });

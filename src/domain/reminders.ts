@@ -2,7 +2,7 @@ import { DAY } from "./clock";
 import type { RequestState } from "./request-state";
 import type { PriorityCode } from "./vocabulary";
 
-// The no-response policy (PRODUCT.md §4.4): a Pending request whose requester stays silent gets
+// The no-response policy (docs/product.md §4.4): a Pending request whose requester stays silent gets
 // reminders, and after the last one and a further wait it is solved as "no response". The period and
 // the number of reminders depend on the priority. A customer reply resets it (see transitions).
 
@@ -11,7 +11,7 @@ export interface ReminderRule {
   firstReminderAfterMs: number;
   /** Wait between reminders. */
   reminderIntervalMs: number;
-  /** Reminders to send before solving; at least one (the seed: "at least one further reminder"). */
+  /** Reminders to send before solving; at least one (docs/product.md §4.4: "at least one reminder"). */
   reminders: number;
   /** Wait after the last reminder before solving as no response. */
   solveAfterLastReminderMs: number;

@@ -26,7 +26,7 @@ export interface RequestState {
   lastReminderAt: Date | null;
 }
 
-/** Recorded when a request is solved as "bug reported" (PRODUCT.md §4.2). */
+/** Recorded when a request is solved as "bug reported" (docs/product.md §4.2). */
 export interface BugReport {
   reference: string;
   agreedPriority: PriorityCode;

@@ -7,7 +7,7 @@ import { decide } from "./transitions";
 
 const policy = DEFAULT_SERVICE_LEVEL_POLICY;
 
-describe("PRODUCT §3 service-level targets", () => {
+describe("docs/product.md §3 service-level targets", () => {
   it("a new request is owed a first response within its priority's target", () => {
     expect(serviceLevel(freshRequest({ priority: "S1" }), at(0.5), policy)).toEqual({ kind: "first_response", targetMs: 1 * HOUR, dueAt: at(1), breached: false });
     expect(serviceLevel(freshRequest({ priority: "S1" }), at(1.5), policy)?.breached).toBe(true);

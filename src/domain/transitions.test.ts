@@ -21,7 +21,7 @@ const statesByStatus: Record<RequestStatus, () => RequestState> = {
   solved: solvedRequest,
 };
 
-describe("PRODUCT §4 statuses — a new request", () => {
+describe("docs/product.md §4 statuses — a new request", () => {
   it.each(CHANNELS)("comes in Open by %s, and the log records its creation", (channel) => {
     const opened = openRequest({ id: 7, organizationId: "org-acme", requesterId: "user-alice", channel, priority: "S2", at: at(0) });
     expect(opened.state).toMatchObject({ status: "open", priority: "S2", channel, lastCustomerMessageAt: at(0), firstAgentReplyAt: null });
@@ -29,7 +29,7 @@ describe("PRODUCT §4 statuses — a new request", () => {
   });
 });
 
-describe("PRODUCT §4 statuses — an agent's public reply", () => {
+describe("docs/product.md §4 statuses — an agent's public reply", () => {
   it("STATUSES_AFTER_AGENT_REPLY: an agent's reply may leave the request in any of them", () => {
     const resolution = { reason: "agreed" as const };
     const then: Record<(typeof STATUSES_AFTER_AGENT_REPLY)[number], StatusAfterReply> = {
@@ -68,13 +68,13 @@ describe("PRODUCT §4 statuses — an agent's public reply", () => {
   });
 });
 
-describe("PRODUCT §4 On-hold — progress depends on an internal team", () => {
+describe("docs/product.md §4 On-hold — progress depends on an internal team", () => {
   it.each([
     [{ code: "reproducing_bug" as const }],
     [{ code: "with_engineering" as const }],
     [{ code: "waiting_for_account_team" as const }],
     [{ code: "other" as const, text: "Waiting for the vendor's security review" }],
-  ])("accepts the seed's reasons or an agent's own words: %j", (reason) => {
+  ])("accepts the usual reasons or an agent's own words: %j", (reason) => {
     const decision = accepted(decide(freshRequest(), { type: "hold", at: at(1), agentId: "user-agent", reason }));
     expect(decision.state).toMatchObject({ status: "on_hold", holdReason: reason });
     expect(decision.records[0]).toMatchObject({ type: "status_changed", to: "on_hold", data: { holdReason: reason } });
@@ -93,7 +93,7 @@ describe("PRODUCT §4 On-hold — progress depends on an internal team", () => {
   });
 });
 
-describe("PRODUCT §4 Solved — exactly four ways, with their data", () => {
+describe("docs/product.md §4 Solved — exactly four ways, with their data", () => {
   it("SOLVED_REASONS_AGENTS_CHOOSE: agents solve as agreed or bug reported; merged and no response come otherwise", () => {
     const bugData = { bugReference: "ENG-1", agreedPriority: "S2", estimatedResolutionAt: at(24 * 30) };
     for (const reason of SOLVED_REASONS) {
@@ -151,7 +151,7 @@ describe("PRODUCT §4 Solved — exactly four ways, with their data", () => {
   });
 });
 
-describe("PRODUCT §4.3 merging", () => {
+describe("docs/product.md §4.3 merging", () => {
   const target: MergeTarget = { id: 1002, organizationId: "org-acme", mergedIntoId: null };
   const merge = (over: Partial<typeof target> = {}, mergedIntoThis: number[] = []): RequestCommand => ({
     type: "merge",
@@ -202,7 +202,7 @@ describe("PRODUCT §4.3 merging", () => {
   });
 });
 
-describe("PRODUCT §5 reopening — one rule for every channel", () => {
+describe("docs/product.md §5 reopening — one rule for every channel", () => {
   it.each(["pending", "on_hold", "solved"] as const)("a customer's reply makes a %s request Open", (status) => {
     const decision = accepted(decide(statesByStatus[status](), customerReply(9)));
     expect(decision.state.status).toBe("open");
@@ -247,7 +247,7 @@ describe("PRODUCT §5 reopening — one rule for every channel", () => {
   });
 });
 
-describe("PRODUCT §3 priorities — reclassification", () => {
+describe("docs/product.md §3 priorities — reclassification", () => {
   const reclassify = (priority: string, reason: string): RequestCommand => ({ type: "reclassify", at: at(3), agentId: "user-agent", priority, reason });
 
   it("changes the priority and records the reason", () => {
@@ -267,7 +267,7 @@ describe("PRODUCT §3 priorities — reclassification", () => {
   });
 });
 
-describe("PRODUCT §4.4 reminders and no response", () => {
+describe("docs/product.md §4.4 reminders and no response", () => {
   const remind = (hours: number): RequestCommand => ({ type: "send_reminder", at: at(hours), agentId: null });
   const solveNoResponse = (hours: number): RequestCommand => ({ type: "solve_no_response", at: at(hours), policy: DEFAULT_REMINDER_POLICY });
 

@@ -5,7 +5,7 @@ import { isNoResponseDue, type ReminderPolicy } from "./reminders";
 import type { Channel, HoldReason, PriorityCode, RequestStatus, SolvedReason } from "./vocabulary";
 import { HOLD_REASONS, isPriorityCode } from "./vocabulary";
 
-// The request workflow of PRODUCT.md §3–5 as one function: decide(state, command) returns the next
+// The request workflow of docs/product.md §3–5 as one function: decide(state, command) returns the next
 // state and the events to record, or a refusal a person can read. Nothing else changes a status.
 
 export const MAX_REASON_LENGTH = 500;
@@ -120,7 +120,7 @@ export type Decision =
   | { ok: true; state: RequestState; records: EventRecord[]; related: RelatedChange[] }
   | { ok: false; refusal: Refusal<RefusalCode> };
 
-/** A request comes in by the web, email or chat (PRODUCT.md §4: Open, "just opened"). */
+/** A request comes in by the web, email or chat (docs/product.md §4: Open, "just opened"). */
 export function openRequest(input: NewRequest): { state: RequestState; records: EventRecord[] } {
   const state = newRequestState(input);
   return {
@@ -288,7 +288,7 @@ function sameBugReport(a: BugReport | null, b: BugReport | null) {
 }
 
 /**
- * One rule for every channel (PRODUCT.md §5): a reply or a new chat from the requester or a CC makes
+ * One rule for every channel (docs/product.md §5): a reply or a new chat from the requester or a CC makes
  * any request Open, and a Solved one records that it was reopened. A merged request that is replied
  * to leaves its merge, so that a merged request always points at a live target.
  */

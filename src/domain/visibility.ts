@@ -1,6 +1,6 @@
 import { refuse, type Result } from "./refusal";
 
-// Who may see and do what (PRODUCT.md §1, §6). One table decides; `can` reads it, and
+// Who may see and do what (docs/product.md §1, §6). One table decides; `can` reads it, and
 // `visibleRequestsFilter` describes the same rule for the data layer to turn into a query filter.
 
 /** The signed-in person, as the rules need them; or the automation (`AUTOMATION_ACTOR`). */
@@ -38,7 +38,7 @@ export interface RequestParties {
   ccUserIds: readonly string[];
 }
 
-/** A request as the access rules see it, with the requests a merge links it to (PRODUCT.md §4). */
+/** A request as the access rules see it, with the requests a merge links it to (docs/product.md §4). */
 export interface RequestAccess extends RequestParties {
   /** The request this one was merged into. */
   mergedInto?: RequestParties | null;
@@ -48,7 +48,7 @@ export interface RequestAccess extends RequestParties {
 
 /**
  * How a person stands to one request. The first four hold on the request itself; the last two come
- * from a merge (PRODUCT.md §4: everyone who could see a merged request can follow the link):
+ * from a merge (docs/product.md §4: everyone who could see a merged request can follow the link):
  * - `merge_participant`: requester or CC of a request merged into this one — their conversation
  *   continues here, so they may read and reply;
  * - `merge_follower`: may see a request merged into this one, or the one this was merged into — they
@@ -178,7 +178,7 @@ export function matchesFilterFollowingMergeLinks(filter: VisibleRequestsFilter, 
   return linked.some((other) => matchesFilter(filter, other));
 }
 
-/** Who may be CC'd on a request: members of the request's organization (PRODUCT.md §2). */
+/** Who may be CC'd on a request: members of the request's organization (docs/product.md §2). */
 export function canBeCcd(candidate: { userId: string; memberships: readonly Membership[] }, request: RequestAccess): boolean {
   return candidate.userId !== request.requesterId && candidate.memberships.some((membership) => membership.organizationId === request.organizationId);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHANNELS, HOLD_REASON_DEFINITIONS, PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, SOLVED_REASONS, STATUS_DEFINITIONS, UNSOLVED_STATUSES } from "./vocabulary";
 
-describe("PRODUCT §3–4 vocabulary", () => {
+describe("docs/product.md §3–4 vocabulary", () => {
   it("has exactly four statuses, each saying who owns the next step", () => {
     expect(REQUEST_STATUSES).toEqual(["open", "pending", "on_hold", "solved"]);
     expect(Object.fromEntries(REQUEST_STATUSES.map((status) => [status, STATUS_DEFINITIONS[status].nextStepOwner]))).toEqual({
@@ -18,7 +18,7 @@ describe("PRODUCT §3–4 vocabulary", () => {
     expect(PRIORITY_DEFINITIONS.S1).toEqual({ rank: 1, labelKey: "priority.S1.label", definitionKey: "priority.S1.definition" });
   });
 
-  it("has exactly the four ways to be solved and the seed's three on-hold situations", () => {
+  it("has exactly the four ways to be solved and the three usual on-hold situations", () => {
     expect(SOLVED_REASONS).toEqual(["agreed", "bug_reported", "merged", "no_response"]);
     expect(Object.keys(HOLD_REASON_DEFINITIONS)).toEqual(["reproducing_bug", "with_engineering", "waiting_for_account_team"]);
   });

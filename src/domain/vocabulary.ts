@@ -1,4 +1,4 @@
-// The words of the support workflow (PRODUCT.md §3–4). String unions that match the database enums
+// The words of the support workflow (docs/product.md §3–4). String unions that match the database enums
 // by value; the data layer maps nothing, and the domain imports no database types.
 
 export const REQUEST_STATUSES = ["open", "pending", "on_hold", "solved"] as const;
@@ -20,13 +20,13 @@ export type Channel = (typeof CHANNELS)[number];
 export const SOLVED_REASONS = ["agreed", "bug_reported", "merged", "no_response"] as const;
 export type SolvedReason = (typeof SOLVED_REASONS)[number];
 
-/** The seed's examples of why a request waits on an internal team (PRODUCT.md §4, On-hold). */
+/** The usual reasons a request waits on an internal team (docs/product.md §4, On-hold). */
 export const HOLD_REASONS = ["reproducing_bug", "with_engineering", "waiting_for_account_team"] as const;
 export type HoldReasonCode = (typeof HOLD_REASONS)[number];
-/** One of the seed's reasons, or an agent's own words. */
+/** One of the usual reasons, or an agent's own words. */
 export type HoldReason = { code: HoldReasonCode } | { code: "other"; text: string };
 
-/** Who owns the next step in each status, as translation keys (PRODUCT.md §4). */
+/** Who owns the next step in each status, as translation keys (docs/product.md §4). */
 export const STATUS_DEFINITIONS = {
   open: { labelKey: "status.open.label", meaningKey: "status.open.meaning", nextStepOwner: "support" },
   pending: { labelKey: "status.pending.label", meaningKey: "status.pending.meaning", nextStepOwner: "requester" },
@@ -34,7 +34,7 @@ export const STATUS_DEFINITIONS = {
   solved: { labelKey: "status.solved.label", meaningKey: "status.solved.meaning", nextStepOwner: "nobody" },
 } as const satisfies Record<RequestStatus, { labelKey: string; meaningKey: string; nextStepOwner: string }>;
 
-/** S1–S4 with their stable codes; names and definitions are translation keys (PRODUCT.md §3). */
+/** S1–S4 with their stable codes; names and definitions are translation keys (docs/product.md §3). */
 export const PRIORITY_DEFINITIONS = {
   S1: { rank: 1, labelKey: "priority.S1.label", definitionKey: "priority.S1.definition" },
   S2: { rank: 2, labelKey: "priority.S2.label", definitionKey: "priority.S2.definition" },

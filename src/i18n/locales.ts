@@ -1,4 +1,4 @@
-// The languages of the UI: English, and the seeds' own Korean and Italian (PRODUCT.md §8–9).
+// The languages of the UI: English, Korean and Italian (docs/product.md §8–9).
 // Pure data, safe to import from client components.
 
 export const LOCALES = ["en", "ko", "it"] as const;

@@ -81,7 +81,7 @@ describe("the domain's translation keys", () => {
   });
 });
 
-// PRODUCT.md §9: the seeds' own terms, exactly.
+// docs/product.md §9: the glossary's terms, exactly.
 describe("glossary terms", () => {
   const glossary: Array<[key: string, en: string, ko: string, it: string]> = [
     ["organization.customerPortal", "Customer portal", "고객 포털", "Portale clienti"],

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures";
 
-// Merging (PRODUCT.md §4.3): gina@globex.test opens a request about the CSV date format that jiho's
+// Merging (docs/product.md §4.3): gina@globex.test opens a request about the CSV date format that jiho's
 // #1042 already covers, and the agent merges it there. Writes: one new request of gina's (no other
 // spec counts hers) and a merge link on #1042 (no other spec reads it).
 

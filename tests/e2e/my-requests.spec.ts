@@ -4,7 +4,7 @@ import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WOR
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { expectSignedIn, signIn } from "./fixtures";
 
-// My Requests (PRODUCT.md §2). Read-only: other specs reply to and open requests at the same time,
+// My Requests (docs/product.md §2). Read-only: other specs reply to and open requests at the same time,
 // so these tests assert properties of the list (who sees what, order, columns), never exact counts
 // or the exact rows of a list that those writes could change.
 
@@ -55,7 +55,7 @@ function scopeLink(page: Page, name: string) {
 }
 
 test.describe("My Requests", () => {
-  test("alice sees her requests in the seed's five columns, never a Globex request", async ({ page }) => {
+  test("alice sees her requests in the five columns of My Requests, never a Globex request", async ({ page }) => {
     await signInTo(page, "alice@acme.test");
     await expect(page).toHaveTitle("My Requests · Portico");
     await expect(page.getByRole("heading", { level: 1, name: "My Requests" })).toBeVisible();

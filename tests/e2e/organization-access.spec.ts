@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { expectSignedIn, signIn } from "./fixtures";
 
-// Organization-level access (PRODUCT.md §6). This spec changes only: dave@acme.test's seeded request
+// Organization-level access (docs/product.md §6). This spec changes only: dave@acme.test's seeded request
 // naming erin@acme.test (erin approves it), and jiho@globex.test's own request. It grants nothing —
 // granting is the agent console's (tests/integration/organization-access.test.ts covers it), and no
 // other spec may find erin, dave, alice or bob with an Organization scope.

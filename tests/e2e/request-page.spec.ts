@@ -85,7 +85,7 @@ test.describe("what a request shows", () => {
     await expect(chat.getByRole("listitem")).toHaveCount(6);
     await expect(chat.getByText("Can we avoid that? Half the team is remote.")).toBeVisible();
     await expect(chat.getByText("Morgan Ellis").first()).toBeVisible();
-    // The seed's reply that reopened it while it was Solved.
+    // The demo data's reply that reopened it while it was Solved.
     await expect(responses(page).getByText("Reopened by this reply")).toBeVisible();
   });
 
@@ -218,7 +218,7 @@ test.describe("in Korean and Italian", () => {
     await page.context().addCookies([{ name: "portico-locale", value: locale, url: page.url() }]);
   }
 
-  test("a merged request uses the seeds' Korean terms and links to its target", async ({ page }) => {
+  test("a merged request uses the glossary's Korean terms and links to its target", async ({ page }) => {
     await signInIn(page, "bob@acme.test", "ko");
     await page.goto("/requests/1041");
     const panel = page.getByRole("region", { name: "티켓 세부정보" });

@@ -74,7 +74,7 @@ async function history(requestId: number) {
 const start = (month: number) => later(seeded.now, month * 30 * DAY);
 
 describe("automation on the demo data", () => {
-  it("one pass at the seed's clock acts exactly where the domain says a step is due, and a second pass does nothing", async () => {
+  it("one pass at the demo data's clock acts exactly where the domain says a step is due, and a second pass does nothing", async () => {
     const active = await seeded.db.request.findMany({ where: { status: { in: ["pending", "open", "on_hold"] } }, select: requestStateSelect });
     const due = (action: string) =>
       active

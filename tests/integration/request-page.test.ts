@@ -102,7 +102,7 @@ describe("the request page loader", () => {
     const withChat = await requirePage("alice@acme.test", 1043);
     const chat = withChat.thread.find((entry) => entry.kind === "chat");
     expect(chat?.kind === "chat" && chat.lines.length).toBe(6);
-    // The seed's customer reply that reopened the solved request says so.
+    // The demo data's customer reply that reopened the solved request says so.
     expect(withChat.thread.some((entry) => entry.kind === "comment" && entry.reopened)).toBe(true);
     const times = withChat.thread.map((entry) => entry.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));

@@ -50,7 +50,7 @@ export interface PriorityChange {
   reason: string;
 }
 
-/** How a Solved request was solved, with what the customer was told (PRODUCT.md §4). */
+/** How a Solved request was solved, with what the customer was told (docs/product.md §4). */
 export interface Resolution {
   reason: SolvedReason;
   solvedAt: Date | null;

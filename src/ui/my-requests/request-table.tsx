@@ -6,7 +6,7 @@ import { RelativeDays } from "./relative-days";
 import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
 import { StatusBadge } from "@/ui/status-badge";
 
-// The seed's columns, exactly and in this order (PRODUCT.md §2); the Organization scope adds who
+// My Requests' columns, exactly and in this order (docs/product.md §2); the Organization scope adds who
 // asked, after them, since those requests are not all the viewer's own.
 export async function RequestTable({ items, view, now }: { items: RequestListItem[]; view: ListView; now: Date }) {
   const [t, tRoot] = await Promise.all([getTranslations("myRequests"), getTranslations()]);

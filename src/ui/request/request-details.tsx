@@ -6,7 +6,7 @@ import { countCalendarDays, formatDateTime } from "@/i18n/format";
 import type { RequestPage } from "@/server/requests/get-request-page";
 import { StatusBadge } from "@/ui/status-badge";
 
-// The Details panel (PRODUCT.md §2–4, §8): status and what it means, the resolution, the service
+// The Details panel (docs/product.md §2–4, §8): status and what it means, the resolution, the service
 // level and when the next update is due, the priority with its definition and reclassifications,
 // the people, and the merge links both ways.
 

@@ -5,7 +5,7 @@ import { formatDateTime } from "@/i18n/format";
 import type { Person, RequestPage, ThreadEntry } from "@/server/requests/get-request-page";
 import { MarkdownText } from "./markdown-text";
 
-// The conversation (PRODUCT.md §2, §5, §7): the request as it was opened, then public replies, chat
+// The conversation (docs/product.md §2, §5, §7): the request as it was opened, then public replies, chat
 // transcripts and status changes in time order. Replies are Markdown, rendered sanitized; chat
 // lines are plain text, as they were typed.
 

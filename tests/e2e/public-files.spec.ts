@@ -1,0 +1,22 @@
+import { expect, test } from "@playwright/test";
+
+// The files served as they are from public/: the site's icon (every browser asks for it on its first
+// visit) and the robots file of a private portal.
+
+test("the favicon is served", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  expect((await response.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+});
+
+test("robots are asked to keep out of the portal", async ({ request }) => {
+  const response = await request.get("/robots.txt");
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toMatch(/User-agent: \*\s+Disallow: \//);
+});
+
+test("a page names the icon", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /\/favicon\.ico/);
+});
