@@ -1,6 +1,6 @@
 "use server";
 
-import { requestPages } from "@/app/request-pages";
+import { requestPages } from "@/app/actions/request-pages";
 import { viewerAction } from "@/server/entry/actions";
 import { addRequestCc } from "@/server/requests/add-request-cc";
 import { removeRequestCc } from "@/server/requests/remove-request-cc";

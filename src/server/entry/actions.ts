@@ -13,12 +13,9 @@ import { findViewer } from "./viewer";
 // is a public endpoint, whatever page rendered its form. Each one reads the form into the use case's
 // input, which the use case validates, and maps the outcome to an answer in one place.
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- a wrapper takes any use case's input and viewer */
+// A wrapper takes any use case: the form's fields are its input as it came, which it validates.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyUseCase<Result extends object> = UseCase<any, Result, any>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
-
-/** The form's fields as the use case's input: every text field, as sent. */
-const fieldsOf = (formData: FormData) => formValues(formData);
 
 interface Run<Result extends object> {
   task: AnyUseCase<Result>;
@@ -27,7 +24,7 @@ interface Run<Result extends object> {
   input?: (formData: FormData) => unknown;
 }
 
-async function run<Result extends object>({ task, agentsOnly, input = fieldsOf }: Run<Result>, formData: FormData): Promise<FormAnswer<Result>> {
+async function run<Result extends object>({ task, agentsOnly, input = formValues }: Run<Result>, formData: FormData): Promise<FormAnswer<Result>> {
   const viewer = await findViewer();
   if (!viewer) return agentsOnly ? notFound() : { ok: false, reason: "signed_out" };
   if (agentsOnly && !viewer.actor.isAgent) return notFound();

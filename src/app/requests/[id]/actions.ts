@@ -1,6 +1,6 @@
 "use server";
 
-import { requestPages } from "@/app/request-pages";
+import { requestPages } from "@/app/actions/request-pages";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import { viewerAction } from "@/server/entry/actions";
 import { replyToRequest } from "@/server/requests/reply-to-request";

@@ -1,8 +1,8 @@
 "use server";
 
-import { requestPages } from "@/app/request-pages";
-import { agentAction } from "@/server/entry/actions";
-import type { FormActionOptions } from "@/server/entry/actions";
+import { requestPages } from "@/app/actions/request-pages";
+import { agentAction, type FormActionOptions } from "@/server/entry/actions";
+import { formValues } from "@/server/entry/form-state";
 import { addInternalNote } from "@/server/requests/add-internal-note";
 import { assignRequest } from "@/server/requests/assign-request";
 import { holdRequest } from "@/server/requests/hold-request";
@@ -11,7 +11,6 @@ import { reclassifyRequest } from "@/server/requests/reclassify-request";
 import { replyAsAgent } from "@/server/requests/reply-as-agent";
 import { sendReminder } from "@/server/requests/send-reminder";
 import { solveRequest } from "@/server/requests/solve-request";
-import { formValues } from "@/server/entry/form-state";
 
 // The agent request page's actions: for agents only (anyone else gets the same "not found" as a
 // request that does not exist), each through its use case, which decides again.
