@@ -19,7 +19,16 @@ describe("sign-in input", () => {
     ["//evil.test", "/requests"],
     ["/\\evil.test", "/requests"],
     ["requests", "/requests"],
-  ])("sends %s after sign-in to %s", (input, expected) => {
+    // Browsers drop tabs and line breaks inside a URL: these are "//evil.example".
+    ["/\t/evil.example", "/requests"],
+    ["/\n/evil.example", "/requests"],
+    ["/\r/evil.example", "/requests"],
+    ["/\\\t\\evil.example", "/requests"],
+    ["http://portico.invalid/requests", "/requests"],
+    // A path of this site keeps its query, encoded; control characters never reach a Location header.
+    ["/requests?scope=organization&q=a b", "/requests?scope=organization&q=a%20b"],
+    ["/requests/1\u0000\u0001?q=a\u0000b", "/requests/1%00%01?q=a%00b"],
+  ])("sends %j after sign-in to %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
   });
 });
