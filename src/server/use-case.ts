@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { withoutControlCharacters } from "@/schemas/text";
 import type { Database } from "@/server/db/client";
 import { invalidInput, type Outcome } from "./outcome";
 import type { Viewer } from "./people/viewer";
@@ -6,8 +7,8 @@ import type { Viewer } from "./people/viewer";
 /**
  * A use case: one thing a viewer does or reads, with the schema of its input. Called with the input
  * as it came (a form's fields, a URL's parameters, a JSON body), it validates it — the one place
- * that does — and runs on what the schema made of it. `run` takes input already parsed, for a use
- * case built on another.
+ * that does, after taking the control characters out of every text — and runs on what the schema
+ * made of it. `run` takes input already parsed, for a use case built on another.
  */
 /** Input as it came, before validation: the schema's fields, each of any value. */
 export type RawInput<Input extends z.ZodType> = z.input<Input> extends object ? { [Field in keyof z.input<Input>]?: unknown } : unknown;
@@ -27,7 +28,7 @@ export function defineUseCase<Input extends z.ZodType, Result extends object, Wh
   const { input, identifies = [], run } = definition;
   const useCase = async (db: Database, viewer: Who, raw: RawInput<Input>) => {
     // reportInput tells a missing field ("required") from a malformed one ("invalid").
-    const parsed = input.safeParse(raw, { reportInput: true });
+    const parsed = input.safeParse(withoutControlCharacters(raw), { reportInput: true });
     if (!parsed.success) return invalidInput(parsed.error, identifies);
     return run(db, viewer, parsed.data);
   };
