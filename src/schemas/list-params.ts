@@ -32,6 +32,9 @@ export function isTimestampCursor(cursor: ListCursor): cursor is ListCursor & { 
 const param = z.union([z.string(), z.array(z.string())]).optional();
 const first = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw);
 
+/** A parameter's first value, whether it came once or repeated. */
+export const firstParam = param.transform(first);
+
 /** The search box: trimmed, at most 200 characters. */
 export const searchParam = param.transform((raw) => first(raw)?.trim().slice(0, 200) ?? "");
 
