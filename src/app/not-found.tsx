@@ -1,13 +1,19 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-// The same page whether the request does not exist or the viewer may not see it: nothing here may
-// tell the two apart.
-export default async function RequestNotFound() {
-  const t = await getTranslations("request.notFound");
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("notFound");
+  return { title: t("title") };
+}
+
+// One page for everything that is not there for the viewer — a request that does not exist, one they
+// may not see, the agent console for a customer, an unknown address: nothing here may tell them apart.
+export default async function NotFound() {
+  const t = await getTranslations("notFound");
   return (
-    <section aria-labelledby="request-not-found-heading" className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
-      <h1 id="request-not-found-heading" className="text-2xl font-semibold">
+    <section aria-labelledby="not-found-heading" className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
+      <h1 id="not-found-heading" className="text-2xl font-semibold">
         {t("title")}
       </h1>
       <p className="mt-2 text-slate-700">{t("body")}</p>

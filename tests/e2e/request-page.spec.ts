@@ -30,7 +30,7 @@ test.describe("who may see a request", () => {
     expect(forbidden?.status()).toBe(404);
     const forbiddenText = await page.getByRole("main").innerText();
     const forbiddenTitle = await page.title();
-    await expect(page.getByRole("heading", { level: 1, name: "Request not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
     await expect(page.getByText("Invoice INV-20931")).toHaveCount(0);
 
     const missing = await page.goto("/requests/999999");

@@ -9,6 +9,8 @@ import { rawQueryString } from "@/ui/my-requests/list-href";
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata(): Promise<Metadata> {
+  // The title too is the console's: anyone else gets the not-found page's.
+  await requireAgentViewer("/agent");
   const t = await getTranslations("agentQueue");
   return { title: t("title") };
 }

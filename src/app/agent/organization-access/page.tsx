@@ -8,6 +8,8 @@ import { ACCESS_ADMIN_PATH, accessAdminParamsSchema } from "@/ui/agent-access/ou
 import { grantAccessAction, revokeAccessAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
+  // The title too is the console's: anyone else gets the not-found page's.
+  await requireAgentViewer(ACCESS_ADMIN_PATH);
   const t = await getTranslations("agentAccess");
   return { title: t("title") };
 }

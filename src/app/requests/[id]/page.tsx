@@ -26,7 +26,9 @@ const loadRequestPage = cache(async (id: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const [{ outcome }, t] = await Promise.all([loadRequestPage(id), getTranslations("request")]);
-  return { title: outcome.ok ? t("title", { id: String(outcome.page.id), subject: outcome.page.subject }) : t("notFound.title") };
+  // Not there for this viewer: the one not-found page, with its own title.
+  const { page } = found(outcome);
+  return { title: t("title", { id: String(page.id), subject: page.subject }) };
 }
 
 export default async function RequestPage({ params }: Props) {

@@ -38,7 +38,8 @@ const loadPage = cache(async (id: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const [{ outcome }, t] = await Promise.all([loadPage(id), getTranslations("agentRequest")]);
-  return { title: outcome.ok ? t("title", { id: String(outcome.page.request.id), subject: outcome.page.request.subject }) : t("notFoundTitle") };
+  const { page } = found(outcome);
+  return { title: t("title", { id: String(page.request.id), subject: page.request.subject }) };
 }
 
 export default async function AgentRequestPage({ params }: Props) {

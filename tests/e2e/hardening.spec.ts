@@ -1,0 +1,73 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectSignedIn, signIn } from "./fixtures";
+
+// Findings of an outside review of the running portal, each reproduced here: what it did, and what
+// the portal must do instead. Read-only: nothing here changes data other specs read.
+
+async function signInThrough(page: Page, callbackUrl: string, email = "bob@acme.test") {
+  await page.goto(`/signin?callbackUrl=${callbackUrl}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("portico-demo");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test.describe("after sign-in, only a path of this site", () => {
+  for (const escape of ["%09", "%0A", "%0D"]) {
+    test(`a return path with ${escape} between its slashes goes home, not to another site`, async ({ page, baseURL }) => {
+      await signInThrough(page, `%2F${escape}%2Fevil.example`);
+      await expectSignedIn(page);
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+
+      // Signed in already, the sign-in page redirects at once: to a path of this site.
+      const response = await page.request.get(`/signin?callbackUrl=%2F${escape}%2Fevil.example`, { maxRedirects: 0 });
+      expect(response.status()).toBe(307);
+      expect(response.headers().location).toBe("/requests");
+    });
+  }
+
+  test("control characters in the return path neither crash the page nor reach the Location header", async ({ page }) => {
+    await signIn(page, "bob@acme.test");
+    await expectSignedIn(page);
+    const response = await page.request.get("/signin?callbackUrl=%2Frequests%00%01%2F1", { maxRedirects: 0 });
+    expect(response.status()).toBe(307);
+    expect(response.headers().location).toBe("/requests%00%01/1");
+  });
+
+  test("a path of this site is kept, with its query", async ({ page }) => {
+    await signInThrough(page, encodeURIComponent("/requests?scope=ccd"));
+    await expect(page).toHaveURL(/\/requests\?scope=ccd$/);
+  });
+});
+
+test.describe("no input crashes a page", () => {
+  test("a NUL in a search, in My Requests and in the agent queue", async ({ page, browser }) => {
+    await signIn(page, "alice@acme.test");
+    await expectSignedIn(page);
+    expect((await page.goto("/requests?q=%00"))?.status()).toBe(200);
+    expect((await page.goto("/requests?q=dash%00board&scope=organization"))?.status()).toBe(200);
+
+    const agent = await browser.newContext();
+    const agentPage = await agent.newPage();
+    await signIn(agentPage, "agent@portico.test");
+    await expect(agentPage).toHaveURL(/\/requests$/);
+    expect((await agentPage.goto("/agent?q=a%00b"))?.status()).toBe(200);
+    // A repeated parameter is read leniently, as every page's URL.
+    expect((await agentPage.goto("/agent/organization-access?refused=a&refused=b"))?.status()).toBe(200);
+    expect((await agentPage.goto("/agent?status=open&status=pending&sort=due&sort=created"))?.status()).toBe(200);
+    await agent.close();
+  });
+});
+
+test("every page that is not there for the viewer is the same page, with the same title", async ({ page }) => {
+  await signIn(page, "alice@acme.test");
+  await expectSignedIn(page);
+  const seen = [];
+  // Missing, another organization's, the agent console's pages (for a customer), an unknown address.
+  for (const path of ["/requests/999999", "/requests/1062", "/requests/abc", "/agent", "/agent/requests/1001", "/agent/organization-access", "/no-such-page"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    seen.push({ title: await page.title(), main: await page.locator("main").innerText() });
+  }
+  expect(new Set(seen.map((entry) => JSON.stringify(entry))).size).toBe(1);
+  expect(seen[0]?.title).toBe("Not found · Portico");
+});
