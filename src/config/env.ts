@@ -29,6 +29,9 @@ const environmentSchema = z.object({
   // The automation (docs/automation.md): seconds between passes, 0 to switch it off; requests per kind per pass.
   AUTOMATION_INTERVAL_SECONDS: optionalNumber(z.number().int().min(0).max(86_400), 60),
   AUTOMATION_BATCH_SIZE: optionalNumber(z.number().int().min(1).max(10_000), 100),
+  // "true" sends the Content-Security-Policy as Content-Security-Policy-Report-Only: violations are
+  // reported in the browser's console, nothing is blocked (docs/SECURITY.md).
+  CSP_REPORT_ONLY: optionalString.pipe(z.enum(["true", "false"]).optional()),
   // Set by Next.js; "phase-production-build" while `next build` loads the app's modules.
   NEXT_PHASE: optionalString,
   // Tests: a PostgreSQL server on which each run creates (and drops) its own fresh databases.
@@ -106,4 +109,16 @@ export function readAutomationConfig(source: EnvironmentSource = process.env): A
   // A build has no database to work on.
   const building = env.NEXT_PHASE === "phase-production-build";
   return { intervalSeconds: building ? 0 : env.AUTOMATION_INTERVAL_SECONDS, batchSize: env.AUTOMATION_BATCH_SIZE };
+}
+
+export interface SecurityConfig {
+  /** Send the Content-Security-Policy as report-only. */
+  cspReportOnly: boolean;
+  /** The development server's hot reload evaluates code: only there does the policy allow it. */
+  development: boolean;
+}
+
+export function readSecurityConfig(source: EnvironmentSource = process.env): SecurityConfig {
+  const env = readEnvironment(source);
+  return { cspReportOnly: env.CSP_REPORT_ONLY === "true", development: env.NODE_ENV === "development" };
 }

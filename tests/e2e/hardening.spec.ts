@@ -71,3 +71,49 @@ test("every page that is not there for the viewer is the same page, with the sam
   expect(new Set(seen.map((entry) => JSON.stringify(entry))).size).toBe(1);
   expect(seen[0]?.title).toBe("Not found · Portico");
 });
+
+test.describe("the Content-Security-Policy", () => {
+  test("every page names a fresh nonce, and the framework's scripts carry it", async ({ page }) => {
+    const first = await page.goto("/signin");
+    const policy = first?.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).toMatch(/object-src 'none'/);
+    expect(policy).toMatch(/base-uri 'none'/);
+    expect(policy).toMatch(/frame-ancestors 'none'/);
+    const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((value) => value === nonce)).toBe(true);
+    const second = await page.goto("/signin");
+    expect(/'nonce-([^']+)'/.exec(second?.headers()["content-security-policy"] ?? "")?.[1]).not.toBe(nonce);
+  });
+
+  test("a script that reached a page's HTML does not run, and the page's own scripts still do", async ({ page }) => {
+    await signIn(page, "alice@acme.test");
+    await expectSignedIn(page);
+    // As if a payload had got past the sanitizer: the served HTML itself carries an inline script and
+    // an event-handler attribute. The response's headers, the policy included, are kept.
+    await page.route("**/requests/1063", async (route) => {
+      const response = await route.fetch();
+      const injected = `<script>window.__injected = "inline script";</script><img src="data:," onerror="window.__injected = 'event handler'" alt="">`;
+      await route.fulfill({ response, body: (await response.text()).replace("</main>", `${injected}</main>`) });
+    });
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = seen;
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(event.violatedDirective));
+    });
+    await page.goto("/requests/1063");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("#1063");
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.length)).toBeGreaterThanOrEqual(2);
+    const outcome = await page.evaluate(() => {
+      const w = window as unknown as { __injected?: string; __violations: string[] };
+      return { injected: w.__injected ?? null, violations: w.__violations };
+    });
+    expect(outcome.injected).toBeNull();
+    expect(outcome.violations.every((directive) => directive.startsWith("script-src"))).toBe(true);
+    // The page's own scripts run: the profile menu opens.
+    await page.getByRole("banner").getByRole("button", { expanded: false }).click();
+    await expect(page.getByRole("banner").getByText("alice@acme.test", { exact: true })).toBeVisible();
+  });
+});
