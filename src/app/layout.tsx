@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { setLocale } from "@/app/actions/set-locale";
 import { findViewer } from "@/server/entry/viewer";
 import { SiteHeader } from "@/ui/site-header";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [viewer, locale, t] = await Promise.all([findViewer(), getLocale(), getTranslations("layout")]);
+  const [viewer, locale, t, messages] = await Promise.all([findViewer(), getLocale(), getTranslations("layout"), getMessages()]);
   const person = viewer?.person;
   return (
     <html lang={locale}>
@@ -29,7 +30,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           languageAction={setLocale}
         />
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8">
-          {children}
+          {/* Only the error page's texts reach the browser: everything else arrives translated from the server. */}
+          <NextIntlClientProvider messages={{ errorPage: messages.errorPage }}>{children}</NextIntlClientProvider>
         </main>
       </body>
     </html>

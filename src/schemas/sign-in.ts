@@ -1,9 +1,12 @@
 import { z } from "zod";
 
+export const MAX_EMAIL_LENGTH = 320;
+/** The upper bound keeps a hostile request from making the slow hash slower still. */
+export const MAX_PASSWORD_LENGTH = 1024;
+
 export const passwordSignInSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(320)),
-  // The upper bound keeps a hostile request from making the slow hash slower still.
-  password: z.string().min(1).max(1024),
+  email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(MAX_EMAIL_LENGTH)),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
 export type PasswordSignIn = z.infer<typeof passwordSignInSchema>;

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "@/schemas/sign-in";
 
 export interface SignInFormLabels {
   email: string;
@@ -53,6 +54,7 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
             name="email"
             type="email"
             autoComplete="username"
+            maxLength={MAX_EMAIL_LENGTH}
             required
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30"
           />
@@ -66,6 +68,7 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
             name="password"
             type="password"
             autoComplete="current-password"
+            maxLength={MAX_PASSWORD_LENGTH}
             required
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30"
           />

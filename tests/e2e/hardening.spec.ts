@@ -117,3 +117,50 @@ test.describe("the Content-Security-Policy", () => {
     await expect(page.getByRole("banner").getByText("alice@acme.test", { exact: true })).toBeVisible();
   });
 });
+
+test.describe("nothing a user wrote is lost", () => {
+  test("every text field says how long it may be, as its schema does", async ({ page, browser }) => {
+    await page.goto("/signin");
+    await expect(page.getByLabel("Email")).toHaveAttribute("maxlength", "320");
+    await expect(page.getByLabel("Password")).toHaveAttribute("maxlength", "1024");
+    await signIn(page, "alice@acme.test");
+    await expectSignedIn(page);
+    for (const path of ["/requests/1063", "/requests/new"]) {
+      await page.goto(path);
+      const unbounded = await page.locator("main textarea:not([maxlength]), main input[type=text]:not([maxlength]), main input[type=search]:not([maxlength])").count();
+      expect(unbounded, path).toBe(0);
+    }
+    await expect(page.getByLabel("Subject")).toHaveAttribute("maxlength", "200");
+
+    const agent = await browser.newContext();
+    const agentPage = await agent.newPage();
+    await signIn(agentPage, "agent@portico.test");
+    await expect(agentPage).toHaveURL(/\/requests$/);
+    await agentPage.goto("/agent/requests/1063");
+    const unbounded = await agentPage.locator("main textarea:not([maxlength]), main input[type=text]:not([maxlength])").count();
+    expect(unbounded).toBe(0);
+    await agent.close();
+  });
+
+  test("a reply too large for the server ends on a page that says so, and the text comes back", async ({ page }) => {
+    await signIn(page, "alice@acme.test");
+    await expectSignedIn(page);
+    await page.goto("/requests/1063");
+    const reply = page.locator('form:has(textarea[name="body"])');
+    const body = reply.locator('textarea[name="body"]');
+    // Past the field's own limit, as a hand-edited page could send it: over the server's body limit.
+    await body.evaluate((field: HTMLTextAreaElement) => {
+      field.removeAttribute("maxlength");
+      field.value = `Start of a long log. ${"0123456789abcdef".repeat(70_000)}`;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await reply.getByRole("button", { name: "Send reply" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "This page could not be shown" })).toBeVisible();
+    await expect(page.getByRole("banner")).toBeVisible();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(body).toBeVisible();
+    expect(await body.inputValue()).toMatch(/^Start of a long log\. /);
+    expect((await body.inputValue()).length).toBe(21 + 16 * 70_000);
+  });
+});

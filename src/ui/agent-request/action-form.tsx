@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useActionState, useContext, useId, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useId, useRef, type ReactNode } from "react";
+import { useDraft } from "@/ui/draft";
 import { initialFormState, sentText, type FormAction, type FormState } from "@/ui/form-state";
 import { SubmitRow } from "@/ui/submit-row";
 
@@ -15,12 +16,16 @@ export function ActionForm(props: {
   submit: string;
   submitting: string;
   action: FormAction;
+  /** Keep a draft of the form's `body` under this name, as the agent types it. */
+  draft?: string;
   children: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(props.action, initialFormState);
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const keepDraft = useDraft(`agent:${props.requestId}:${props.draft ?? ""}`, props.draft ? "body" : "", form, state);
   return (
-    <form action={formAction} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <form ref={form} action={formAction} onInput={keepDraft} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h3 id={`${id}-heading`} className="font-semibold">
         {props.heading}
       </h3>
@@ -45,7 +50,7 @@ const fieldClass =
   "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
 
 /** A text field that shows the agent's text again after an error. */
-export function KeptField(props: { name: string; label: string; multiline?: boolean; type?: "text" | "date" | "number"; defaultValue?: string }) {
+export function KeptField(props: { name: string; label: string; multiline?: boolean; type?: "text" | "date"; defaultValue?: string; maxLength?: number }) {
   const state = useContext(FormStateContext);
   const id = useId();
   const value = state.status === "error" ? sentText(state, props.name) : (props.defaultValue ?? "");
@@ -55,9 +60,9 @@ export function KeptField(props: { name: string; label: string; multiline?: bool
         {props.label}
       </label>
       {props.multiline ? (
-        <textarea id={id} name={props.name} rows={4} defaultValue={value} className={fieldClass} />
+        <textarea id={id} name={props.name} rows={4} maxLength={props.maxLength} defaultValue={value} className={fieldClass} />
       ) : (
-        <input id={id} name={props.name} type={props.type ?? "text"} defaultValue={value} className={fieldClass} />
+        <input id={id} name={props.name} type={props.type ?? "text"} maxLength={props.maxLength} defaultValue={value} className={fieldClass} />
       )}
     </div>
   );

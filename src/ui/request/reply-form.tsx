@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useId, useRef } from "react";
+import { useDraft } from "@/ui/draft";
 import { initialFormState, sentText, type FormAction } from "@/ui/form-state";
 import { SubmitRow } from "@/ui/submit-row";
 
@@ -20,18 +21,22 @@ export interface ReplyFormLabels {
 export function ReplyForm(props: {
   requestId: number;
   action: FormAction;
+  /** The longest reply the server accepts. */
+  maxLength: number;
   labels: ReplyFormLabels;
 }) {
   const { labels } = props;
   const [state, formAction, pending] = useActionState(props.action, initialFormState);
   const bodyError = state.fieldErrors.body;
+  const form = useRef<HTMLFormElement>(null);
+  const keepDraft = useDraft(`reply:${props.requestId}`, "body", form, state);
   const id = useId();
   const fieldId = `${id}-body`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
 
   return (
-    <form action={formAction} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <form ref={form} action={formAction} onInput={keepDraft} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         {labels.heading}
       </h2>
@@ -47,6 +52,7 @@ export function ReplyForm(props: {
         id={fieldId}
         name="body"
         rows={6}
+        maxLength={props.maxLength}
         defaultValue={sentText(state, "body")}
         aria-invalid={bodyError ? true : undefined}
         aria-describedby={bodyError ? `${hintId} ${errorId}` : hintId}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
+import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import { getDatabase } from "@/server/db";
 import { found, requireViewer } from "@/server/entry/viewer";
 import { getRequestPage } from "@/server/requests/get-request-page";
@@ -54,6 +55,7 @@ export default async function RequestPage({ params }: Props) {
             <ReplyForm
               requestId={page.id}
               action={replyAction}
+              maxLength={MAX_REPLY_LENGTH}
               labels={{ heading: t("reply.heading"), label: t("reply.label"), hint: t("reply.hint"), submit: t("reply.submit"), submitting: t("reply.submitting") }}
             />
           ) : (

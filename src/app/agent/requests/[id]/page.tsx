@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import {
   HOLD_REASON_DEFINITIONS,
   HOLD_REASONS,
+  MAX_BUG_REFERENCE_LENGTH,
+  MAX_REASON_LENGTH,
   PRIORITY_CODES,
   PRIORITY_DEFINITIONS,
   SOLVED_REASON_DEFINITIONS,
@@ -13,6 +15,7 @@ import {
   STATUSES_AFTER_AGENT_REPLY,
 } from "@/domain";
 import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
+import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import { getDatabase } from "@/server/db";
 import { found, requireAgentViewer } from "@/server/entry/viewer";
 import { getAgentRequestPage } from "@/server/requests/get-agent-request-page";
@@ -59,13 +62,13 @@ export default async function AgentRequestPage({ params }: Props) {
   const holdFields = (
     <>
       <KeptSelect name="holdReason" label={t("fields.holdReason")} options={holdOptions} />
-      <KeptField name="holdReasonText" label={t("fields.holdReasonText")} />
+      <KeptField name="holdReasonText" label={t("fields.holdReasonText")} maxLength={MAX_REASON_LENGTH} />
     </>
   );
   const resolutionFields = (
     <>
       <KeptSelect name="solvedReason" label={t("fields.solvedReason")} options={solvedOptions} />
-      <KeptField name="bugReference" label={t("fields.bugReference")} />
+      <KeptField name="bugReference" label={t("fields.bugReference")} maxLength={MAX_BUG_REFERENCE_LENGTH} />
       <KeptSelect name="bugPriority" label={t("fields.bugPriority")} options={[{ value: "", label: t("fields.none") }, ...priorityOptions]} />
       <KeptField name="bugEta" type="date" label={t("fields.bugEta")} />
     </>
@@ -93,8 +96,8 @@ export default async function AgentRequestPage({ params }: Props) {
               {t("actionsHeading")}
             </h2>
             {page.isMerged && <p className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">{t("forms.mergedClosed")}</p>}
-            <ActionForm requestId={request.id} heading={t("forms.reply")} submit={t("forms.replySubmit")} submitting={submitting} action={replyAction}>
-              <KeptField name="body" multiline label={t("fields.body")} />
+            <ActionForm requestId={request.id} heading={t("forms.reply")} submit={t("forms.replySubmit")} submitting={submitting} action={replyAction} draft="reply">
+              <KeptField name="body" multiline label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
               <KeptSelect
                 name="then"
                 label={t("fields.then")}
@@ -109,8 +112,8 @@ export default async function AgentRequestPage({ params }: Props) {
                 </div>
               </details>
             </ActionForm>
-            <ActionForm requestId={request.id} heading={t("forms.note")} submit={t("forms.noteSubmit")} submitting={submitting} action={internalNoteAction}>
-              <KeptField name="body" multiline label={t("fields.note")} />
+            <ActionForm requestId={request.id} heading={t("forms.note")} submit={t("forms.noteSubmit")} submitting={submitting} action={internalNoteAction} draft="note">
+              <KeptField name="body" multiline label={t("fields.note")} maxLength={MAX_REPLY_LENGTH} />
             </ActionForm>
             <div className="grid gap-4 md:grid-cols-2">
               <ActionForm requestId={request.id} heading={t("forms.hold")} submit={t("forms.holdSubmit")} submitting={submitting} action={holdAction}>
@@ -121,7 +124,7 @@ export default async function AgentRequestPage({ params }: Props) {
               </ActionForm>
               <ActionForm requestId={request.id} heading={t("forms.reclassify")} submit={t("forms.reclassifySubmit")} submitting={submitting} action={reclassifyAction}>
                 <KeptSelect name="priority" label={t("fields.priority")} options={priorityOptions} defaultValue={request.priority} />
-                <KeptField name="reason" label={t("fields.reason")} />
+                <KeptField name="reason" label={t("fields.reason")} maxLength={MAX_REASON_LENGTH} />
               </ActionForm>
               <ActionForm requestId={request.id} heading={t("forms.assign")} submit={t("forms.assignSubmit")} submitting={submitting} action={assignAction}>
                 <KeptSelect
@@ -135,8 +138,8 @@ export default async function AgentRequestPage({ params }: Props) {
                   ]}
                 />
               </ActionForm>
-              <ActionForm requestId={request.id} heading={t("forms.reminder")} submit={t("forms.reminderSubmit")} submitting={submitting} action={reminderAction}>
-                <KeptField name="body" multiline label={t("fields.body")} />
+              <ActionForm requestId={request.id} heading={t("forms.reminder")} submit={t("forms.reminderSubmit")} submitting={submitting} action={reminderAction} draft="reminder">
+                <KeptField name="body" multiline label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
               </ActionForm>
               <ActionForm requestId={request.id} heading={t("forms.merge")} submit={t("forms.mergeSubmit")} submitting={submitting} action={mergeAction}>
                 {page.mergeCandidates.length > 0 ? (
@@ -148,7 +151,7 @@ export default async function AgentRequestPage({ params }: Props) {
                 ) : (
                   <p className="text-sm text-slate-700">{t("forms.noCandidates")}</p>
                 )}
-                <KeptField name="targetIdTyped" label={t("fields.targetIdTyped")} />
+                <KeptField name="targetIdTyped" label={t("fields.targetIdTyped")} maxLength={10} />
               </ActionForm>
             </div>
           </section>
