@@ -5,12 +5,21 @@ import type { FormState } from "@/ui/form-state";
 
 // What someone is writing in a long text field is kept in the tab's session storage as they type,
 // and given back if the page is reloaded or has to start again after an error, so nothing they wrote
-// is lost; it is forgotten once the form's action took it. Session storage: it stays with the tab, not
-// with the next person who signs in on the computer.
+// is lost; it is forgotten once the form's action took it. Session storage, under the writer's id,
+// emptied at sign-out: a draft stays with its writer and the tab, never with the next person who signs
+// in on the computer.
 
 const PREFIX = "portico-draft:";
 
-/** Keeps the draft of the text field `name` of `form` under `key`; returns the form's input handler. */
+/** Forgets every draft of this tab: at sign-out. */
+export function forgetDrafts(): void {
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);
+}
+
+/**
+ * Keeps the draft of the text field `name` of `form` under `key` (which names the writer and the
+ * field); returns the form's input handler.
+ */
 export function useDraft(key: string, name: string, form: RefObject<HTMLFormElement | null>, state: FormState) {
   const storageKey = PREFIX + key;
   // On the first render and after each answer (the field starts afresh then).

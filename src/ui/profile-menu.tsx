@@ -4,6 +4,7 @@ import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Locale } from "@/i18n/locales";
+import { forgetDrafts } from "./draft";
 import { LanguageSwitch } from "./language-switch";
 
 export interface ProfileMenuLabels {
@@ -93,7 +94,10 @@ export function ProfileMenu(props: { name: string; email: string; locale: Locale
             <li>
               <button
                 type="button"
-                onClick={() => void signOut({ callbackUrl: "/signin" })}
+                onClick={() => {
+                  forgetDrafts();
+                  void signOut({ callbackUrl: "/signin" });
+                }}
                 className="block w-full px-4 py-2 text-left text-sm hover:bg-slate-50 focus-visible:bg-slate-50"
               >
                 {labels.signOut}

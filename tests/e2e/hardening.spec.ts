@@ -162,5 +162,11 @@ test.describe("nothing a user wrote is lost", () => {
     await expect(body).toBeVisible();
     expect(await body.inputValue()).toMatch(/^Start of a long log\. /);
     expect((await body.inputValue()).length).toBe(21 + 16 * 70_000);
+
+    // The draft belongs to its writer: signing out forgets it.
+    await page.getByRole("banner").getByRole("button", { expanded: false }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("portico-draft:")))).toEqual([]);
   });
 });

@@ -16,14 +16,14 @@ export function ActionForm(props: {
   submit: string;
   submitting: string;
   action: FormAction;
-  /** Keep a draft of the form's `body` under this name, as the agent types it. */
+  /** Keep a draft of the form's `body` under this key (naming the writer, the request and the form). */
   draft?: string;
   children: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(props.action, initialFormState);
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  const keepDraft = useDraft(`agent:${props.requestId}:${props.draft ?? ""}`, props.draft ? "body" : "", form, state);
+  const keepDraft = useDraft(props.draft ?? "", props.draft ? "body" : "", form, state);
   return (
     <form ref={form} action={formAction} onInput={keepDraft} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h3 id={`${id}-heading`} className="font-semibold">

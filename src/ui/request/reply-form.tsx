@@ -23,13 +23,15 @@ export function ReplyForm(props: {
   action: FormAction;
   /** The longest reply the server accepts. */
   maxLength: number;
+  /** Names the writer and the request, to keep a draft under. */
+  draftKey: string;
   labels: ReplyFormLabels;
 }) {
   const { labels } = props;
   const [state, formAction, pending] = useActionState(props.action, initialFormState);
   const bodyError = state.fieldErrors.body;
   const form = useRef<HTMLFormElement>(null);
-  const keepDraft = useDraft(`reply:${props.requestId}`, "body", form, state);
+  const keepDraft = useDraft(props.draftKey, "body", form, state);
   const id = useId();
   const fieldId = `${id}-body`;
   const hintId = `${id}-hint`;

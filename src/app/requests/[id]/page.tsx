@@ -56,6 +56,7 @@ export default async function RequestPage({ params }: Props) {
               requestId={page.id}
               action={replyAction}
               maxLength={MAX_REPLY_LENGTH}
+              draftKey={`${viewer.actor.userId}:request:${page.id}:reply`}
               labels={{ heading: t("reply.heading"), label: t("reply.label"), hint: t("reply.hint"), submit: t("reply.submit"), submitting: t("reply.submitting") }}
             />
           ) : (

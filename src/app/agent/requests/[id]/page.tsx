@@ -52,6 +52,7 @@ export default async function AgentRequestPage({ params }: Props) {
   const [t, tRoot] = await Promise.all([getTranslations("agentRequest"), getTranslations()]);
   const request = page.request;
   const submitting = t("forms.submitting");
+  const draftOf = `${viewer.actor.userId}:request:${request.id}:agent`;
 
   const holdOptions = [
     ...HOLD_REASONS.map((code) => ({ value: code, label: tRoot(HOLD_REASON_DEFINITIONS[code].labelKey) })),
@@ -96,7 +97,7 @@ export default async function AgentRequestPage({ params }: Props) {
               {t("actionsHeading")}
             </h2>
             {page.isMerged && <p className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">{t("forms.mergedClosed")}</p>}
-            <ActionForm requestId={request.id} heading={t("forms.reply")} submit={t("forms.replySubmit")} submitting={submitting} action={replyAction} draft="reply">
+            <ActionForm requestId={request.id} heading={t("forms.reply")} submit={t("forms.replySubmit")} submitting={submitting} action={replyAction} draft={`${draftOf}:reply`}>
               <KeptField name="body" multiline label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
               <KeptSelect
                 name="then"
@@ -112,7 +113,7 @@ export default async function AgentRequestPage({ params }: Props) {
                 </div>
               </details>
             </ActionForm>
-            <ActionForm requestId={request.id} heading={t("forms.note")} submit={t("forms.noteSubmit")} submitting={submitting} action={internalNoteAction} draft="note">
+            <ActionForm requestId={request.id} heading={t("forms.note")} submit={t("forms.noteSubmit")} submitting={submitting} action={internalNoteAction} draft={`${draftOf}:note`}>
               <KeptField name="body" multiline label={t("fields.note")} maxLength={MAX_REPLY_LENGTH} />
             </ActionForm>
             <div className="grid gap-4 md:grid-cols-2">
@@ -138,7 +139,7 @@ export default async function AgentRequestPage({ params }: Props) {
                   ]}
                 />
               </ActionForm>
-              <ActionForm requestId={request.id} heading={t("forms.reminder")} submit={t("forms.reminderSubmit")} submitting={submitting} action={reminderAction} draft="reminder">
+              <ActionForm requestId={request.id} heading={t("forms.reminder")} submit={t("forms.reminderSubmit")} submitting={submitting} action={reminderAction} draft={`${draftOf}:reminder`}>
                 <KeptField name="body" multiline label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
               </ActionForm>
               <ActionForm requestId={request.id} heading={t("forms.merge")} submit={t("forms.mergeSubmit")} submitting={submitting} action={mergeAction}>
