@@ -46,8 +46,8 @@ export interface FormActionOptions<Result extends object> {
 /** A form's action for useActionState: the use case's outcome as a FormState, in the user's language. */
 function formAction<Result extends object>(useCase: AnyUseCase<Result>, agentsOnly: boolean, options: FormActionOptions<Result>) {
   return async (previous: FormState, formData: FormData): Promise<FormState> => {
-    const answer = await run({ task: useCase, agentsOnly, input: options.input }, formData);
     const values = formValues(formData);
+    const answer = await run({ task: useCase, agentsOnly, input: options.input ?? (() => values) }, formData);
     if (answer.ok) {
       for (const path of options.revalidate?.(values) ?? []) revalidatePath(path);
       if (options.redirectTo) redirect(options.redirectTo(answer));
