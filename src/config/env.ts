@@ -32,6 +32,11 @@ const environmentSchema = z.object({
   // "true" sends the Content-Security-Policy as Content-Security-Policy-Report-Only: violations are
   // reported in the browser's console, nothing is blocked (docs/SECURITY.md).
   CSP_REPORT_ONLY: optionalString.pipe(z.enum(["true", "false"]).optional()),
+  // Sessions (docs/SECURITY.md): minutes of inactivity after which a session ends; its maximum age in days.
+  SESSION_IDLE_TIMEOUT_MINUTES: optionalNumber(z.number().int().min(5).max(60 * 24 * 90), 480),
+  SESSION_MAX_AGE_DAYS: optionalNumber(z.number().int().min(1).max(365), 14),
+  // Reverse proxies in front of the app that append to X-Forwarded-For: how client addresses are read.
+  TRUSTED_PROXY_COUNT: optionalNumber(z.number().int().min(0).max(10), 0),
   // Set by Next.js; "phase-production-build" while `next build` loads the app's modules.
   NEXT_PHASE: optionalString,
   // Tests: a PostgreSQL server on which each run creates (and drops) its own fresh databases.
@@ -121,4 +126,20 @@ export interface SecurityConfig {
 export function readSecurityConfig(source: EnvironmentSource = process.env): SecurityConfig {
   const env = readEnvironment(source);
   return { cspReportOnly: env.CSP_REPORT_ONLY === "true", development: env.NODE_ENV === "development" };
+}
+
+export interface SessionConfig {
+  idleMs: number;
+  maxAgeMs: number;
+  /** Proxies in front of the app that append to X-Forwarded-For. */
+  trustedProxies: number;
+}
+
+export function readSessionConfig(source: EnvironmentSource = process.env): SessionConfig {
+  const env = readEnvironment(source);
+  return {
+    idleMs: env.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
+    maxAgeMs: env.SESSION_MAX_AGE_DAYS * 24 * 60 * 60_000,
+    trustedProxies: env.TRUSTED_PROXY_COUNT,
+  };
 }

@@ -18,7 +18,8 @@ export function fixedClock(at: Date | string): Clock & { advance(ms: number): vo
   };
 }
 
-export const MINUTE = 60_000;
+export const SECOND = 1_000;
+export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 

@@ -9,3 +9,6 @@ export * from "./sla";
 export * from "./reminders";
 export * from "./visibility";
 export * from "./organization-access";
+export * from "./sign-in-throttle";
+export * from "./sessions";
+export * from "./accounts";

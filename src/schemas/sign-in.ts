@@ -30,3 +30,16 @@ export function safeCallbackPath(value: string | null | undefined, fallback = "/
   }
   return url.origin === OWN_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : fallback;
 }
+
+/** What a throttled sign-in answers instead of "wrong": this, a colon, and the seconds to wait. */
+export const SIGN_IN_THROTTLED = "throttled";
+
+export function throttledSignInError(seconds: number): string {
+  return `${SIGN_IN_THROTTLED}:${Math.max(1, Math.ceil(seconds))}`;
+}
+
+/** The seconds a throttled sign-in must wait, or null when the error is any other. */
+export function throttledSeconds(error: string): number | null {
+  const match = new RegExp(`^${SIGN_IN_THROTTLED}:(\\d{1,6})$`).exec(error);
+  return match ? Number(match[1]) : null;
+}

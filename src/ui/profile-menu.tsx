@@ -13,6 +13,8 @@ export interface ProfileMenuLabels {
   organizationAccess?: string;
   /** Present for agents: the agent console's queue. */
   agentConsole?: string;
+  sessions: string;
+  changePassword: string;
   signOut: string;
   language: string;
 }
@@ -88,6 +90,16 @@ export function ProfileMenu(props: { name: string; email: string; locale: Locale
                 </Link>
               </li>
             )}
+            <li className="mt-1 border-t border-slate-100 pt-1">
+              <Link href="/settings/sessions" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
+                {labels.sessions}
+              </Link>
+            </li>
+            <li>
+              <Link href="/settings/password" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
+                {labels.changePassword}
+              </Link>
+            </li>
             <li className="my-1 border-y border-slate-100 pb-1">
               <LanguageSwitch action={languageAction} current={locale} label={labels.language} variant="menu" />
             </li>

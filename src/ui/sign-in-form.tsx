@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "@/schemas/sign-in";
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, throttledSeconds } from "@/schemas/sign-in";
 
 export interface SignInFormLabels {
   email: string;
@@ -12,6 +12,10 @@ export interface SignInFormLabels {
   submitting: string;
   /** The one message for every wrong email or password: it must not tell which was wrong. */
   failed: string;
+  /** Too many attempts for this email or from this address, with a wait under a minute. Says nothing about the account. */
+  throttledSeconds: string;
+  /** The same with a longer wait; "{minutes}" stands for the minutes. */
+  throttledMinutes: string;
   singleSignOn: string;
   singleSignOnFailed: string;
 }
@@ -35,7 +39,7 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
     });
     if (!result || result.error) {
       setPending(false);
-      setError(labels.failed);
+      setError(failureMessage(result?.error ?? "", labels));
       return;
     }
     router.replace(props.callbackPath);
@@ -95,4 +99,10 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
       )}
     </>
   );
+}
+
+function failureMessage(error: string, labels: SignInFormLabels): string {
+  const wait = throttledSeconds(error);
+  if (wait === null) return labels.failed;
+  return wait < 60 ? labels.throttledSeconds : labels.throttledMinutes.replace("{minutes}", String(Math.ceil(wait / 60)));
 }

@@ -29,6 +29,8 @@ export async function SiteHeader({ person, languageAction }: { person: HeaderPer
               // Organization-level access is for customers; agents grant it elsewhere.
               organizationAccess: person.isCustomer ? t("organizationAccess.menuLabel") : undefined,
               agentConsole: person.isAgent ? t("agentQueue.menuLabel") : undefined,
+              sessions: t("profileMenu.sessions"),
+              changePassword: t("profileMenu.changePassword"),
               signOut: t("profileMenu.signOut"),
               language: t("language.label"),
             }}

@@ -86,8 +86,8 @@ describe("the viewer is read once per request", () => {
     expect(callers).toEqual(["src/server/entry/viewer.ts"]);
     expect(readFileSync("src/server/entry/viewer.ts", "utf8")).toMatch(/export const findViewer = cache\(/);
     // Nothing else reads the session.
-    const sessionReaders = sourceFiles("src").filter((file) => /\bsessionUserId\(|getServerSession\(/.test(readFileSync(file, "utf8")));
-    expect(sessionReaders.sort()).toEqual(["src/server/auth/session.ts", "src/server/entry/viewer.ts"]);
+    const sessionReaders = sourceFiles("src").filter((file) => /\bsessionClaims\(|getServerSession\(|continueSession\(/.test(readFileSync(file, "utf8")));
+    expect(sessionReaders.sort()).toEqual(["src/server/auth/session.ts", "src/server/entry/viewer.ts", "src/server/security/sessions.ts"]);
   });
 
   it("with one statement on the user row, the person's memberships and grants beside it", async () => {

@@ -4,8 +4,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { setVisitorLocale } from "@/app/actions/set-locale";
 import { findViewer } from "@/server/entry/viewer";
 import { isOidcEnabled } from "@/server/auth/options";
+import { choiceParam } from "@/schemas/list-params";
 import { safeCallbackPath } from "@/schemas/sign-in";
 import { LanguageSwitch } from "@/ui/language-switch";
+import { SIGN_IN_NOTICES } from "@/ui/settings/outcome";
 import { SignInForm } from "@/ui/sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +20,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackPath = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await findViewer()) redirect(callbackPath);
   const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+  // Why a session ended on purpose (signing out everywhere, a password change), said once here.
+  const notice = choiceParam(SIGN_IN_NOTICES).parse(params.notice);
   // next-auth sends failed single sign-on back here with ?error=…; say so without details.
   const ssoFailed = typeof params.error === "string";
   return (
@@ -25,6 +29,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold">{t("signIn.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("signIn.intro")}</p>
+        {notice && (
+          <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-900">
+            {t(`signIn.notices.${notice}`)}
+          </p>
+        )}
         <SignInForm
           callbackPath={callbackPath}
           oidcEnabled={isOidcEnabled()}
@@ -35,6 +44,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             submit: t("signIn.submit"),
             submitting: t("signIn.submitting"),
             failed: t("signIn.failed"),
+            throttledSeconds: t("signIn.throttledSeconds"),
+            throttledMinutes: t("signIn.throttledMinutes"),
             singleSignOn: t("signIn.singleSignOn"),
             singleSignOnFailed: t("signIn.singleSignOnFailed"),
           }}

@@ -2,9 +2,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { readServerConfig, type ServerConfig } from "@/config/env";
+import { readServerConfig, readSessionConfig, type ServerConfig } from "@/config/env";
+import { throttledSignInError } from "@/schemas/sign-in";
+import { getClock } from "@/server/clock";
 import { getDatabase } from "@/server/db";
 import { authenticateWithOidc, authenticateWithPassword } from "@/server/people/authenticate";
+import { recordAudit } from "@/server/security/audit";
+import { requestClient } from "@/server/security/request-client";
+import { endSession, startSession } from "@/server/security/sessions";
 
 interface OidcProfile {
   sub: string;
@@ -38,14 +43,22 @@ export function getAuthOptions(): NextAuthOptions {
   const config = readServerConfig();
   cached = {
     secret: config.authSecret,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // The cookie lives as long as a session may; whether the session is still live is decided on the
+    // server on every request (src/server/security/sessions.ts).
+    session: { strategy: "jwt", maxAge: Math.ceil(readSessionConfig().maxAgeMs / 1000) },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
         id: "credentials",
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (credentials) => authenticateWithPassword(getDatabase(), credentials),
+        async authorize(credentials) {
+          const attempt = await authenticateWithPassword(getDatabase(), credentials, { client: await requestClient(), now: getClock().now() });
+          if (attempt.ok) return attempt.value;
+          // The sign-in form reads this as "wait", with the number of seconds; a wrong password is null.
+          if (attempt.reason === "throttled") throw new Error(throttledSignInError((attempt.retryAt.getTime() - getClock().now().getTime()) / 1000));
+          return null;
+        },
       }),
       ...(config.oidc ? [oidcProvider(config.oidc)] : []),
     ],
@@ -63,17 +76,31 @@ export function getAuthOptions(): NextAuthOptions {
         account.portico_user_id = user.id;
         return true;
       },
-      // The token carries Portico's user id only; roles and grants are read fresh on every request.
-      jwt({ token, user, account }) {
-        if (account?.provider === OIDC_PROVIDER_ID && typeof account.portico_user_id === "string") {
-          token.sub = account.portico_user_id;
-        } else if (user) {
-          token.sub = user.id;
+      // The token carries Portico's user id and the session's id only; whether the session is live,
+      // and the person's roles and grants, are read fresh on every request.
+      async jwt({ token, user, account }) {
+        const signedIn = account?.provider === OIDC_PROVIDER_ID && typeof account.portico_user_id === "string" ? account.portico_user_id : user?.id;
+        if (signedIn) {
+          const db = getDatabase();
+          const [client, now] = [await requestClient(), getClock().now()];
+          token.sub = signedIn;
+          token.sid = await startSession(db, signedIn, client, now);
+          await recordAudit(db, { type: "signed_in", actorId: signedIn, subjectId: signedIn, client, detail: { method: account?.provider ?? "credentials" } }, now);
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub };
+        return { ...session, userId: token.sub, sessionId: typeof token.sid === "string" ? token.sid : undefined };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid !== "string" || typeof token.sub !== "string") return;
+        const db = getDatabase();
+        const [client, now] = [await requestClient(), getClock().now()];
+        if (await endSession(db, token.sid, "signed_out", now, token.sub)) {
+          await recordAudit(db, { type: "signed_out", actorId: token.sub, subjectId: token.sub, client }, now);
+        }
       },
     },
   };

@@ -41,6 +41,8 @@ export interface FormActionOptions<Result extends object> {
   redirectTo?: (result: Result) => string;
   /** Pages showing what changed, from the fields sent. */
   revalidate?: (values: FormState["values"]) => string[];
+  /** Fields never sent back to the browser with the form's state (passwords). */
+  secretFields?: readonly string[];
 }
 
 /** A form's action for useActionState: the use case's outcome as a FormState, in the user's language. */
@@ -52,7 +54,8 @@ function formAction<Result extends object>(useCase: AnyUseCase<Result>, agentsOn
       for (const path of options.revalidate?.(values) ?? []) revalidatePath(path);
       if (options.redirectTo) redirect(options.redirectTo(answer));
     }
-    return toFormState(answer, { messages: options.messages, done: options.done ?? (() => "done"), values, previous });
+    const shown = Object.fromEntries(Object.entries(values).filter(([field]) => !options.secretFields?.includes(field)));
+    return toFormState(answer, { messages: options.messages, done: options.done ?? (() => "done"), values: shown, previous });
   };
 }
 

@@ -2,23 +2,33 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { sessionUserId } from "@/server/auth/session";
+import { readSessionConfig } from "@/config/env";
+import { sessionClaims } from "@/server/auth/session";
 import { getClock } from "@/server/clock";
 import { getDatabase } from "@/server/db";
 import type { Outcome } from "@/server/outcome";
 import { loadViewer, type SignedInViewer } from "@/server/people/viewer";
+import { requestClient } from "@/server/security/request-client";
+import { continueSession } from "@/server/security/sessions";
 
 // Who is asking. Every entry point resolves the viewer here — pages, server actions (actions.ts) and
 // route handlers (routes.ts) — and nothing else reads the session or the user row, so a page load
 // reads the user once (the layout, the language and the page share this per-request answer).
 
-/** The signed-in viewer, read fresh once per request; null when signed out or the account is gone. */
+/**
+ * The signed-in viewer, read fresh once per request; null when signed out, when the cookie's
+ * session has ended on the server (signed out elsewhere, idle, a password change, a disabled
+ * account), or when the account is gone.
+ */
 export const findViewer = cache(async (): Promise<SignedInViewer | null> => {
   // Per-request by nature: never prerendered at build time, when there is no database.
   await connection();
-  const userId = await sessionUserId();
-  if (!userId) return null;
-  return loadViewer(getDatabase(), userId, { now: getClock().now(), channel: "web" });
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  const [db, now] = [getDatabase(), getClock().now()];
+  if (!(await continueSession(db, claims, now, readSessionConfig()))) return null;
+  const viewer = await loadViewer(db, claims.userId, { now, channel: "web" });
+  return viewer && { ...viewer, sessionId: claims.sessionId, client: await requestClient() };
 });
 
 /** For pages: the signed-in viewer, or a redirect to sign-in that comes back to `returnTo`. */

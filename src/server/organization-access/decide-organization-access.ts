@@ -3,7 +3,8 @@ import { checkApprovalDecision, type ApprovalState } from "@/domain";
 import { organizationAccessDecisionSchema } from "@/schemas/organization-access";
 import type { Database } from "@/server/db/client";
 import { notFound, refused, refusedWith, type Outcome } from "@/server/outcome";
-import type { Reader } from "@/server/people/viewer";
+import type { Viewer } from "@/server/people/viewer";
+import { recordAudit } from "@/server/security/audit";
 import { defineUseCase } from "@/server/use-case";
 
 // The technical contact an admin named approves or declines the admin's access request, once
@@ -12,9 +13,10 @@ import { defineUseCase } from "@/server/use-case";
 export const decideOrganizationAccess = defineUseCase({
   input: organizationAccessDecisionSchema,
   identifies: ["accessRequestId"],
-  run: async (db: Database, viewer: Reader, { accessRequestId, decision }): Promise<Outcome<{ approvalState: ApprovalState }>> => {
+  run: async (db: Database, viewer: Pick<Viewer, "actor" | "now" | "client">, { accessRequestId, decision }) =>
+    db.$transaction(async (tx): Promise<Outcome<{ approvalState: ApprovalState }>> => {
     const { actor, now } = viewer;
-    const request = await db.organizationAccessRequest.findUnique({
+    const request = await tx.organizationAccessRequest.findUnique({
       where: { id: accessRequestId },
       select: { organizationId: true, requesterId: true, approverId: true, approvalState: true },
     });
@@ -25,11 +27,14 @@ export const decideOrganizationAccess = defineUseCase({
 
     const approvalState = decision === "approve" ? "approved" : "declined";
     // Decided once: the update only applies while the request is still pending.
-    const { count } = await db.organizationAccessRequest.updateMany({
+    const { count } = await tx.organizationAccessRequest.updateMany({
       where: { id: accessRequestId, approverId: actor.userId, approvalState: "pending" },
       data: { approvalState, decidedAt: now },
     });
     if (count === 0) return refusedWith("already_decided", "This request was already decided.");
+    if (approvalState === "declined") {
+      await recordAudit(tx, { type: "organization_access_declined", actorId: actor.userId, subjectId: request.requesterId, client: viewer.client, detail: { organizationId: request.organizationId, accessRequestId } }, now);
+    }
     return { ok: true, approvalState };
-  },
+    }),
 });

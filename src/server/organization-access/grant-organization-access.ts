@@ -3,17 +3,18 @@ import { checkGrant, isGrantActive } from "@/domain";
 import { organizationAccessGrantSchema } from "@/schemas/organization-access";
 import type { Database } from "@/server/db/client";
 import { notFound, refused, type Outcome } from "@/server/outcome";
-import type { Reader } from "@/server/people/viewer";
+import type { Viewer } from "@/server/people/viewer";
+import { recordAudit } from "@/server/security/audit";
 import { defineUseCase } from "@/server/use-case";
 
 // An agent grants organization-level access from an access request: an approved one, or a technical
 // contact's own (docs/product.md §6). The grant records who gave it, when, and from which request;
-// the requester sees the Organization scope on their next page load.
+// the requester sees the Organization scope on their next page load; the audit trail records it.
 
 export const grantOrganizationAccess = defineUseCase({
   input: organizationAccessGrantSchema,
   identifies: ["accessRequestId"],
-  run: async (db: Database, viewer: Reader, { accessRequestId }) =>
+  run: async (db: Database, viewer: Pick<Viewer, "actor" | "now" | "client">, { accessRequestId }) =>
     db.$transaction(async (tx): Promise<Outcome<{ grantId: string }>> => {
       const { actor, now } = viewer;
       const request = await tx.organizationAccessRequest.findUnique({
@@ -31,6 +32,7 @@ export const grantOrganizationAccess = defineUseCase({
         data: { organizationId: request.organizationId, userId: request.requesterId, grantedById: actor.userId, accessRequestId, grantedAt: now },
         select: { id: true },
       });
+      await recordAudit(tx, { type: "organization_access_granted", actorId: actor.userId, subjectId: request.requesterId, client: viewer.client, detail: { organizationId: request.organizationId, grantId: grant.id } }, now);
       return { ok: true, grantId: grant.id };
     }),
 });

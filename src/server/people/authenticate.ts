@@ -1,5 +1,7 @@
 import type { Database } from "@/server/db/client";
 import { passwordSignInSchema } from "@/schemas/sign-in";
+import type { Client } from "@/server/security/client";
+import { guardedPasswordCheck, type GuardedCheck } from "@/server/security/throttle";
 import { verifyPassword } from "./password";
 
 export interface AuthenticatedUser {
@@ -8,21 +10,26 @@ export interface AuthenticatedUser {
   name: string;
 }
 
+export type PasswordSignIn = GuardedCheck<AuthenticatedUser>;
+
 /**
- * Checks an email and password. Every failure looks the same to the caller (null) and costs the
- * same time: an unknown email is verified against a decoy hash.
+ * Checks an email and password, throttled per account and per address (src/server/security/throttle.ts).
+ * Every wrong answer looks the same to the caller and costs the same time: an unknown email is
+ * verified against a decoy hash, and a disabled account is refused only after its password is checked.
  */
-export async function authenticateWithPassword(db: Database, input: unknown): Promise<AuthenticatedUser | null> {
+export async function authenticateWithPassword(db: Database, input: unknown, attempt: { client: Client; now: Date }): Promise<PasswordSignIn> {
   const parsed = passwordSignInSchema.safeParse(input);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { ok: false, reason: "wrong" };
   const { email, password } = parsed.data;
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
   });
-  const valid = await verifyPassword(password, user?.passwordHash);
-  if (!user || !valid) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return guardedPasswordCheck(db, { email, client: attempt.client, now: attempt.now, subjectId: user?.id ?? null }, async () => {
+    const valid = await verifyPassword(password, user?.passwordHash);
+    if (!user || !valid || user.disabledAt) return null;
+    return { id: user.id, email: user.email, name: user.name };
+  });
 }
 
 export interface OidcIdentity {
@@ -37,12 +44,12 @@ export interface OidcIdentity {
  * organization membership is what gives a customer anything to see.
  */
 export async function authenticateWithOidc(db: Database, identity: OidcIdentity): Promise<AuthenticatedUser | null> {
-  const select = { id: true, email: true, name: true, oidcSubject: true } as const;
+  const select = { id: true, email: true, name: true, oidcSubject: true, disabledAt: true } as const;
   const linked = await db.user.findUnique({ where: { oidcSubject: identity.subject }, select });
-  if (linked) return { id: linked.id, email: linked.email, name: linked.name };
+  if (linked) return linked.disabledAt ? null : { id: linked.id, email: linked.email, name: linked.name };
   if (!identity.email || !identity.emailVerified) return null;
   const byEmail = await db.user.findUnique({ where: { email: identity.email.trim().toLowerCase() }, select });
-  if (!byEmail || byEmail.oidcSubject) return null;
+  if (!byEmail || byEmail.oidcSubject || byEmail.disabledAt) return null;
   await db.user.update({ where: { id: byEmail.id }, data: { oidcSubject: identity.subject } });
   return { id: byEmail.id, email: byEmail.email, name: byEmail.name };
 }

@@ -1,6 +1,7 @@
 import type { Actor, Channel } from "@/domain";
 import type { Locale } from "@/i18n/locales";
 import type { Database } from "@/server/db/client";
+import type { Client } from "@/server/security/client";
 
 /**
  * Who acts, when, and how they reach us: what every use case is given. The entry point that resolved
@@ -10,6 +11,8 @@ export interface Viewer {
   actor: Actor;
   now: Date;
   channel: Channel;
+  /** Where the viewer's request came from, for the audit trail and throttling; absent for jobs and tests. */
+  client?: Client;
 }
 
 /** What reading needs: who, and when. */
@@ -28,12 +31,14 @@ export interface Person {
 
 export interface SignedInViewer extends Viewer {
   person: Person;
+  /** The server-side session the viewer came with; absent for a viewer made without one (a test). */
+  sessionId?: string;
 }
 
 /**
  * The viewer for a user id, read fresh in one query: the person, their memberships and their
  * grants (revoked ones give nothing; the domain checks expiry against the clock), so a revoked grant
- * or a new membership counts on the next request. Null when the account no longer exists.
+ * or a new membership counts on the next request. Null when the account no longer exists or is disabled.
  */
 export async function loadViewer(db: Database, userId: string, at: Pick<Viewer, "now" | "channel">): Promise<SignedInViewer | null> {
   const user = await db.user.findUnique({
@@ -44,11 +49,12 @@ export async function loadViewer(db: Database, userId: string, at: Pick<Viewer, 
       name: true,
       locale: true,
       isAgent: true,
+      disabledAt: true,
       memberships: { select: { organizationId: true, isTechnicalContact: true, isAdmin: true, organization: { select: { name: true } } } },
       accessGrants: { where: { revokedAt: null }, select: { organizationId: true, revokedAt: true, expiresAt: true } },
     },
   });
-  if (!user) return null;
+  if (!user || user.disabledAt) return null;
   const memberships = user.memberships.map(({ organization, ...membership }) => ({ ...membership, organizationName: organization.name }));
   return {
     person: { id: user.id, email: user.email, name: user.name, locale: user.locale, isAgent: user.isAgent, memberships },

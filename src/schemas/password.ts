@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { MAX_PASSWORD_LENGTH } from "./sign-in";
+
+/** Long enough to resist guessing at the throttled rate; no rules about character kinds, which only make passwords worse. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+    newPassword: z.string().min(MIN_PASSWORD_LENGTH, "too_short").max(MAX_PASSWORD_LENGTH),
+    confirmPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "mismatch" })
+  .refine((input) => input.newPassword !== input.currentPassword, { path: ["newPassword"], message: "unchanged" });
+
+export type ChangePassword = z.infer<typeof changePasswordSchema>;

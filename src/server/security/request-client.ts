@@ -1,0 +1,9 @@
+import "server-only";
+import { headers } from "next/headers";
+import { readSessionConfig } from "@/config/env";
+import { clientFrom, type Client } from "./client";
+
+/** The client of the request being served (a page, an action, a route handler). */
+export async function requestClient(): Promise<Client> {
+  return clientFrom(await headers(), readSessionConfig().trustedProxies);
+}
