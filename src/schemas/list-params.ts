@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-// What My Requests and the agent queue read from their URLs: every choice lives in the URL, and
-// anything malformed falls back to the default instead of failing. Their keyset cursors too: an
-// opaque token for (sort key, id) that the lists hand out and read back.
+// What My Requests, the agent queue and the console's other lists read from their URLs: every
+// choice lives in the URL, and anything malformed falls back to the default instead of failing.
+// Their keyset cursors too: an opaque token for (sort key, id) that the lists hand out and read back.
 
 /** The largest id PostgreSQL's `integer` holds. */
 export const MAX_ID = 2_147_483_647;
@@ -15,12 +15,27 @@ export function encodeCursor(cursor: ListCursor): string {
 }
 
 function decodeCursor(value: string): ListCursor | undefined {
+  return decodeWith(cursorSchema, value);
+}
+
+function decodeWith<T>(schema: z.ZodType<T>, value: string): T | undefined {
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A cursor for lists whose rows have text ids — people (cuids), audit events (64-bit numbers, as
+ * decimal text, which a JSON number cannot hold exactly): (sort key, id), the key up to an email's length.
+ */
+const keyCursorSchema = z.object({ v: z.string().max(320), id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+export type KeyCursor = z.infer<typeof keyCursorSchema>;
+
+export function encodeKeyCursor(cursor: KeyCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
 /** A cursor whose key is an instant, as date-sorted pages write it (ISO 8601, UTC). */
@@ -61,4 +76,9 @@ export const idParam = param.transform((raw) => {
 export const cursorParam = param.transform((raw) => {
   const chosen = first(raw);
   return chosen ? decodeCursor(chosen) : undefined;
+});
+
+export const keyCursorParam = param.transform((raw) => {
+  const chosen = first(raw);
+  return chosen ? decodeWith(keyCursorSchema, chosen) : undefined;
 });

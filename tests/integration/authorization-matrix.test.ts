@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { decideOrganizationAccess } from "@/server/organization-access/decide-organization-access";
 import { getOrganizationAccessOverview } from "@/server/organization-access/get-organization-access-overview";
@@ -67,12 +68,12 @@ const matrix: Record<string, { run: (role: Role) => Promise<Outcome>; expected: 
     expected: { "agent@portico.test": "refused", "alice@acme.test": "refused", "bob@acme.test": "refused", "carol@acme.test": "allowed", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "refused" },
   },
   "reply to alice's request": {
-    run: async (role) => ok(await replyToRequest(seeded.db, await viewer(role), { requestId: ALICE_REQUEST, body: `A reply by ${role}` })),
+    run: async (role) => ok(await replyToRequest(seeded.db, await viewer(role), { requestId: ALICE_REQUEST, body: `A reply by ${role}`, submissionKey: randomUUID() })),
     // Agents reply from the agent console, not the portal; organization viewers read only.
     expected: { "agent@portico.test": "refused", "alice@acme.test": "allowed", "bob@acme.test": "allowed", "carol@acme.test": "refused", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "refused" },
   },
   "reply to a Globex request": {
-    run: async (role) => ok(await replyToRequest(seeded.db, await viewer(role), { requestId: GLOBEX_REQUEST, body: `A reply by ${role}` })),
+    run: async (role) => ok(await replyToRequest(seeded.db, await viewer(role), { requestId: GLOBEX_REQUEST, body: `A reply by ${role}`, submissionKey: randomUUID() })),
     expected: { "agent@portico.test": "refused", "alice@acme.test": "refused", "bob@acme.test": "refused", "carol@acme.test": "refused", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "allowed" },
   },
   "CC erin on alice's request": {
@@ -93,7 +94,7 @@ const matrix: Record<string, { run: (role: Role) => Promise<Outcome>; expected: 
     expected: { "agent@portico.test": "allowed", "alice@acme.test": "allowed", "bob@acme.test": "refused", "carol@acme.test": "refused", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "refused" },
   },
   "open a new request": {
-    run: async (role) => ok(await createRequest(seeded.db, await viewer(role), { subject: `Opened by ${role}`, description: "Steps to reproduce: …", priority: "S4", ccUserIds: [] })),
+    run: async (role) => ok(await createRequest(seeded.db, await viewer(role), { subject: `Opened by ${role}`, description: "Steps to reproduce: …", priority: "S4", ccUserIds: [], submissionKey: randomUUID() })),
     expected: { "agent@portico.test": "refused", "alice@acme.test": "allowed", "bob@acme.test": "allowed", "carol@acme.test": "allowed", "dave@acme.test": "allowed", "erin@acme.test": "allowed", "gina@globex.test": "allowed" },
   },
   "ask for organization-level access without naming an approver": {
