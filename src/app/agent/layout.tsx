@@ -8,7 +8,12 @@ import { AgentConsoleNav } from "@/ui/agent-queue/agent-console-nav";
 export default async function AgentConsoleLayout({ children }: { children: ReactNode }) {
   const viewer = await findViewer();
   if (!viewer?.actor.isAgent) return children;
-  const [t, tAccess] = await Promise.all([getTranslations("agentQueue.console"), getTranslations("agentAccess")]);
+  const [t, tAccess, tPeople, tAudit] = await Promise.all([
+    getTranslations("agentQueue.console"),
+    getTranslations("agentAccess"),
+    getTranslations("agentPeople"),
+    getTranslations("agentAudit"),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
@@ -18,6 +23,8 @@ export default async function AgentConsoleLayout({ children }: { children: React
           links={[
             { href: "/agent", label: t("queue") },
             { href: "/agent/organization-access", label: tAccess("nav") },
+            { href: "/agent/people", label: tPeople("nav") },
+            { href: "/agent/audit", label: tAudit("nav") },
           ]}
         />
       </div>

@@ -8,7 +8,7 @@ export function AgentConsoleNav({ label, links }: { label: string; links: { href
   const pathname = usePathname();
   return (
     <nav aria-label={label}>
-      <ul className="flex gap-1">
+      <ul className="flex flex-wrap gap-1">
         {links.map((link) => {
           const current = pathname === link.href;
           return (
