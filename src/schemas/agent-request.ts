@@ -2,6 +2,7 @@ import { z } from "zod";
 import { HOLD_REASONS, STATUSES_AFTER_AGENT_REPLY, type HoldReason, type Resolution, type StatusAfterReply } from "@/domain";
 import { requestIdSchema } from "./request-id";
 import { messageBodySchema as body } from "./request-reply";
+import { submissionKeySchema as submissionKey } from "./submission-key";
 
 // The agent console's inputs on one request (docs/product.md §4). Shapes only: whether a reason, a bug
 // reference or a date is acceptable is the domain's rule, and its refusal codes reach the form.
@@ -29,12 +30,13 @@ const resolutionFields = {
 export const agentReplySchema = z.object({
   requestId: requestIdSchema,
   body,
+  submissionKey,
   then: z.enum(STATUSES_AFTER_AGENT_REPLY).default("pending"),
   ...holdReasonFields,
   ...resolutionFields,
 });
 
-export const internalNoteSchema = z.object({ requestId: requestIdSchema, body });
+export const internalNoteSchema = z.object({ requestId: requestIdSchema, body, submissionKey });
 
 export const holdRequestSchema = z.object({ requestId: requestIdSchema, ...holdReasonFields });
 

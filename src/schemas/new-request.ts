@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PRIORITY_CODES } from "@/domain";
+import { submissionKeySchema } from "./submission-key";
 
 export const MAX_SUBJECT_LENGTH = 200;
 export const MAX_DESCRIPTION_LENGTH = 20_000;
@@ -61,13 +62,14 @@ export const newRequestSchema = z.object({
     .array(z.string(error("cc_invalid")).trim().min(1, error("cc_invalid")).max(100, error("cc_invalid")), error("cc_invalid"))
     .transform((ids) => [...new Set(ids)])
     .pipe(z.array(z.string()).max(MAX_CCS, error("cc_too_many"))),
+  submissionKey: submissionKeySchema,
 });
 
 export type NewRequestInput = z.input<typeof newRequestSchema>;
 export type NewRequest = z.output<typeof newRequestSchema>;
 
 /** The form's fields as the schema reads them; a field left out of the form is undefined, not "". */
-export function newRequestFromForm(formData: FormData): Record<NewRequestField, unknown> {
+export function newRequestFromForm(formData: FormData): Record<NewRequestField | "submissionKey", unknown> {
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : undefined;
@@ -79,6 +81,7 @@ export function newRequestFromForm(formData: FormData): Record<NewRequestField, 
     description: text("description") ?? "",
     priority: text("priority"),
     ccUserIds: formData.getAll("ccUserIds"),
+    submissionKey: text("submissionKey"),
   };
 }
 

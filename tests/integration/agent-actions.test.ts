@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { createDatabase, type Database } from "@/server/db/client";
@@ -69,7 +70,7 @@ describe("agent actions", () => {
   it("replies publicly and makes the request Pending by default, linking the status change to the reply", async () => {
     const request = await pick({ status: "open" });
     const at = later(1);
-    expect(await agentReply(seeded.db, await agent(at), { requestId: request.id, body: "Here is what we found." })).toEqual({ ok: true });
+    expect(await agentReply(seeded.db, await agent(at), { requestId: request.id, body: "Here is what we found.", submissionKey: randomUUID() })).toEqual({ ok: true });
     const after = await snapshot(request.id);
     expect(after.request.status).toBe("pending");
     expect(after.request.version).toBe(request.version + 1);
@@ -84,12 +85,12 @@ describe("agent actions", () => {
   it("replies and sets another status in the same step: On-hold with a reason, or Solved as a bug reported", async () => {
     const held = await pick({ status: { in: ["open", "pending"] }, mergedIntoId: null });
     expect(
-      await agentReply(seeded.db, await agent(later(2)), { requestId: held.id, body: "Checking with engineering.", then: "on_hold", holdReason: "with_engineering" }),
+      await agentReply(seeded.db, await agent(later(2)), { requestId: held.id, body: "Checking with engineering.", then: "on_hold", holdReason: "with_engineering", submissionKey: randomUUID() }),
     ).toEqual({ ok: true });
     expect((await snapshot(held.id)).request).toMatchObject({ status: "on_hold", onHoldReason: "with_engineering" });
 
     const solved = await pick(ACTIVE);
-    const reply = { requestId: solved.id, body: "Reported as a bug.", then: "solved" as const, solvedReason: "bug_reported", bugReference: "ENG-42", bugPriority: "S2", bugEta: "2099-01-31" };
+    const reply = { requestId: solved.id, body: "Reported as a bug.", then: "solved" as const, solvedReason: "bug_reported", bugReference: "ENG-42", bugPriority: "S2", bugEta: "2099-01-31", submissionKey: randomUUID() };
     expect(await agentReply(seeded.db, await agent(later(2)), reply)).toEqual({ ok: true });
     const after = (await snapshot(solved.id)).request;
     expect(after).toMatchObject({ status: "solved", solvedReason: "bug_reported", bugReference: "ENG-42", bugPriority: "S2" });
@@ -99,11 +100,11 @@ describe("agent actions", () => {
   it("refuses with the domain's code and changes nothing: a bug without a reference, a hold without words", async () => {
     const request = await pick(WITH_SUPPORT);
     const before = await snapshot(request.id);
-    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "Solved", then: "solved", solvedReason: "bug_reported" })).toEqual(refusal("bug_reference_required"));
+    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "Solved", then: "solved", solvedReason: "bug_reported", submissionKey: randomUUID() })).toEqual(refusal("bug_reference_required"));
     expect(await holdRequest(seeded.db, await agent(), { requestId: request.id, holdReason: "other", holdReasonText: "  " })).toEqual(refusal("reason_required"));
     expect(await reclassifyRequest(seeded.db, await agent(), { requestId: request.id, priority: before.request.priority, reason: "Same" })).toEqual(refusal("same_priority"));
     expect(await sendReminder(seeded.db, await agent(), { requestId: request.id, body: "Any news?" })).toEqual(refusal("reminder_needs_pending"));
-    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "   " })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "required" } });
+    expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "   ", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "required" } });
     expect(await snapshot(request.id)).toEqual(before);
   });
 
@@ -112,8 +113,8 @@ describe("agent actions", () => {
     const before = await snapshot(request.id);
     const requester = await viewerFor(request.requester.email);
     expect(await holdRequest(seeded.db, requester, { requestId: request.id, holdReason: "with_engineering" })).toEqual({ ok: false, reason: "not_found" });
-    expect(await addInternalNote(seeded.db, requester, { requestId: request.id, body: "Sneaky" })).toEqual({ ok: false, reason: "not_found" });
-    expect(await agentReply(seeded.db, requester, { requestId: request.id, body: "Sneaky" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await addInternalNote(seeded.db, requester, { requestId: request.id, body: "Sneaky", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "not_found" });
+    expect(await agentReply(seeded.db, requester, { requestId: request.id, body: "Sneaky", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "not_found" });
     expect(await assignRequest(seeded.db, requester, { requestId: request.id, assigneeId: requester.actor.userId })).toMatchObject({ ok: false });
     expect(await solveRequest(seeded.db, await agent(), { requestId: 999_999, solvedReason: "agreed" })).toEqual({ ok: false, reason: "not_found" });
     expect(await solveRequest(seeded.db, await agent(), { requestId: "12abc", solvedReason: "agreed" })).toEqual({ ok: false, reason: "not_found" });
@@ -177,7 +178,7 @@ describe("agent actions", () => {
     const request = await pick({ mergedIntoId: null });
     const before = await snapshot(request.id);
     const word = "zanzibarquokka";
-    expect(await addInternalNote(seeded.db, await agent(later(9)), { requestId: request.id, body: `Internal: ${word}` })).toEqual({ ok: true });
+    expect(await addInternalNote(seeded.db, await agent(later(9)), { requestId: request.id, body: `Internal: ${word}`, submissionKey: randomUUID() })).toEqual({ ok: true });
     const after = await snapshot(request.id);
     expect(after.comments).toBe(before.comments + 1);
     expect(after.events).toBe(before.events);
@@ -223,7 +224,7 @@ describe("agent actions", () => {
     // The conversation continues in the target: the source's requester replies there; the target's
     // requester reads the merged request without replying to it.
     expect((await requestPage(await viewerFor(source.requester.email, later(13)), target.id))?.canReply).toBe(true);
-    expect(await replyToRequest(seeded.db, await viewerFor(source.requester.email, later(13)), { requestId: target.id, body: "Following up here, as asked." })).toMatchObject({ ok: true });
+    expect(await replyToRequest(seeded.db, await viewerFor(source.requester.email, later(13)), { requestId: target.id, body: "Following up here, as asked.", submissionKey: randomUUID() })).toMatchObject({ ok: true });
     expect(await requestPage(await viewerFor(target.requester.email, later(13)), source.id)).toMatchObject({ canReply: false, readsThrough: "merge_link" });
   });
 
@@ -276,7 +277,7 @@ describe("two agents at once", () => {
       const request = await pick({ ...WITH_SUPPORT, priority: { in: ["S2", "S3", "S4"] } });
       const [morgan, hana] = [await agent(later(20)), await viewerFor("hana@portico.test", later(20))];
       const results = await Promise.all([
-        agentReply(seeded.db, morgan, { requestId: request.id, body: "Concurrent reply" }),
+        agentReply(seeded.db, morgan, { requestId: request.id, body: "Concurrent reply", submissionKey: randomUUID() }),
         reclassifyRequest(second, hana, { requestId: request.id, priority: "S1", reason: "Outage" }),
       ]);
       expect(results).toEqual([{ ok: true }, { ok: true }]);
@@ -295,8 +296,8 @@ describe("two agents at once", () => {
       const request = await pick(ACTIVE);
       const [morgan, hana] = [await agent(later(21)), await viewerFor("hana@portico.test", later(21))];
       const results = await Promise.all([
-        agentReply(seeded.db, morgan, { requestId: request.id, body: "First agent" }),
-        agentReply(second, hana, { requestId: request.id, body: "Second agent", then: "open" }),
+        agentReply(seeded.db, morgan, { requestId: request.id, body: "First agent", submissionKey: randomUUID() }),
+        agentReply(second, hana, { requestId: request.id, body: "Second agent", then: "open", submissionKey: randomUUID() }),
       ]);
       expect(results).toEqual([{ ok: true }, { ok: true }]);
       const after = (await snapshot(request.id)).request;

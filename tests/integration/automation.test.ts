@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { fixedClock } from "@/domain";
 import { DAY, DEFAULT_REMINDER_POLICY, DEFAULT_SERVICE_LEVEL_POLICY, HOUR, MINUTE, decide, nextReminderStep, serviceLevel } from "@/domain";
@@ -29,6 +30,7 @@ async function aliceOpens(at: Date, priority: "S1" | "S2" | "S3" | "S4" = "S3"):
     priority,
     organizationId: acme.id,
     ccUserIds: [],
+    submissionKey: randomUUID(),
   });
   if (!created.ok) throw new Error(JSON.stringify(created));
   return created.id;
@@ -162,7 +164,7 @@ describe("reminders and no response", () => {
     expect((await history(id)).request.reminderCount).toBe(1);
 
     const replied = later(first, DAY);
-    const reply = await replyToRequest(seeded.db, await viewer("alice@acme.test", replied), { requestId: String(id), body: "Here is the screenshot." });
+    const reply = await replyToRequest(seeded.db, await viewer("alice@acme.test", replied), { requestId: String(id), body: "Here is the screenshot.", submissionKey: randomUUID() });
     expect(reply).toMatchObject({ ok: true });
     expect((await history(id)).request).toMatchObject({ status: "open", reminderCount: 0, lastReminderAt: null });
 
@@ -205,7 +207,7 @@ describe("service-level breaches", () => {
     const asked = later(late, HOUR);
     await agentAsks(id, asked);
     const replied = later(asked, HOUR);
-    await replyToRequest(seeded.db, await viewer("alice@acme.test", replied), { requestId: String(id), body: "Done, see attached." });
+    await replyToRequest(seeded.db, await viewer("alice@acme.test", replied), { requestId: String(id), body: "Done, see attached.", submissionKey: randomUUID() });
     const nextDue = later(replied, DEFAULT_SERVICE_LEVEL_POLICY.S2.nextResponseMs);
     await runAutomation(seeded.db, { now: later(nextDue, MINUTE) });
     await runAutomation(seeded.db, { now: later(nextDue, 2 * MINUTE) });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { CHANNELS, type Channel } from "@/domain";
 import { createRequest } from "@/server/requests/create-request";
@@ -30,7 +31,7 @@ describe("channels", () => {
   it.each(CHANNELS)("a customer's reply by %s is recorded as such and reopens a Solved request by that channel", async (channel: Channel) => {
     const requestId = await alicesSolvedRequest();
     const at = later(CHANNELS.indexOf(channel) + 1);
-    const result = await replyToRequest(seeded.db, await viewerFor(seeded.db, "alice@acme.test", at, channel), { requestId, body: `Still broken (${channel}).` });
+    const result = await replyToRequest(seeded.db, await viewerFor(seeded.db, "alice@acme.test", at, channel), { requestId, body: `Still broken (${channel}).`, submissionKey: randomUUID() });
     expect(result).toMatchObject({ ok: true, reopened: true });
     if (!result.ok) return;
 
@@ -47,6 +48,7 @@ describe("channels", () => {
       description: "Filed by our monitoring.",
       priority: "S3",
       ccUserIds: [],
+      submissionKey: randomUUID(),
     });
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(await seeded.db.request.findUniqueOrThrow({ where: { id: result.id }, select: { channel: true, status: true } })).toEqual({ channel: "api", status: "open" });
@@ -57,7 +59,7 @@ describe("channels", () => {
   it("an agent's answer by email is recorded as sent by email, and the workflow is the same", async () => {
     const request = await seeded.db.request.findFirstOrThrow({ where: { status: "open", mergedIntoId: null }, select: { id: true } });
     const at = later(20);
-    expect(await replyAsAgent(seeded.db, await viewerFor(seeded.db, "agent@portico.test", at, "email"), { requestId: request.id, body: "Answered from my mail client." })).toEqual({ ok: true });
+    expect(await replyAsAgent(seeded.db, await viewerFor(seeded.db, "agent@portico.test", at, "email"), { requestId: request.id, body: "Answered from my mail client.", submissionKey: randomUUID() })).toEqual({ ok: true });
     expect(await seeded.db.comment.findFirstOrThrow({ where: { requestId: request.id, createdAt: at }, select: { channel: true } })).toEqual({ channel: "email" });
     expect(await seeded.db.request.findUniqueOrThrow({ where: { id: request.id }, select: { status: true } })).toEqual({ status: "pending" });
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { addInternalNote } from "@/server/requests/add-internal-note";
 import { createRequest } from "@/server/requests/create-request";
@@ -29,14 +30,14 @@ async function openRequestOf(email: string): Promise<number> {
 describe("control characters in what people send", () => {
   it("a reply keeps its text, tabs and line breaks, without the control characters", async () => {
     const requestId = await openRequestOf("alice@acme.test");
-    const result = await replyToRequest(seeded.db, await viewer("alice@acme.test", 1), { requestId, body: `Line one${noise}\n\tindented${NUL}` });
+    const result = await replyToRequest(seeded.db, await viewer("alice@acme.test", 1), { requestId, body: `Line one${noise}\n\tindented${NUL}`, submissionKey: randomUUID() });
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     expect((await seeded.db.comment.findUniqueOrThrow({ where: { id: result.commentId } })).body).toBe("Line one\n\tindented");
   });
 
   it("a new request's subject and description", async () => {
-    const result = await createRequest(seeded.db, await viewer("dave@acme.test", 2), { subject: `Export${NUL} fails`, description: `Steps:${noise}\r\n1. export`, priority: "S3", ccUserIds: [] });
+    const result = await createRequest(seeded.db, await viewer("dave@acme.test", 2), { subject: `Export${NUL} fails`, description: `Steps:${noise}\r\n1. export`, priority: "S3", ccUserIds: [], submissionKey: randomUUID() });
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(await seeded.db.request.findUniqueOrThrow({ where: { id: result.id }, select: { subject: true, description: true } })).toEqual({ subject: "Export fails", description: "Steps:\n1. export" });
   });
@@ -44,7 +45,7 @@ describe("control characters in what people send", () => {
   it("an agent's internal note, hold reason, reclassification reason and bug reference", async () => {
     const requestId = await openRequestOf("bob@acme.test");
     const agent = await viewer("agent@portico.test", 3);
-    expect(await addInternalNote(seeded.db, agent, { requestId, body: `Note${NUL}` })).toEqual({ ok: true });
+    expect(await addInternalNote(seeded.db, agent, { requestId, body: `Note${NUL}`, submissionKey: randomUUID() })).toEqual({ ok: true });
     expect(await holdRequest(seeded.db, agent, { requestId, holdReason: "other", holdReasonText: `Waiting${NUL} on the vendor` })).toEqual({ ok: true });
     expect(await reclassifyRequest(seeded.db, agent, { requestId, priority: "S1", reason: `Outage${NUL}` })).toEqual({ ok: true });
     expect(await solveRequest(seeded.db, agent, { requestId, solvedReason: "bug_reported", bugReference: `ENG-${NUL}7`, bugPriority: "S2", bugEta: "2099-01-31" })).toEqual({ ok: true });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SERVICE_LEVEL_POLICY } from "@/domain";
 import { createRequest } from "@/server/requests/create-request";
@@ -18,6 +19,8 @@ async function userId(email: string) {
 }
 
 const valid = { subject: "Dashboard export times out", description: "Exports of **Sales** stop after 5 minutes.", priority: "S2", ccUserIds: [] as string[] };
+/** The valid fields as one rendering of the form sends them: with a key of its own. */
+const filled = () => ({ ...valid, submissionKey: randomUUID() });
 
 async function counts() {
   const [requests, ccs, events] = await Promise.all([seeded.db.request.count(), seeded.db.requestCc.count(), seeded.db.requestEvent.count()]);
@@ -29,7 +32,7 @@ describe("createRequest", () => {
     const dave = await viewer("dave@acme.test");
     const bob = await userId("bob@acme.test");
     const erin = await userId("erin@acme.test");
-    const result = await createRequest(seeded.db, dave, { ...valid, subject: "  Dashboard export times out  ", ccUserIds: [bob, erin, bob] });
+    const result = await createRequest(seeded.db, dave, { ...filled(), subject: "  Dashboard export times out  ", ccUserIds: [bob, erin, bob] });
     expect(result).toEqual({ ok: true, id: expect.any(Number) });
     if (!result.ok) return;
 
@@ -73,7 +76,7 @@ describe("createRequest", () => {
     ["S1", DEFAULT_SERVICE_LEVEL_POLICY.S1.firstResponseMs],
     ["S4", DEFAULT_SERVICE_LEVEL_POLICY.S4.firstResponseMs],
   ] as const)("due time follows the priority (%s)", async (priority, targetMs) => {
-    const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, priority });
+    const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...filled(), priority });
     if (!result.ok) throw new Error("refused");
     const request = await seeded.db.request.findUniqueOrThrow({ where: { id: result.id }, select: { responseDueAt: true, createdAt: true } });
     expect(request.responseDueAt!.getTime() - request.createdAt.getTime()).toBe(targetMs);
@@ -81,7 +84,7 @@ describe("createRequest", () => {
 
   it("refuses a CC from another organization, and writes nothing", async () => {
     const before = await counts();
-    const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, ccUserIds: [await userId("bob@acme.test"), await userId("gina@globex.test")] });
+    const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...filled(), ccUserIds: [await userId("bob@acme.test"), await userId("gina@globex.test")] });
     expect(result).toEqual({ ok: false, reason: "invalid", fieldErrors: { ccUserIds: "cc_not_in_organization" } });
     expect(await counts()).toEqual(before);
   });
@@ -91,14 +94,14 @@ describe("createRequest", () => {
     ["an agent", "agent@portico.test"],
   ])("refuses %s as a CC", async (_, email) => {
     const before = await counts();
-    const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, ccUserIds: [await userId(email)] });
+    const result = await createRequest(seeded.db, await viewer("dave@acme.test"), { ...filled(), ccUserIds: [await userId(email)] });
     expect(result).toEqual({ ok: false, reason: "invalid", fieldErrors: { ccUserIds: "cc_not_in_organization" } });
     expect(await counts()).toEqual(before);
   });
 
   it("refuses an empty subject and a blank description, and says which fields", async () => {
     const before = await counts();
-    expect(await createRequest(seeded.db, await viewer("dave@acme.test"), { ...valid, subject: "   ", description: " \r\n ", priority: undefined })).toEqual({
+    expect(await createRequest(seeded.db, await viewer("dave@acme.test"), { ...filled(), subject: "   ", description: " \r\n ", priority: undefined })).toEqual({
       ok: false,
       reason: "invalid",
       fieldErrors: { subject: "subject_required", description: "description_required", priority: "priority_required" },
@@ -108,27 +111,27 @@ describe("createRequest", () => {
 
   it("refuses text that is too long, too many CCs, and an unknown priority", async () => {
     const dave = await viewer("dave@acme.test");
-    expect(await createRequest(seeded.db, dave, { ...valid, subject: "x".repeat(201) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { subject: "subject_too_long" } });
-    expect(await createRequest(seeded.db, dave, { ...valid, description: "x".repeat(20_001) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { description: "description_too_long" } });
+    expect(await createRequest(seeded.db, dave, { ...filled(), subject: "x".repeat(201) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { subject: "subject_too_long" } });
+    expect(await createRequest(seeded.db, dave, { ...filled(), description: "x".repeat(20_001) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { description: "description_too_long" } });
     // Line breaks count once, however the browser sent them.
-    expect((await createRequest(seeded.db, dave, { ...valid, description: "x\r\n".repeat(10_000) })).ok).toBe(true);
-    expect(await createRequest(seeded.db, dave, { ...valid, ccUserIds: Array.from({ length: 21 }, (_, i) => `user-${i}`) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { ccUserIds: "cc_too_many" } });
-    expect(await createRequest(seeded.db, dave, { ...valid, priority: "S5" })).toEqual({ ok: false, reason: "invalid", fieldErrors: { priority: "priority_required" } });
+    expect((await createRequest(seeded.db, dave, { ...filled(), description: "x\r\n".repeat(10_000) })).ok).toBe(true);
+    expect(await createRequest(seeded.db, dave, { ...filled(), ccUserIds: Array.from({ length: 21 }, (_, i) => `user-${i}`) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { ccUserIds: "cc_too_many" } });
+    expect(await createRequest(seeded.db, dave, { ...filled(), priority: "S5" })).toEqual({ ok: false, reason: "invalid", fieldErrors: { priority: "priority_required" } });
   });
 
   it("refuses agents, who open no requests of their own", async () => {
     const before = await counts();
-    expect(await createRequest(seeded.db, await viewer("agent@portico.test"), valid)).toEqual({ ok: false, reason: "refused", refusal: expect.objectContaining({ code: "agents_cannot_create" }) });
+    expect(await createRequest(seeded.db, await viewer("agent@portico.test"), filled())).toEqual({ ok: false, reason: "refused", refusal: expect.objectContaining({ code: "agents_cannot_create" }) });
     expect(await counts()).toEqual(before);
   });
 
   it("takes the organization from the membership; a customer of several chooses one of theirs", async () => {
     const dave = await viewer("dave@acme.test");
-    expect(await createRequest(seeded.db, dave, { ...valid, organizationId: "seed-org-globex" })).toEqual({ ok: false, reason: "invalid", fieldErrors: { organizationId: "organization_required" } });
+    expect(await createRequest(seeded.db, dave, { ...filled(), organizationId: "seed-org-globex" })).toEqual({ ok: false, reason: "invalid", fieldErrors: { organizationId: "organization_required" } });
 
     const several = { ...dave, actor: { ...dave.actor, memberships: [...dave.actor.memberships, { organizationId: "seed-org-globex", isTechnicalContact: false, isAdmin: false }] } };
-    expect(await createRequest(seeded.db, several, valid)).toEqual({ ok: false, reason: "invalid", fieldErrors: { organizationId: "organization_required" } });
-    const chosen = await createRequest(seeded.db, several, { ...valid, organizationId: "seed-org-globex", ccUserIds: [await userId("gina@globex.test")] });
+    expect(await createRequest(seeded.db, several, filled())).toEqual({ ok: false, reason: "invalid", fieldErrors: { organizationId: "organization_required" } });
+    const chosen = await createRequest(seeded.db, several, { ...filled(), organizationId: "seed-org-globex", ccUserIds: [await userId("gina@globex.test")] });
     if (!chosen.ok) throw new Error(JSON.stringify(chosen));
     expect(await seeded.db.request.findUniqueOrThrow({ where: { id: chosen.id }, select: { organizationId: true } })).toEqual({ organizationId: "seed-org-globex" });
   });

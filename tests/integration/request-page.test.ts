@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@/server/db/client";
 import { addRequestCc } from "@/server/requests/add-request-cc";
@@ -135,7 +136,7 @@ describe("replying to a request", () => {
     const before = await snapshot(1001);
     expect(before.request.status).toBe("solved");
     const at = later(1);
-    const result = await replyToRequest(seeded.db, await viewerFor("alice@acme.test", at), { requestId: 1001, body: "The **blank pages** are back." });
+    const result = await replyToRequest(seeded.db, await viewerFor("alice@acme.test", at), { requestId: 1001, body: "The **blank pages** are back.", submissionKey: randomUUID() });
     expect(result).toMatchObject({ ok: true, reopened: true });
     if (!result.ok) return;
 
@@ -158,7 +159,7 @@ describe("replying to a request", () => {
   });
 
   it("makes a Pending request Open without calling it reopened", async () => {
-    const result = await replyToRequest(seeded.db, await viewerFor("alice@acme.test", later(2)), { requestId: 1055, body: "Screenshot attached, zoom is 110%." });
+    const result = await replyToRequest(seeded.db, await viewerFor("alice@acme.test", later(2)), { requestId: 1055, body: "Screenshot attached, zoom is 110%.", submissionKey: randomUUID() });
     expect(result).toMatchObject({ ok: true, reopened: false });
     const request = await seeded.db.request.findUniqueOrThrow({ where: { id: 1055 }, select: { status: true, reminderCount: true } });
     expect(request).toEqual({ status: "open", reminderCount: 0 });
@@ -166,19 +167,19 @@ describe("replying to a request", () => {
 
   it("changes nothing for someone who may not see the request, or may only read it, or for an agent", async () => {
     const before = await snapshot(1017);
-    expect(await replyToRequest(seeded.db, await viewerFor("gina@globex.test"), { requestId: 1017, body: "Hello from Globex" })).toEqual({ ok: false, reason: "not_found" });
-    expect(await replyToRequest(seeded.db, await viewerFor("gina@globex.test"), { requestId: 999_999, body: "Hello" })).toEqual({ ok: false, reason: "not_found" });
-    expect(await replyToRequest(seeded.db, await viewerFor("carol@acme.test"), { requestId: 1017, body: "Reading only" })).toEqual({ ok: false, reason: "not_found" });
-    expect(await replyToRequest(seeded.db, await viewerFor("agent@portico.test"), { requestId: 1017, body: "From the portal" })).toEqual({ ok: false, reason: "refused", refusal: expect.objectContaining({ code: "agent_reply_elsewhere" }) });
+    expect(await replyToRequest(seeded.db, await viewerFor("gina@globex.test"), { requestId: 1017, body: "Hello from Globex", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "not_found" });
+    expect(await replyToRequest(seeded.db, await viewerFor("gina@globex.test"), { requestId: 999_999, body: "Hello", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "not_found" });
+    expect(await replyToRequest(seeded.db, await viewerFor("carol@acme.test"), { requestId: 1017, body: "Reading only", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "not_found" });
+    expect(await replyToRequest(seeded.db, await viewerFor("agent@portico.test"), { requestId: 1017, body: "From the portal", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "refused", refusal: expect.objectContaining({ code: "agent_reply_elsewhere" }) });
     expect(await snapshot(1017)).toEqual(before);
   });
 
   it("refuses an empty reply, or a malformed request id, and changes nothing", async () => {
     const before = await snapshot(1017);
     const alice = await viewerFor("alice@acme.test");
-    expect(await replyToRequest(seeded.db, alice, { requestId: 1017, body: "   \n " })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "required" } });
-    expect(await replyToRequest(seeded.db, alice, { requestId: 1017, body: "x".repeat(20_001) })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "too_long" } });
-    expect(await replyToRequest(seeded.db, alice, { requestId: "1017abc", body: "Hello" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await replyToRequest(seeded.db, alice, { requestId: 1017, body: "   \n ", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "required" } });
+    expect(await replyToRequest(seeded.db, alice, { requestId: 1017, body: "x".repeat(20_001), submissionKey: randomUUID() })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "too_long" } });
+    expect(await replyToRequest(seeded.db, alice, { requestId: "1017abc", body: "Hello", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "not_found" });
     expect(await snapshot(1017)).toEqual(before);
   });
 
@@ -190,8 +191,8 @@ describe("replying to a request", () => {
       const before = await snapshot(1019);
       const [alice, now] = [await viewerFor("alice@acme.test", later(3)), later(3)];
       const results = await Promise.all([
-        replyToRequest(seeded.db, alice, { requestId: 1019, body: "First concurrent reply" }),
-        replyToRequest(second, { ...alice, now }, { requestId: 1019, body: "Second concurrent reply" }),
+        replyToRequest(seeded.db, alice, { requestId: 1019, body: "First concurrent reply", submissionKey: randomUUID() }),
+        replyToRequest(second, { ...alice, now }, { requestId: 1019, body: "Second concurrent reply", submissionKey: randomUUID() }),
       ]);
       expect(results).toEqual([expect.objectContaining({ ok: true }), expect.objectContaining({ ok: true })]);
       const after = await snapshot(1019);
@@ -227,12 +228,12 @@ describe("replying to a request", () => {
     const alice = await viewerFor("alice@acme.test", later(4));
 
     const before = await snapshot(1022);
-    expect(await replyToRequest(withRivals(1), alice, { requestId: 1022, body: "Retried once" })).toMatchObject({ ok: true });
+    expect(await replyToRequest(withRivals(1), alice, { requestId: 1022, body: "Retried once", submissionKey: randomUUID() })).toMatchObject({ ok: true });
     const after = await snapshot(1022);
     expect(after.comments).toBe(before.comments + 1);
     expect(after.request.version).toBe(before.request.version + 1);
 
-    expect(await replyToRequest(withRivals(10), alice, { requestId: 1022, body: "Never lands" })).toEqual({ ok: false, reason: "conflict" });
+    expect(await replyToRequest(withRivals(10), alice, { requestId: 1022, body: "Never lands", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "conflict" });
     expect(await snapshot(1022)).toEqual(after);
   });
 });

@@ -15,6 +15,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import { conflict, refused, type Failure, type Outcome } from "@/server/outcome";
 import type { Viewer } from "@/server/people/viewer";
+import { onceIn, type Submission, type SubmissionAnswer } from "@/server/submissions";
 import { defineUseCase } from "@/server/use-case";
 import { eventRow } from "./event-rows";
 import { findRequestFor, type OpenedRequest } from "./request-gate";
@@ -71,15 +72,39 @@ export interface ChangeRequestInput {
   extraWrites?: (tx: Transaction, context: ChangeContext) => Promise<void>;
 }
 
-export type ChangeOutcome = Outcome<{ commentId: string | null; before: RequestState; state: RequestState; records: readonly EventRecord[] }>;
+export type ChangeResult = { commentId: string | null; before: RequestState; state: RequestState; records: readonly EventRecord[] };
+export type ChangeOutcome = Outcome<ChangeResult>;
 
 const isFailure = (value: RequestCommand | Failure): value is Failure => "ok" in value;
 
 /** The change in a transaction of its own, decided again when someone else changed the request first. */
-export async function changeRequest(db: Database, input: ChangeRequestInput): Promise<ChangeOutcome> {
+export function changeRequest(db: Database, input: ChangeRequestInput): Promise<ChangeOutcome> {
+  return decidedAgainOnConcurrentChange(db, (tx) => changeRequestIn(tx, input));
+}
+
+/**
+ * The change for a form's submission, made at most once (src/server/submissions.ts): the key is
+ * claimed in the change's transaction, and a repeat answers what the first submission answered.
+ */
+export function changeRequestOnce<Answer extends SubmissionAnswer>(
+  db: Database,
+  input: ChangeRequestInput,
+  submission: Submission,
+  answer: (changed: ChangeResult) => Answer,
+): Promise<Outcome<Answer>> {
+  return decidedAgainOnConcurrentChange(db, (tx) =>
+    onceIn(tx, input.viewer, submission, async () => {
+      const changed = await changeRequestIn(tx, input);
+      return changed.ok ? { ok: true, ...answer(changed) } : changed;
+    }),
+  );
+}
+
+/** Runs `change` in a transaction, again (in a new one) when it threw ConcurrentChange; after that, a conflict. */
+async function decidedAgainOnConcurrentChange<Result extends object>(db: Database, change: (tx: Transaction) => Promise<Outcome<Result>>): Promise<Outcome<Result>> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     try {
-      return await db.$transaction((tx) => changeRequestIn(tx, input));
+      return await db.$transaction(change);
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
     }
@@ -158,10 +183,16 @@ export function defineRequestChange<Input extends z.ZodType<{ requestId: number 
     run: async (db: Database, viewer: Viewer, parsed): Promise<Outcome> => {
       const planned = await plan(viewer, parsed, db);
       if ("ok" in planned) return planned;
-      const result = await changeRequest(db, { ...planned, requestId: parsed.requestId, viewer });
+      const { submission, ...change } = planned;
+      const input = { ...change, requestId: parsed.requestId, viewer };
+      if (submission) return changeRequestOnce(db, input, submission, () => ({}));
+      const result = await changeRequest(db, input);
       return result.ok ? { ok: true } : result;
     },
   });
 }
 
-export type ChangePlan = Omit<ChangeRequestInput, "requestId" | "viewer">;
+export type ChangePlan = Omit<ChangeRequestInput, "requestId" | "viewer"> & {
+  /** The form's submission, when the change creates something a second submission must not create again. */
+  submission?: Submission;
+};

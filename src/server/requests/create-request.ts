@@ -5,13 +5,15 @@ import { newRequestSchema } from "@/schemas/new-request";
 import type { Database } from "@/server/db/client";
 import { invalid, refused, type Outcome } from "@/server/outcome";
 import type { Viewer } from "@/server/people/viewer";
+import { onceIn, submissionOf } from "@/server/submissions";
 import { defineUseCase } from "@/server/use-case";
 import { eventRow } from "./event-rows";
 import { requestStateData } from "./request-state";
 
 // A customer opens a request (docs/product.md §2): subject, description, priority and CCs from the
 // same organization, by the channel the viewer came in on. The request, its workflow clocks, its CCs
-// and its first events are written together, or nothing is.
+// and its first events are written together, or nothing is; the form's second submission (same key)
+// opens nothing and answers the first one's request.
 
 export const createRequest = defineUseCase({
   input: newRequestSchema,
@@ -26,25 +28,26 @@ export const createRequest = defineUseCase({
     const access: RequestAccess = { organizationId, requesterId: actor.userId, ccUserIds: [] };
     if (!(await mayAllBeCcd(db, ccUserIds, access))) return invalid({ ccUserIds: "cc_not_in_organization" });
 
-    const id = await db.$transaction(async (tx) => {
-      const { id } = await tx.request.create({
-        data: { subject, description, priority, channel, requesterId: actor.userId, organizationId, createdAt: now },
-        select: { id: true },
-      });
-      const { state, records } = openRequest({ id, organizationId, requesterId: actor.userId, channel, priority, at: now });
-      const dueAt = serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null;
-      await tx.request.update({ where: { id }, data: requestStateData(state, dueAt), select: { id: true } });
-      if (ccUserIds.length > 0) {
-        await tx.requestCc.createMany({ data: ccUserIds.map((userId) => ({ requestId: id, userId, addedById: actor.userId, createdAt: now })) });
-      }
-      const events: Prisma.RequestEventCreateManyInput[] = [
-        ...records.map((record) => eventRow(record, null)),
-        ...ccUserIds.map((userId) => ({ requestId: id, actorId: actor.userId, type: "cc_added" as const, data: { userId }, createdAt: now })),
-      ];
-      await tx.requestEvent.createMany({ data: events });
-      return id;
-    });
-    return { ok: true, id };
+    return db.$transaction((tx) =>
+      onceIn(tx, viewer, submissionOf("new_request", input), async () => {
+        const { id } = await tx.request.create({
+          data: { subject, description, priority, channel, requesterId: actor.userId, organizationId, createdAt: now },
+          select: { id: true },
+        });
+        const { state, records } = openRequest({ id, organizationId, requesterId: actor.userId, channel, priority, at: now });
+        const dueAt = serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null;
+        await tx.request.update({ where: { id }, data: requestStateData(state, dueAt), select: { id: true } });
+        if (ccUserIds.length > 0) {
+          await tx.requestCc.createMany({ data: ccUserIds.map((userId) => ({ requestId: id, userId, addedById: actor.userId, createdAt: now })) });
+        }
+        const events: Prisma.RequestEventCreateManyInput[] = [
+          ...records.map((record) => eventRow(record, null)),
+          ...ccUserIds.map((userId) => ({ requestId: id, actorId: actor.userId, type: "cc_added" as const, data: { userId }, createdAt: now })),
+        ];
+        await tx.requestEvent.createMany({ data: events });
+        return { ok: true, id };
+      }),
+    );
   },
 });
 

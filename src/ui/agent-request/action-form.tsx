@@ -18,6 +18,8 @@ export function ActionForm(props: {
   action: FormAction;
   /** Keep a draft of the form's `body` under this key (naming the writer, the request and the form). */
   draft?: string;
+  /** For a form that adds something: names this rendering's submission, so that sent twice it adds one (src/server/submissions.ts). */
+  submissionKey?: string;
   children: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(props.action, initialFormState);
@@ -30,6 +32,7 @@ export function ActionForm(props: {
         {props.heading}
       </h3>
       <input type="hidden" name="requestId" value={props.requestId} />
+      {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
       <FormStateContext value={state}>
         <div key={state.submission} className="mt-2 space-y-3">
           {props.children}

@@ -36,6 +36,8 @@ export interface OrganizationOption {
 
 interface NewRequestFormProps {
   action: FormAction;
+  /** Names this rendering's submission: sent twice, it opens one request (src/server/submissions.ts). */
+  submissionKey: string;
   priorities: PriorityOption[];
   organizations: OrganizationOption[];
   /** Longest subject and description the server accepts. */
@@ -48,7 +50,7 @@ const inputClass =
 
 // A plain form posting to a server action: it works before (or without) JavaScript, and with it the
 // action's answer arrives without a page load. Strings arrive translated from the server.
-export function NewRequestForm({ action, priorities, organizations, limits, labels }: NewRequestFormProps) {
+export function NewRequestForm({ action, submissionKey, priorities, organizations, limits, labels }: NewRequestFormProps) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const errors = state.fieldErrors;
   const summary = useRef<HTMLDivElement>(null);
@@ -70,8 +72,11 @@ export function NewRequestForm({ action, priorities, organizations, limits, labe
         <div ref={summary} tabIndex={-1} role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-700">
           <p className="font-medium">{labels.errorSummary}</p>
           {formError(state) && <p className="mt-1">{formError(state)}</p>}
+          {/* The key is no field the reader sees: its error (a form from an older page) is said here. */}
+          {errors.submissionKey && <p className="mt-1">{errors.submissionKey}</p>}
         </div>
       )}
+      <input type="hidden" name="submissionKey" value={submissionKey} />
 
       {chooseOrganization && (
         <div>

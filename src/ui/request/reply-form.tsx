@@ -21,6 +21,8 @@ export interface ReplyFormLabels {
 export function ReplyForm(props: {
   requestId: number;
   action: FormAction;
+  /** Names this rendering's submission: sent twice, it adds one reply (src/server/submissions.ts). */
+  submissionKey: string;
   /** The longest reply the server accepts. */
   maxLength: number;
   /** Names the writer and the request, to keep a draft under. */
@@ -43,6 +45,7 @@ export function ReplyForm(props: {
         {labels.heading}
       </h2>
       <input type="hidden" name="requestId" value={props.requestId} />
+      <input type="hidden" name="submissionKey" value={props.submissionKey} />
       <label htmlFor={fieldId} className="mt-3 block text-sm font-medium">
         {labels.label}
       </label>

@@ -6,6 +6,7 @@ import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import { getDatabase } from "@/server/db";
 import { found, requireViewer } from "@/server/entry/viewer";
 import { getRequestPage } from "@/server/requests/get-request-page";
+import { newSubmissionKey } from "@/server/submissions";
 import { ReplyForm } from "@/ui/request/reply-form";
 import { RequestCcs } from "@/ui/request/request-ccs";
 import { RequestDetails } from "@/ui/request/request-details";
@@ -55,6 +56,8 @@ export default async function RequestPage({ params }: Props) {
             <ReplyForm
               requestId={page.id}
               action={replyAction}
+              // Made on every rendering: the action revalidates this page, so each sent reply brings a new key.
+              submissionKey={newSubmissionKey()}
               maxLength={MAX_REPLY_LENGTH}
               draftKey={`${viewer.actor.userId}:request:${page.id}:reply`}
               labels={{ heading: t("reply.heading"), label: t("reply.label"), hint: t("reply.hint"), submit: t("reply.submit"), submitting: t("reply.submitting") }}

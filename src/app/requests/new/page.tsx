@@ -5,6 +5,7 @@ import { MAX_DESCRIPTION_LENGTH, MAX_SUBJECT_LENGTH } from "@/schemas/new-reques
 import { getDatabase } from "@/server/db";
 import { requireViewer } from "@/server/entry/viewer";
 import { getNewRequestForm } from "@/server/requests/get-new-request-form";
+import { newSubmissionKey } from "@/server/submissions";
 import { NewRequestForm } from "@/ui/new-request/new-request-form";
 import { submitNewRequest } from "./actions";
 
@@ -31,6 +32,7 @@ export default async function NewRequestPage() {
           <p className="mt-2 text-slate-700">{t("intro")}</p>
           <NewRequestForm
             action={submitNewRequest}
+            submissionKey={newSubmissionKey()}
             organizations={form.organizations}
             limits={{ subject: MAX_SUBJECT_LENGTH, description: MAX_DESCRIPTION_LENGTH }}
             priorities={PRIORITY_CODES.map((code) => ({

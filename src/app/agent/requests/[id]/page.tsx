@@ -19,6 +19,7 @@ import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import { getDatabase } from "@/server/db";
 import { found, requireAgentViewer } from "@/server/entry/viewer";
 import { getAgentRequestPage } from "@/server/requests/get-agent-request-page";
+import { newSubmissionKey } from "@/server/submissions";
 import { ActionForm, KeptField, KeptSelect } from "@/ui/agent-request/action-form";
 import { EventLog } from "@/ui/agent-request/event-log";
 import { RequestCcs } from "@/ui/request/request-ccs";
@@ -53,6 +54,9 @@ export default async function AgentRequestPage({ params }: Props) {
   const request = page.request;
   const submitting = t("forms.submitting");
   const draftOf = `${viewer.actor.userId}:request:${request.id}:agent`;
+  // The forms that add something, each with a key of its own, new on every rendering: the actions
+  // revalidate this page, so each sent reply or note brings a new key.
+  const submissionKeys = { reply: newSubmissionKey(), note: newSubmissionKey() };
 
   const holdOptions = [
     ...HOLD_REASONS.map((code) => ({ value: code, label: tRoot(HOLD_REASON_DEFINITIONS[code].labelKey) })),
@@ -97,7 +101,7 @@ export default async function AgentRequestPage({ params }: Props) {
               {t("actionsHeading")}
             </h2>
             {page.isMerged && <p className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">{t("forms.mergedClosed")}</p>}
-            <ActionForm requestId={request.id} heading={t("forms.reply")} submit={t("forms.replySubmit")} submitting={submitting} action={replyAction} draft={`${draftOf}:reply`}>
+            <ActionForm requestId={request.id} heading={t("forms.reply")} submit={t("forms.replySubmit")} submitting={submitting} action={replyAction} draft={`${draftOf}:reply`} submissionKey={submissionKeys.reply}>
               <KeptField name="body" multiline label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
               <KeptSelect
                 name="then"
@@ -113,7 +117,7 @@ export default async function AgentRequestPage({ params }: Props) {
                 </div>
               </details>
             </ActionForm>
-            <ActionForm requestId={request.id} heading={t("forms.note")} submit={t("forms.noteSubmit")} submitting={submitting} action={internalNoteAction} draft={`${draftOf}:note`}>
+            <ActionForm requestId={request.id} heading={t("forms.note")} submit={t("forms.noteSubmit")} submitting={submitting} action={internalNoteAction} draft={`${draftOf}:note`} submissionKey={submissionKeys.note}>
               <KeptField name="body" multiline label={t("fields.note")} maxLength={MAX_REPLY_LENGTH} />
             </ActionForm>
             <div className="grid gap-4 md:grid-cols-2">
