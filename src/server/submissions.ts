@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
+import { DAY } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
+import type { Database } from "@/server/db/client";
 import { invalid, refusedWith, type Outcome } from "./outcome";
 import type { Viewer } from "./people/viewer";
 
@@ -22,6 +24,9 @@ export interface Submission {
   /** The input as the schema read it, without the key: a repeat must send the same. */
   input: unknown;
 }
+
+/** How long a key is kept; a form sent again after that is acted on again. */
+export const SUBMISSION_RETENTION_MS = 7 * DAY;
 
 /** A key for one rendering of a form. */
 export function newSubmissionKey(): string {
@@ -98,4 +103,10 @@ async function earlierAnswer<Answer extends SubmissionAnswer>(
 /** The input's fingerprint: the schema's output, in the schema's order of fields. */
 function digest(input: unknown): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("base64url");
+}
+
+/** Forgets the keys older than the retention, as of `now`; returns how many. */
+export async function forgetOldSubmissions(db: Database, now: Date): Promise<number> {
+  const { count } = await db.formSubmission.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SUBMISSION_RETENTION_MS) } } });
+  return count;
 }

@@ -9,13 +9,14 @@ import { createRequest } from "@/server/requests/create-request";
 import { eventRow } from "@/server/requests/event-rows";
 import { replyToRequest } from "@/server/requests/reply-to-request";
 import { requestStateData, requestStateSelect, toRequestState } from "@/server/requests/request-state";
+import { SUBMISSION_RETENTION_MS } from "@/server/submissions";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
 
 const seeded = prepareSeededDatabase();
 const AGENT_ID = "seed-user-agent";
 const SAM_ID = "seed-user-sam";
-const NOTHING: AutomationResult = { reminded: 0, solved: 0, breached: 0 };
+const NOTHING: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0 };
 
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 
@@ -91,7 +92,7 @@ describe("automation on the demo data", () => {
     expect(toRemind).not.toContain(1055);
 
     const result = await runAutomation(seeded.db, { now: seeded.now });
-    expect(result).toEqual({ reminded: toRemind.length, solved: toSolve.length, breached: breaches });
+    expect(result).toEqual({ reminded: toRemind.length, solved: toSolve.length, breached: breaches, forgottenSubmissions: 0 });
     const acted = await seeded.db.requestEvent.findMany({ where: { createdAt: seeded.now, actorId: null }, select: { requestId: true, type: true } });
     expect(acted.filter((event) => event.type === "reminder_sent").map((event) => event.requestId).sort((a, b) => a - b)).toEqual(toRemind);
     expect(acted.filter((event) => event.type === "status_changed").map((event) => event.requestId).sort((a, b) => a - b)).toEqual(toSolve);
@@ -310,5 +311,26 @@ describe("the scheduler", () => {
     const database = vi.fn(() => seeded.db);
     startScheduler({ database, clock: fixedClock(seeded.now), intervalSeconds: 0, batchSize: 100 }).stop();
     expect(database).not.toHaveBeenCalled();
+  });
+});
+
+describe("the forms' submission keys", () => {
+  it("are forgotten once older than their retention, and not before", async () => {
+    const t0 = start(8);
+    const recent = later(t0, 2 * DAY);
+    // Each request is opened by a form whose key is kept from then on.
+    await aliceOpens(t0);
+    await aliceOpens(recent);
+    const now = later(t0, SUBMISSION_RETENTION_MS + MINUTE);
+    const past = (at: Date) => seeded.db.formSubmission.count({ where: { createdAt: { lt: at } } });
+    // Other tests' keys, on earlier clocks, may be due too: the pass forgets them all.
+    const due = await past(later(now, -SUBMISSION_RETENTION_MS));
+    expect(due).toBeGreaterThanOrEqual(1);
+
+    expect((await runAutomation(seeded.db, { now })).forgottenSubmissions).toBe(due);
+    expect(await seeded.db.formSubmission.count({ where: { createdAt: t0 } })).toBe(0);
+    expect(await seeded.db.formSubmission.count({ where: { createdAt: recent } })).toBe(1);
+    expect(await past(later(now, -SUBMISSION_RETENTION_MS))).toBe(0);
+    expect((await runAutomation(seeded.db, { now })).forgottenSubmissions).toBe(0);
   });
 });

@@ -17,14 +17,16 @@ import { changeRequestIn, type Transaction } from "@/server/requests/change-requ
 import { findRequestFor } from "@/server/requests/request-gate";
 import { requestStateSelect, toRequestState } from "@/server/requests/request-state";
 import { visibleRequestsSql } from "@/server/requests/visibility-query";
+import { forgetOldSubmissions } from "@/server/submissions";
 
 // One pass of the automation (docs/automation.md): reminders and no-response solves on Pending
-// requests (docs/product.md §4.4), then service-level breaches (§3). The database is the only source
-// of truth: every request is claimed with `FOR UPDATE SKIP LOCKED` in its own short transaction, so
-// passes running at once on several app instances share the work and never act twice, and a pass
-// interrupted by a restart leaves nothing half done. The automation acts as the domain's
-// `AUTOMATION_ACTOR`, through the same gate and the same `changeRequest` as a person, and the domain
-// decides each claimed request again.
+// requests (docs/product.md §4.4), then service-level breaches (§3), then the forms' submission keys
+// past their retention are forgotten (src/server/submissions.ts), so that table stays small. The
+// database is the only source of truth: every request is claimed with `FOR UPDATE SKIP LOCKED` in its
+// own short transaction, so passes running at once on several app instances share the work and never
+// act twice, and a pass interrupted by a restart leaves nothing half done. The automation acts as the
+// domain's `AUTOMATION_ACTOR`, through the same gate and the same `changeRequest` as a person, and the
+// domain decides each claimed request again.
 
 export interface AutomationOptions {
   now: Date;
@@ -38,6 +40,8 @@ export interface AutomationResult {
   reminded: number;
   solved: number;
   breached: number;
+  /** Submission keys older than their retention, deleted. */
+  forgottenSubmissions: number;
 }
 
 /** Sent as the reminder's public reply. English for now: comments carry no locale. */
@@ -49,7 +53,7 @@ export const DEFAULT_AUTOMATION_BATCH_SIZE = 100;
 export async function runAutomation(db: Database, options: AutomationOptions): Promise<AutomationResult> {
   const { now, reminderPolicy = DEFAULT_REMINDER_POLICY, serviceLevelPolicy = DEFAULT_SERVICE_LEVEL_POLICY } = options;
   const batchSize = options.batchSize ?? DEFAULT_AUTOMATION_BATCH_SIZE;
-  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0 };
+  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0 };
 
   // The id cursor guarantees progress: a request the domain leaves alone is not claimed again this pass.
   let after = 0;
@@ -68,6 +72,9 @@ export async function runAutomation(db: Database, options: AutomationOptions): P
     after = step.requestId;
     if (step.marked) result.breached++;
   }
+
+  // One statement on an index; passes on several instances at once delete each row once.
+  result.forgottenSubmissions = await forgetOldSubmissions(db, now);
   return result;
 }
 
