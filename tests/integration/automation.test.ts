@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { fixedClock } from "@/domain";
-import { DAY, DEFAULT_REMINDER_POLICY, DEFAULT_SERVICE_LEVEL_POLICY, HOUR, MINUTE, decide, nextReminderStep, serviceLevel } from "@/domain";
+import { DAY, DEFAULT_REMINDER_POLICY, DEFAULT_SERVICE_LEVEL_POLICY, DEFAULT_SESSION_POLICY, HOUR, MINUTE, decide, nextReminderStep, serviceLevel } from "@/domain";
 import { REMINDER_BODY, runAutomation, type AutomationResult } from "@/server/automation/run-automation";
 import { startScheduler } from "@/server/automation/scheduler";
 import { createDatabase } from "@/server/db/client";
@@ -9,6 +9,7 @@ import { createRequest } from "@/server/requests/create-request";
 import { eventRow } from "@/server/requests/event-rows";
 import { replyToRequest } from "@/server/requests/reply-to-request";
 import { requestStateData, requestStateSelect, toRequestState } from "@/server/requests/request-state";
+import { ENDED_SESSION_RETENTION_MS, endSession, startSession } from "@/server/security/sessions";
 import { SUBMISSION_RETENTION_MS } from "@/server/submissions";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
@@ -16,7 +17,7 @@ import { viewerFor } from "../setup/viewers";
 const seeded = prepareSeededDatabase();
 const AGENT_ID = "seed-user-agent";
 const SAM_ID = "seed-user-sam";
-const NOTHING: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0 };
+const NOTHING: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0 };
 
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 
@@ -92,7 +93,7 @@ describe("automation on the demo data", () => {
     expect(toRemind).not.toContain(1055);
 
     const result = await runAutomation(seeded.db, { now: seeded.now });
-    expect(result).toEqual({ reminded: toRemind.length, solved: toSolve.length, breached: breaches, forgottenSubmissions: 0 });
+    expect(result).toEqual({ ...NOTHING, reminded: toRemind.length, solved: toSolve.length, breached: breaches });
     const acted = await seeded.db.requestEvent.findMany({ where: { createdAt: seeded.now, actorId: null }, select: { requestId: true, type: true } });
     expect(acted.filter((event) => event.type === "reminder_sent").map((event) => event.requestId).sort((a, b) => a - b)).toEqual(toRemind);
     expect(acted.filter((event) => event.type === "status_changed").map((event) => event.requestId).sort((a, b) => a - b)).toEqual(toSolve);
@@ -332,5 +333,36 @@ describe("the forms' submission keys", () => {
     expect(await seeded.db.formSubmission.count({ where: { createdAt: recent } })).toBe(1);
     expect(await past(later(now, -SUBMISSION_RETENTION_MS))).toBe(0);
     expect((await runAutomation(seeded.db, { now })).forgottenSubmissions).toBe(0);
+  });
+});
+
+describe("sessions and sign-in counts", () => {
+  it("forgets sessions long ended or abandoned and counts that slow nobody down, never a live session or a waiting count", async () => {
+    const policy = DEFAULT_SESSION_POLICY;
+    const t0 = start(9);
+    const now = later(t0, ENDED_SESSION_RETENTION_MS + policy.maxAgeMs + DAY);
+    const client = { address: "192.0.2.1", userAgent: null };
+    const alice = "seed-user-alice";
+    const endedLongAgo = await startSession(seeded.db, alice, client, t0);
+    await endSession(seeded.db, endedLongAgo, "signed_out", t0);
+    const abandoned = await startSession(seeded.db, alice, client, t0);
+    const endedRecently = await startSession(seeded.db, alice, client, later(now, -HOUR));
+    await endSession(seeded.db, endedRecently, "signed_out", later(now, -MINUTE));
+    const live = await startSession(seeded.db, alice, client, later(now, -HOUR));
+
+    await seeded.db.signInThrottle.createMany({
+      data: [
+        { key: "account:old@acme.test", failures: 3, lastFailureAt: later(now, -2 * HOUR), blockedUntil: null },
+        { key: "account:waiting@acme.test", failures: 12, lastFailureAt: later(now, -2 * HOUR), blockedUntil: later(now, MINUTE) },
+        { key: "account:recent@acme.test", failures: 2, lastFailureAt: later(now, -MINUTE), blockedUntil: null },
+      ],
+    });
+
+    const result = await runAutomation(seeded.db, { now, sessionPolicy: policy });
+    expect(result).toMatchObject({ forgottenSessions: 2, forgottenThrottles: 1 });
+    const left = await seeded.db.session.findMany({ where: { id: { in: [endedLongAgo, abandoned, endedRecently, live] } }, select: { id: true } });
+    expect(left.map(({ id }) => id).sort()).toEqual([endedRecently, live].sort());
+    const counts = await seeded.db.signInThrottle.findMany({ where: { key: { endsWith: "@acme.test" } }, select: { key: true } });
+    expect(counts.map(({ key }) => key).sort()).toEqual(["account:recent@acme.test", "account:waiting@acme.test"]);
   });
 });

@@ -8,6 +8,7 @@ import {
   visibleRequestsFilter,
   type ReminderPolicy,
   type ServiceLevelPolicy,
+  type SessionPolicy,
 } from "@/domain";
 import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
@@ -17,11 +18,15 @@ import { changeRequestIn, type Transaction } from "@/server/requests/change-requ
 import { findRequestFor } from "@/server/requests/request-gate";
 import { requestStateSelect, toRequestState } from "@/server/requests/request-state";
 import { visibleRequestsSql } from "@/server/requests/visibility-query";
+import { readSessionConfig } from "@/config/env";
+import { forgetOldSessions } from "@/server/security/sessions";
+import { forgetOldThrottles } from "@/server/security/throttle";
 import { forgetOldSubmissions } from "@/server/submissions";
 
 // One pass of the automation (docs/automation.md): reminders and no-response solves on Pending
-// requests (docs/product.md §4.4), then service-level breaches (§3), then the forms' submission keys
-// past their retention are forgotten (src/server/submissions.ts), so that table stays small. The
+// requests (docs/product.md §4.4), then service-level breaches (§3), then housekeeping: the forms'
+// submission keys past their retention (src/server/submissions.ts), sessions long over and sign-in
+// counts that slow nobody down any more (src/server/security/) are forgotten, so those tables stay small. The
 // database is the only source of truth: every request is claimed with `FOR UPDATE SKIP LOCKED` in its
 // own short transaction, so passes running at once on several app instances share the work and never
 // act twice, and a pass interrupted by a restart leaves nothing half done. The automation acts as the
@@ -34,6 +39,7 @@ export interface AutomationOptions {
   serviceLevelPolicy?: ServiceLevelPolicy;
   /** At most this many requests of each kind per pass; the next pass continues. */
   batchSize?: number;
+  sessionPolicy?: SessionPolicy;
 }
 
 export interface AutomationResult {
@@ -42,6 +48,9 @@ export interface AutomationResult {
   breached: number;
   /** Submission keys older than their retention, deleted. */
   forgottenSubmissions: number;
+  /** Sessions long ended or abandoned, and sign-in counts that no longer slow anyone down, deleted. */
+  forgottenSessions: number;
+  forgottenThrottles: number;
 }
 
 /** Sent as the reminder's public reply. English for now: comments carry no locale. */
@@ -53,7 +62,7 @@ export const DEFAULT_AUTOMATION_BATCH_SIZE = 100;
 export async function runAutomation(db: Database, options: AutomationOptions): Promise<AutomationResult> {
   const { now, reminderPolicy = DEFAULT_REMINDER_POLICY, serviceLevelPolicy = DEFAULT_SERVICE_LEVEL_POLICY } = options;
   const batchSize = options.batchSize ?? DEFAULT_AUTOMATION_BATCH_SIZE;
-  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0 };
+  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0 };
 
   // The id cursor guarantees progress: a request the domain leaves alone is not claimed again this pass.
   let after = 0;
@@ -75,6 +84,8 @@ export async function runAutomation(db: Database, options: AutomationOptions): P
 
   // One statement on an index; passes on several instances at once delete each row once.
   result.forgottenSubmissions = await forgetOldSubmissions(db, now);
+  result.forgottenSessions = await forgetOldSessions(db, now, options.sessionPolicy ?? readSessionConfig());
+  result.forgottenThrottles = await forgetOldThrottles(db, now);
   return result;
 }
 

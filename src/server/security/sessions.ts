@@ -67,3 +67,17 @@ export async function liveSessionsOf(db: Database, userId: string, now: Date, po
   });
   return rows.filter((row) => isSessionLive(row, now, policy)).map(({ endedAt: _endedAt, ...row }) => ({ ...row, expiresAt: sessionExpiresAt({ ...row, endedAt: null }, policy) }));
 }
+
+/** How long an ended session stays on record (its end is in the audit trail for good). */
+export const ENDED_SESSION_RETENTION_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Deletes sessions that ended more than the retention ago, and those never ended but unused for
+ * longer than any session may live plus the retention. A live session is never touched.
+ */
+export async function forgetOldSessions(db: Database, now: Date, policy: SessionPolicy): Promise<number> {
+  const ended = new Date(now.getTime() - ENDED_SESSION_RETENTION_MS);
+  const abandoned = new Date(now.getTime() - Math.max(policy.maxAgeMs, policy.idleMs) - ENDED_SESSION_RETENTION_MS);
+  const gone = await db.session.deleteMany({ where: { OR: [{ endedAt: { lt: ended } }, { endedAt: null, lastSeenAt: { lt: abandoned } }] } });
+  return gone.count;
+}

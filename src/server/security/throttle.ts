@@ -105,3 +105,10 @@ async function forgiveAttempt(db: Database, keys: ThrottleKey[]): Promise<void> 
 function latest(moments: Array<Date | null>): Date | null {
   return moments.reduce<Date | null>((max, moment) => (moment && (!max || moment > max) ? moment : max), null);
 }
+
+/** Deletes the counts that no longer slow anyone down: forgotten by the rule, and not waiting. */
+export async function forgetOldThrottles(db: Database, now: Date, policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY): Promise<number> {
+  const forgotten = new Date(now.getTime() - Math.max(policy.account.forgetAfterMs, policy.address.forgetAfterMs));
+  const gone = await db.signInThrottle.deleteMany({ where: { lastFailureAt: { lt: forgotten }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] } });
+  return gone.count;
+}
