@@ -46,7 +46,7 @@ export const mergeRequestSchema = z.object({ requestId: requestIdSchema, targetI
 
 export const reclassifyRequestSchema = z.object({ requestId: requestIdSchema, priority: z.string(), reason: z.string() });
 
-export const sendReminderSchema = z.object({ requestId: requestIdSchema, body });
+export const sendReminderSchema = z.object({ requestId: requestIdSchema, body, submissionKey });
 
 /** The assignee: a user id, "me" for the agent assigning, or empty for nobody. */
 export const assignRequestSchema = z.object({

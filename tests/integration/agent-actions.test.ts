@@ -103,7 +103,7 @@ describe("agent actions", () => {
     expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "Solved", then: "solved", solvedReason: "bug_reported", submissionKey: randomUUID() })).toEqual(refusal("bug_reference_required"));
     expect(await holdRequest(seeded.db, await agent(), { requestId: request.id, holdReason: "other", holdReasonText: "  " })).toEqual(refusal("reason_required"));
     expect(await reclassifyRequest(seeded.db, await agent(), { requestId: request.id, priority: before.request.priority, reason: "Same" })).toEqual(refusal("same_priority"));
-    expect(await sendReminder(seeded.db, await agent(), { requestId: request.id, body: "Any news?" })).toEqual(refusal("reminder_needs_pending"));
+    expect(await sendReminder(seeded.db, await agent(), { requestId: request.id, body: "Any news?", submissionKey: randomUUID() })).toEqual(refusal("reminder_needs_pending"));
     expect(await agentReply(seeded.db, await agent(), { requestId: request.id, body: "   ", submissionKey: randomUUID() })).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: "required" } });
     expect(await snapshot(request.id)).toEqual(before);
   });
@@ -145,7 +145,7 @@ describe("agent actions", () => {
   it("sends a reminder on a Pending request: a public reply marked as reminder, linked to its event", async () => {
     const request = await pick({ status: "pending", mergedIntoId: null });
     const at = later(7);
-    expect(await sendReminder(seeded.db, await agent(at), { requestId: request.id, body: "Did the fix work for you?" })).toEqual({ ok: true });
+    expect(await sendReminder(seeded.db, await agent(at), { requestId: request.id, body: "Did the fix work for you?", submissionKey: randomUUID() })).toEqual({ ok: true });
     const comment = await seeded.db.comment.findFirstOrThrow({ where: { requestId: request.id, createdAt: at } });
     expect(comment).toMatchObject({ visibility: "public", isReminder: true });
     const after = (await snapshot(request.id)).request;

@@ -5,11 +5,12 @@ import { addInternalNote } from "@/server/requests/add-internal-note";
 import { createRequest } from "@/server/requests/create-request";
 import { replyAsAgent } from "@/server/requests/reply-as-agent";
 import { replyToRequest } from "@/server/requests/reply-to-request";
+import { sendReminder } from "@/server/requests/send-reminder";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
 
 // docs/SECURITY.md "Duplicate submissions": a form that creates something — a new request, a reply,
-// an agent's reply, an internal note — carries a key; the same form sent twice, even at the same
+// an agent's reply, an internal note, a reminder — carries a key; the same form sent twice, even at the same
 // moment, creates one, and both submissions get the first one's answer.
 
 const NOW = new Date();
@@ -101,6 +102,19 @@ describe("the same form sent twice at once", () => {
     expect(await commentsSaying(requestId, text)).toBe(1);
     expect(await commentsSaying(requestId, note.body)).toBe(1);
     expect(await seeded.db.comment.findFirstOrThrow({ where: { requestId, body: note.body }, select: { visibility: true } })).toEqual({ visibility: "internal" });
+  });
+
+  it("sends one reminder", async () => {
+    const text = `Any news? ${marker()}`;
+    const requestId = await aliceOpens(text);
+    const agent = await viewer("agent@portico.test");
+    expect(await replyAsAgent(seeded.db, agent, { requestId: String(requestId), body: "Could you send the logs?", then: "pending", submissionKey: randomUUID() })).toEqual({ ok: true });
+    const reminder = { requestId: String(requestId), body: text, submissionKey: randomUUID() };
+
+    const answers = await Promise.all([sendReminder(seeded.db, agent, reminder), sendReminder(other, agent, reminder)]);
+    expect(answers).toEqual([{ ok: true }, { ok: true }]);
+    expect(await commentsSaying(requestId, text)).toBe(1);
+    expect(await seeded.db.request.findUniqueOrThrow({ where: { id: requestId }, select: { reminderCount: true } })).toEqual({ reminderCount: 1 });
   });
 });
 

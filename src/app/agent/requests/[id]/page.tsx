@@ -56,7 +56,7 @@ export default async function AgentRequestPage({ params }: Props) {
   const draftOf = `${viewer.actor.userId}:request:${request.id}:agent`;
   // The forms that add something, each with a key of its own, new on every rendering: the actions
   // revalidate this page, so each sent reply or note brings a new key.
-  const submissionKeys = { reply: newSubmissionKey(), note: newSubmissionKey() };
+  const submissionKeys = { reply: newSubmissionKey(), note: newSubmissionKey(), reminder: newSubmissionKey() };
 
   const holdOptions = [
     ...HOLD_REASONS.map((code) => ({ value: code, label: tRoot(HOLD_REASON_DEFINITIONS[code].labelKey) })),
@@ -143,7 +143,7 @@ export default async function AgentRequestPage({ params }: Props) {
                   ]}
                 />
               </ActionForm>
-              <ActionForm requestId={request.id} heading={t("forms.reminder")} submit={t("forms.reminderSubmit")} submitting={submitting} action={reminderAction} draft={`${draftOf}:reminder`}>
+              <ActionForm requestId={request.id} heading={t("forms.reminder")} submit={t("forms.reminderSubmit")} submitting={submitting} action={reminderAction} draft={`${draftOf}:reminder`} submissionKey={submissionKeys.reminder}>
                 <KeptField name="body" multiline label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
               </ActionForm>
               <ActionForm requestId={request.id} heading={t("forms.merge")} submit={t("forms.mergeSubmit")} submitting={submitting} action={mergeAction}>
