@@ -25,10 +25,12 @@ export default defineConfig({
     },
   },
   // Specs run in parallel on one seeded database and own disjoint data. A spec that changes what
-  // others assert (erin's organization-level access) is named *.after.spec.ts and runs once they are done.
+  // others assert (erin's organization-level access) is named *.after.spec.ts and runs once they are done;
+  // one that keeps someone out altogether (a disabled account) is named *.last.spec.ts and runs after those.
   projects: [
-    { name: "portal", testIgnore: /\.after\.spec\.ts$/ },
+    { name: "portal", testIgnore: /\.(after|last)\.spec\.ts$/ },
     { name: "after", testMatch: /\.after\.spec\.ts$/, dependencies: ["portal"] },
+    { name: "last", testMatch: /\.last\.spec\.ts$/, dependencies: ["after"] },
   ],
   webServer: {
     command: "npx tsx tests/setup/e2e-server.ts",
