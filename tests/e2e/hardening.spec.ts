@@ -142,6 +142,24 @@ test.describe("nothing a user wrote is lost", () => {
     await agent.close();
   });
 
+  test("a reply longer than its field allows gets the form's own error, with the text kept", async ({ page }) => {
+    await signIn(page, "alice@acme.test");
+    await expectSignedIn(page);
+    await page.goto("/requests/1063");
+    const reply = page.locator('form:has(textarea[name="body"])');
+    const body = reply.locator('textarea[name="body"]');
+    const text = `A pasted log. ${"x".repeat(25_000)}`;
+    // Past the field's own limit, under the server's body limit: the reply's schema answers.
+    await body.evaluate((field: HTMLTextAreaElement, value: string) => {
+      field.removeAttribute("maxlength");
+      field.value = value;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }, text);
+    await reply.getByRole("button", { name: "Send reply" }).click();
+    await expect(reply.getByText("Keep the reply under 20,000 characters.").first()).toBeVisible();
+    expect(await body.inputValue()).toBe(text);
+  });
+
   test("a reply too large for the server ends on a page that says so, and the text comes back", async ({ page }) => {
     await signIn(page, "alice@acme.test");
     await expectSignedIn(page);
