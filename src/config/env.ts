@@ -35,6 +35,19 @@ const environmentSchema = z.object({
   // Sessions (docs/SECURITY.md): minutes of inactivity after which a session ends; its maximum age in days.
   SESSION_IDLE_TIMEOUT_MINUTES: optionalNumber(z.number().int().min(5).max(60 * 24 * 90), 480),
   SESSION_MAX_AGE_DAYS: optionalNumber(z.number().int().min(1).max(365), 14),
+  // Attachments (README "Attachments"): where files are stored, and how large they may be.
+  ATTACHMENT_STORAGE: optionalString.pipe(z.enum(["filesystem", "s3"]).optional()),
+  ATTACHMENT_DIR: optionalString,
+  ATTACHMENT_MAX_FILE_MB: optionalNumber(z.number().int().min(1).max(2048), 20),
+  ATTACHMENT_MAX_MESSAGE_MB: optionalNumber(z.number().int().min(1).max(4096), 50),
+  ATTACHMENT_MAX_FILES: optionalNumber(z.number().int().min(1).max(100), 10),
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_REGION: optionalString,
+  S3_BUCKET: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  // A ClamAV daemon that scans every attachment before anyone may download it: tcp://host:3310 or unix:///path/to/clamd.ctl.
+  CLAMD_URL: optionalString.pipe(z.url({ protocol: /^(tcp|unix)$/ }).optional()),
   // Reverse proxies in front of the app that append to X-Forwarded-For: how client addresses are read.
   TRUSTED_PROXY_COUNT: optionalNumber(z.number().int().min(0).max(10), 0),
   // Set by Next.js; "phase-production-build" while `next build` loads the app's modules.
@@ -142,4 +155,32 @@ export function readSessionConfig(source: EnvironmentSource = process.env): Sess
     maxAgeMs: env.SESSION_MAX_AGE_DAYS * 24 * 60 * 60_000,
     trustedProxies: env.TRUSTED_PROXY_COUNT,
   };
+}
+
+export type AttachmentStorageConfig =
+  | { driver: "filesystem"; directory: string }
+  | { driver: "s3"; endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
+
+export interface AttachmentConfig {
+  storage: AttachmentStorageConfig;
+  maxFileBytes: number;
+  maxMessageBytes: number;
+  maxFiles: number;
+  /** The ClamAV daemon, or undefined: files are available at once. */
+  clamdUrl: string | undefined;
+}
+
+const MEGABYTE = 1024 * 1024;
+
+export function readAttachmentConfig(source: EnvironmentSource = process.env): AttachmentConfig {
+  const env = readEnvironment(source);
+  const limits = { maxFileBytes: env.ATTACHMENT_MAX_FILE_MB * MEGABYTE, maxMessageBytes: env.ATTACHMENT_MAX_MESSAGE_MB * MEGABYTE, maxFiles: env.ATTACHMENT_MAX_FILES, clamdUrl: env.CLAMD_URL };
+  if (env.ATTACHMENT_STORAGE === "s3") {
+    const { S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = env;
+    if (!endpoint || !bucket || !accessKeyId || !secretAccessKey) {
+      throw new ConfigurationError("ATTACHMENT_STORAGE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.");
+    }
+    return { ...limits, storage: { driver: "s3", endpoint, region: env.S3_REGION ?? "us-east-1", bucket, accessKeyId, secretAccessKey } };
+  }
+  return { ...limits, storage: { driver: "filesystem", directory: env.ATTACHMENT_DIR ?? `${env.PORTICO_DATA_DIR}/attachments` } };
 }
