@@ -5,6 +5,8 @@ import type { AttachmentConfig } from "@/config/env";
 import type { Database } from "@/server/db/client";
 import type { Viewer } from "@/server/people/viewer";
 import { stageUpload, UploadRefused, type StagedAttachment, type UploadRefusal } from "./pipeline";
+import { scanAttachment } from "./scan";
+import type { Scanner } from "./scanner";
 import type { AttachmentStore } from "./store";
 
 // Uploading files before sending the message they go with (POST /api/attachments): each file is
@@ -13,7 +15,14 @@ import type { AttachmentStore } from "./store";
 
 export type UploadAnswer =
   | { ok: true; attachments: StagedAttachment[] }
-  | { ok: false; code: UploadRefusal | "not_multipart" | "too_many_unsent"; fileName: string | null };
+  | { ok: false; code: UploadRefusal | "not_multipart" | "too_many_unsent" | "infected"; fileName: string | null };
+
+/** The scanner found malware in a file: the whole upload is refused; the file's row stays as the record. */
+class InfectedUpload extends Error {
+  constructor(readonly fileName: string) {
+    super(`${fileName}: infected`);
+  }
+}
 
 /** Room for the multipart framing around the files. */
 const FRAMING_BYTES = 64 * 1024;
@@ -21,7 +30,19 @@ const FRAMING_BYTES = 64 * 1024;
 /** A person's files uploaded and not yet sent may add up to this many messages' worth. */
 const UNSENT_MESSAGES = 2;
 
-export async function uploadAttachments(db: Database, store: AttachmentStore, viewer: Viewer, request: Request, config: AttachmentConfig): Promise<UploadAnswer> {
+/**
+ * With `scanner` (the one for `config.clamdUrl`), each file is scanned as soon as it is staged, so the
+ * answer usually carries its verdict; when the scanner fails the file stays pending and the upload
+ * succeeds — the automation tries it again. With CLAMD_URL set but no scanner given, files wait too.
+ */
+export async function uploadAttachments(
+  db: Database,
+  store: AttachmentStore,
+  viewer: Viewer,
+  request: Request,
+  config: AttachmentConfig,
+  scanner: Scanner | null = null,
+): Promise<UploadAnswer> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data") || !request.body) return { ok: false, code: "not_multipart", fileName: null };
   // A declared length over the limit is refused before a byte of the body is read.
@@ -36,7 +57,7 @@ export async function uploadAttachments(db: Database, store: AttachmentStore, vi
   const staged: StagedAttachment[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
-      const parser = busboy({ headers: { "content-type": contentType }, limits: { files: config.maxFiles, fields: 0, parts: config.maxFiles } });
+      const parser = busboy({ headers: { "content-type": contentType }, limits: { files: config.maxFiles, fields: 0 } });
       let work = Promise.resolve();
       let failed = false;
       const fail = (error: unknown) => {
@@ -65,8 +86,10 @@ export async function uploadAttachments(db: Database, store: AttachmentStore, vi
             if (error instanceof UploadRefused && error.code === "too_large" && maxBytes < config.maxFileBytes) throw new UploadRefused("message_too_large", error.fileName);
             throw error;
           });
+          const outcome = scanner && attachment.scanStatus === "pending" ? await scanAttachment(db, store, scanner, attachment.id, viewer.now) : attachment.scanStatus;
+          if (outcome === "infected") throw new InfectedUpload(attachment.fileName);
           budget -= attachment.byteSize;
-          staged.push(attachment);
+          staged.push({ ...attachment, scanStatus: outcome === "clean" ? "clean" : attachment.scanStatus });
         });
         work.catch(fail);
       });
@@ -80,6 +103,7 @@ export async function uploadAttachments(db: Database, store: AttachmentStore, vi
   } catch (error) {
     // Nothing of a refused upload stays staged; the objects it stored are removed with other unclaimed ones.
     if (staged.length > 0) await db.attachment.deleteMany({ where: { id: { in: staged.map(({ id }) => id) }, attachedAt: null } });
+    if (error instanceof InfectedUpload) return { ok: false, code: "infected", fileName: error.fileName };
     if (error instanceof UploadRefused) return { ok: false, code: error.code, fileName: error.fileName || null };
     throw error;
   }
