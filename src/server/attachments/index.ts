@@ -1,6 +1,7 @@
 import "server-only";
 import { readAttachmentConfig, type AttachmentStorageConfig } from "@/config/env";
 import { filesystemStore } from "./filesystem";
+import { s3Store } from "./s3";
 import type { AttachmentStore } from "./store";
 
 let cached: { config: AttachmentStorageConfig; store: AttachmentStore } | undefined;
@@ -18,6 +19,6 @@ export function storeFor(storage: AttachmentStorageConfig): AttachmentStore {
     case "filesystem":
       return filesystemStore(storage.directory);
     case "s3":
-      throw new Error("The S3 attachment store is not built yet.");
+      return s3Store(storage);
   }
 }
