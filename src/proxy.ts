@@ -19,10 +19,11 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Pages and their data; not the built assets or the files of public/, which run no script of ours.
+  // Pages and their data; not the built assets or the files of public/, which run no script of ours,
+  // nor attachments, whose download route sets its own, stricter policy (a sandbox, nothing allowed).
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt|attachments/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

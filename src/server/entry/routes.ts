@@ -61,9 +61,17 @@ export function outcomeResponse<T extends object>(outcome: Outcome<T>, status = 
   }
 }
 
-const TITLES: Record<number, string> = { 401: "Unauthorized", 404: "Not Found", 409: "Conflict", 413: "Content Too Large", 422: "Unprocessable Content" };
+const TITLES: Record<number, string> = {
+  401: "Unauthorized",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Content Too Large",
+  416: "Range Not Satisfiable",
+  422: "Unprocessable Content",
+  503: "Service Unavailable",
+};
 
 /** A problem document with no type of its own (`about:blank`): the status says what, `code` says which. */
-export function problem(status: 401 | 404 | 409 | 413 | 422, code: string, detail: string, extra: Record<string, unknown> = {}): Response {
+export function problem(status: 401 | 404 | 409 | 413 | 416 | 422 | 503, code: string, detail: string, extra: Record<string, unknown> = {}): Response {
   return Response.json({ type: "about:blank", title: TITLES[status], status, detail, code, ...extra }, { status, headers: { "Content-Type": "application/problem+json" } });
 }
