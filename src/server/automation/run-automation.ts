@@ -19,6 +19,10 @@ import { findRequestFor } from "@/server/requests/request-gate";
 import { requestStateSelect, toRequestState } from "@/server/requests/request-state";
 import { visibleRequestsSql } from "@/server/requests/visibility-query";
 import { readSessionConfig } from "@/config/env";
+import { getAttachmentStore, getScanner } from "@/server/attachments";
+import { scanPendingAttachments } from "@/server/attachments/scan";
+import type { Scanner } from "@/server/attachments/scanner";
+import type { AttachmentStore } from "@/server/attachments/store";
 import { forgetOldSessions } from "@/server/security/sessions";
 import { forgetOldThrottles } from "@/server/security/throttle";
 import { forgetOldSubmissions } from "@/server/submissions";
@@ -26,7 +30,8 @@ import { forgetOldSubmissions } from "@/server/submissions";
 // One pass of the automation (docs/automation.md): reminders and no-response solves on Pending
 // requests (docs/product.md §4.4), then service-level breaches (§3), then housekeeping: the forms'
 // submission keys past their retention (src/server/submissions.ts), sessions long over and sign-in
-// counts that slow nobody down any more (src/server/security/) are forgotten, so those tables stay small. The
+// counts that slow nobody down any more (src/server/security/) are forgotten, so those tables stay small;
+// last, attachments still waiting for a malware verdict are scanned again when CLAMD_URL is set. The
 // database is the only source of truth: every request is claimed with `FOR UPDATE SKIP LOCKED` in its
 // own short transaction, so passes running at once on several app instances share the work and never
 // act twice, and a pass interrupted by a restart leaves nothing half done. The automation acts as the
@@ -40,6 +45,8 @@ export interface AutomationOptions {
   /** At most this many requests of each kind per pass; the next pass continues. */
   batchSize?: number;
   sessionPolicy?: SessionPolicy;
+  /** Where pending attachments are scanned again; by default the configured ones, none without CLAMD_URL. */
+  scanning?: { scanner: Scanner; store: AttachmentStore } | null;
 }
 
 export interface AutomationResult {
@@ -51,6 +58,8 @@ export interface AutomationResult {
   /** Sessions long ended or abandoned, and sign-in counts that no longer slow anyone down, deleted. */
   forgottenSessions: number;
   forgottenThrottles: number;
+  /** Attachments still pending (the scanner failed before) that got their verdict. */
+  scannedAttachments: number;
 }
 
 /** Sent as the reminder's public reply. English for now: comments carry no locale. */
@@ -62,7 +71,7 @@ export const DEFAULT_AUTOMATION_BATCH_SIZE = 100;
 export async function runAutomation(db: Database, options: AutomationOptions): Promise<AutomationResult> {
   const { now, reminderPolicy = DEFAULT_REMINDER_POLICY, serviceLevelPolicy = DEFAULT_SERVICE_LEVEL_POLICY } = options;
   const batchSize = options.batchSize ?? DEFAULT_AUTOMATION_BATCH_SIZE;
-  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0 };
+  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, scannedAttachments: 0 };
 
   // The id cursor guarantees progress: a request the domain leaves alone is not claimed again this pass.
   let after = 0;
@@ -86,7 +95,16 @@ export async function runAutomation(db: Database, options: AutomationOptions): P
   result.forgottenSubmissions = await forgetOldSubmissions(db, now);
   result.forgottenSessions = await forgetOldSessions(db, now, options.sessionPolicy ?? readSessionConfig());
   result.forgottenThrottles = await forgetOldThrottles(db, now);
+
+  // Files that waited for a scanner that was down: tried again with a backoff (src/server/attachments/scan.ts).
+  const scanning = options.scanning === undefined ? configuredScanning() : options.scanning;
+  if (scanning) result.scannedAttachments = await scanPendingAttachments(db, scanning.store, scanning.scanner, now, batchSize);
   return result;
+}
+
+function configuredScanning(): { scanner: Scanner; store: AttachmentStore } | null {
+  const scanner = getScanner();
+  return scanner ? { scanner, store: getAttachmentStore() } : null;
 }
 
 type ReminderOutcome = "reminded" | "solved" | "skipped";
