@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { initialFormState, type FormAction } from "@/ui/form-state";
+import { focusRing } from "@/ui/styles";
 
 // A row's Disable / Enable form: a plain form posting to a server action, so it works without
 // JavaScript. Disabling signs the person out everywhere, so it takes a second, deliberate step: the
@@ -19,7 +20,6 @@ export interface AccountStatusLabels {
   enabling: string;
 }
 
-const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const BUTTON = `rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${focusRing}`;
 
 export function AccountStatusForm(props: { accountId: string; disabled: boolean; labels: AccountStatusLabels; action: FormAction }) {

@@ -6,8 +6,9 @@ import type { FormAction } from "@/ui/form-state";
 import { KeysetPagination } from "@/ui/keyset-pagination";
 import { AccountStatusForm } from "./account-status-form";
 import { PEOPLE_PATH, peopleHref } from "./people-href";
+import { EmptyList } from "@/ui/empty-list";
+import { focusRing } from "@/ui/styles";
 
-const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
 const BADGE = "inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
@@ -105,14 +106,10 @@ export async function PeopleView({ page, statusAction }: { page: AccountsPage; s
             </table>
           </div>
         ) : (
-          <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
-            <p className="text-slate-700">{page.onLaterPage ? t("empty.pageEmpty") : view.q ? t("empty.noMatch", { query: view.q }) : t("empty.none")}</p>
-            {page.onLaterPage && (
-              <Link href={peopleHref(view)} className={`mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline ${focusRing}`}>
-                {t("empty.firstPage")}
-              </Link>
-            )}
-          </div>
+          <EmptyList
+            message={page.onLaterPage ? t("empty.pageEmpty") : view.q ? t("empty.noMatch", { query: view.q }) : t("empty.none")}
+            firstPage={page.onLaterPage ? { href: peopleHref(view), label: t("empty.firstPage") } : undefined}
+          />
         )}
         <KeysetPagination
           label={t("pagination.label")}

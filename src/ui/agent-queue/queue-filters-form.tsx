@@ -4,8 +4,8 @@ import { SLA_STATES, UNSOLVED_STATUSES } from "@/domain";
 import { QUEUE_SORTS } from "@/schemas/agent-queue";
 import { isFiltered, queueHref, DEFAULT_QUEUE_VIEW, type QueueView } from "./queue-href";
 import { ChoiceGroup, PriorityChoices, SelectField, StatusChoices } from "@/ui/choice-group";
+import { focusRing } from "@/ui/styles";
 
-const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
 const buttonClass = `rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 ${focusRing}`;
 

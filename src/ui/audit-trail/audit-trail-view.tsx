@@ -6,8 +6,9 @@ import type { AuditDetail, AuditPerson, AuditTrailPage } from "@/server/accounts
 import { SelectField } from "@/ui/choice-group";
 import { KeysetPagination } from "@/ui/keyset-pagination";
 import { AUDIT_PATH, auditHref, isAuditFiltered } from "./audit-href";
+import { EmptyList } from "@/ui/empty-list";
+import { focusRing } from "@/ui/styles";
 
-const focusRing = "focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
 
 /**
@@ -116,14 +117,10 @@ export async function AuditTrailView({ page }: { page: AuditTrailPage }) {
             </table>
           </div>
         ) : (
-          <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
-            <p className="text-slate-700">{page.onLaterPage ? t("empty.pageEmpty") : isAuditFiltered(view) ? t("empty.noMatch") : t("empty.none")}</p>
-            {page.onLaterPage && (
-              <Link href={auditHref(view)} className={`mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline ${focusRing}`}>
-                {t("empty.firstPage")}
-              </Link>
-            )}
-          </div>
+          <EmptyList
+            message={page.onLaterPage ? t("empty.pageEmpty") : isAuditFiltered(view) ? t("empty.noMatch") : t("empty.none")}
+            firstPage={page.onLaterPage ? { href: auditHref(view), label: t("empty.firstPage") } : undefined}
+          />
         )}
         <KeysetPagination
           label={t("pagination.label")}
