@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HOLD_REASONS, STATUSES_AFTER_AGENT_REPLY, type HoldReason, type Resolution, type StatusAfterReply } from "@/domain";
+import { attachmentIdsSchema as attachmentIds } from "./attachment-ids";
 import { requestIdSchema } from "./request-id";
 import { messageBodySchema as body } from "./request-reply";
 import { submissionKeySchema as submissionKey } from "./submission-key";
@@ -30,13 +31,14 @@ const resolutionFields = {
 export const agentReplySchema = z.object({
   requestId: requestIdSchema,
   body,
+  attachmentIds,
   submissionKey,
   then: z.enum(STATUSES_AFTER_AGENT_REPLY).default("pending"),
   ...holdReasonFields,
   ...resolutionFields,
 });
 
-export const internalNoteSchema = z.object({ requestId: requestIdSchema, body, submissionKey });
+export const internalNoteSchema = z.object({ requestId: requestIdSchema, body, attachmentIds, submissionKey });
 
 export const holdRequestSchema = z.object({ requestId: requestIdSchema, ...holdReasonFields });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PRIORITY_CODES } from "@/domain";
+import { attachmentIdsSchema } from "./attachment-ids";
 import { submissionKeySchema } from "./submission-key";
 
 export const MAX_SUBJECT_LENGTH = 200;
@@ -62,6 +63,8 @@ export const newRequestSchema = z.object({
     .array(z.string(error("cc_invalid")).trim().min(1, error("cc_invalid")).max(100, error("cc_invalid")), error("cc_invalid"))
     .transform((ids) => [...new Set(ids)])
     .pipe(z.array(z.string()).max(MAX_CCS, error("cc_too_many"))),
+  /** Files uploaded ahead, attached to the request's description. */
+  attachmentIds: attachmentIdsSchema,
   submissionKey: submissionKeySchema,
 });
 
@@ -69,7 +72,7 @@ export type NewRequestInput = z.input<typeof newRequestSchema>;
 export type NewRequest = z.output<typeof newRequestSchema>;
 
 /** The form's fields as the schema reads them; a field left out of the form is undefined, not "". */
-export function newRequestFromForm(formData: FormData): Record<NewRequestField | "submissionKey", unknown> {
+export function newRequestFromForm(formData: FormData): Record<NewRequestField | "attachmentIds" | "submissionKey", unknown> {
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : undefined;
@@ -81,6 +84,7 @@ export function newRequestFromForm(formData: FormData): Record<NewRequestField |
     description: text("description") ?? "",
     priority: text("priority"),
     ccUserIds: formData.getAll("ccUserIds"),
+    attachmentIds: formData.getAll("attachmentIds"),
     submissionKey: text("submissionKey"),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { attachmentIdsSchema } from "./attachment-ids";
 import { requestIdSchema } from "./request-id";
 import { submissionKeySchema } from "./submission-key";
 
@@ -8,6 +9,6 @@ export const MAX_REPLY_LENGTH = 20_000;
 export const messageBodySchema = z.string().trim().min(1).max(MAX_REPLY_LENGTH);
 
 /** A reply in the request's thread from the requester's side. */
-export const requestReplySchema = z.object({ requestId: requestIdSchema, body: messageBodySchema, submissionKey: submissionKeySchema });
+export const requestReplySchema = z.object({ requestId: requestIdSchema, body: messageBodySchema, attachmentIds: attachmentIdsSchema, submissionKey: submissionKeySchema });
 
 export type RequestReplyInput = z.input<typeof requestReplySchema>;

@@ -10,6 +10,6 @@ import { defineRequestChange } from "./change-request";
 
 export const addInternalNote = defineRequestChange(internalNoteSchema, (_viewer, input) => ({
   may: ["add_internal_note"],
-  comment: { body: input.body, visibility: "internal" },
+  comment: { body: input.body, visibility: "internal", attachmentIds: input.attachmentIds },
   submission: submissionOf("internal_note", input),
 }));

@@ -17,6 +17,7 @@ import { conflict, refused, type Failure, type Outcome } from "@/server/outcome"
 import type { Viewer } from "@/server/people/viewer";
 import { onceIn, type Submission, type SubmissionAnswer } from "@/server/submissions";
 import { defineUseCase } from "@/server/use-case";
+import { AttachmentsRefused, attachFiles } from "./attach-files";
 import { eventRow } from "./event-rows";
 import { findRequestFor, type OpenedRequest } from "./request-gate";
 import { requestStateData, requestStateSelect, toRequestState, type RequestStateRow } from "./request-state";
@@ -41,6 +42,8 @@ export interface ChangeComment {
   isReminder?: boolean;
   /** Who signs it; the viewer unless said otherwise (the automation signs reminders for an agent). */
   authorId?: string;
+  /** The viewer's files uploaded ahead, which go with this comment (and its visibility), or the change is not made. */
+  attachmentIds?: readonly string[];
 }
 
 export interface ChangeContext {
@@ -106,6 +109,8 @@ async function decidedAgainOnConcurrentChange<Result extends object>(db: Databas
     try {
       return await db.$transaction(change);
     } catch (error) {
+      // Files that could not be attached undid the whole change: the form is told which.
+      if (error instanceof AttachmentsRefused) return error.failure;
       if (!(error instanceof ConcurrentChange)) throw error;
     }
   }
@@ -147,6 +152,7 @@ export async function changeRequestIn(tx: Transaction, input: ChangeRequestInput
       })
     : null;
   const commentId = comment?.id ?? null;
+  if (comment && message?.attachmentIds) await attachFiles(tx, viewer, { attachmentIds: message.attachmentIds, requestId, commentId: comment.id });
 
   const dueAt = serviceLevel(state, now, input.serviceLevelPolicy ?? DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null;
   const updated = await tx.request.updateMany({

@@ -7,13 +7,15 @@ import { invalid, refused, type Outcome } from "@/server/outcome";
 import type { Viewer } from "@/server/people/viewer";
 import { onceIn, submissionOf } from "@/server/submissions";
 import { defineUseCase } from "@/server/use-case";
+import { AttachmentsRefused, attachFiles } from "./attach-files";
 import { eventRow } from "./event-rows";
 import { requestStateData } from "./request-state";
 
 // A customer opens a request (docs/product.md §2): subject, description, priority and CCs from the
 // same organization, by the channel the viewer came in on. The request, its workflow clocks, its CCs
 // and its first events are written together, or nothing is; the form's second submission (same key)
-// opens nothing and answers the first one's request.
+// opens nothing and answers the first one's request. Files uploaded ahead go with the description
+// (no comment); when they cannot be attached, the request is not opened either.
 
 export const createRequest = defineUseCase({
   input: newRequestSchema,
@@ -21,14 +23,14 @@ export const createRequest = defineUseCase({
     const { actor, now, channel } = viewer;
     const allowed = checkNewRequest(actor);
     if (!allowed.ok) return refused(allowed.refusal);
-    const { subject, description, priority, ccUserIds } = input;
+    const { subject, description, priority, ccUserIds, attachmentIds } = input;
 
     const organizationId = organizationOf(actor, input.organizationId);
     if (!organizationId) return invalid({ organizationId: "organization_required" });
     const access: RequestAccess = { organizationId, requesterId: actor.userId, ccUserIds: [] };
     if (!(await mayAllBeCcd(db, ccUserIds, access))) return invalid({ ccUserIds: "cc_not_in_organization" });
 
-    return db.$transaction((tx) =>
+    const opening = db.$transaction((tx) =>
       onceIn(tx, viewer, submissionOf("new_request", input), async () => {
         const { id } = await tx.request.create({
           data: { subject, description, priority, channel, requesterId: actor.userId, organizationId, createdAt: now },
@@ -45,9 +47,14 @@ export const createRequest = defineUseCase({
           ...ccUserIds.map((userId) => ({ requestId: id, actorId: actor.userId, type: "cc_added" as const, data: { userId }, createdAt: now })),
         ];
         await tx.requestEvent.createMany({ data: events });
+        await attachFiles(tx, viewer, { attachmentIds, requestId: id, commentId: null });
         return { ok: true, id };
       }),
     );
+    return opening.catch((error: unknown) => {
+      if (error instanceof AttachmentsRefused) return error.failure;
+      throw error;
+    });
   },
 });
 

@@ -10,6 +10,6 @@ import { defineRequestChange } from "./change-request";
 export const replyAsAgent = defineRequestChange(agentReplySchema, ({ actor, now }, input) => ({
   may: ["work_request"],
   makeCommand: () => ({ type: "agent_reply", at: now, agentId: actor.userId, then: toStatusAfterReply(input) }),
-  comment: { body: input.body, visibility: "public" },
+  comment: { body: input.body, visibility: "public", attachmentIds: input.attachmentIds },
   submission: submissionOf("agent_reply", input),
 }));

@@ -36,7 +36,7 @@ export const replyToRequest = defineUseCase({
               return notFound();
           }
         },
-        comment: { body, visibility: "public" },
+        comment: { body, visibility: "public", attachmentIds: input.attachmentIds },
       },
       submissionOf("reply", input),
       (changed) => ({ commentId: changed.commentId ?? "", reopened: changed.records.some((record) => record.type === "reopened") }),
