@@ -21,9 +21,16 @@ import {
   type RequestState,
   type StatusAfterReply,
 } from "@/domain";
+import { randomBytes } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Channel } from "@/generated/prisma/enums";
 import type { Database } from "@/server/db/client";
+import { keyFor } from "@/server/attachments/pipeline";
+import { sniffContentType, SNIFF_BYTES } from "@/server/attachments/sniff";
+import type { AttachmentStore } from "@/server/attachments/store";
 import { eventFields } from "@/server/requests/event-rows";
 import { requestStateData } from "@/server/requests/request-state";
 import {
@@ -38,6 +45,7 @@ import {
   type Step,
   type UserKey,
 } from "./demo-data";
+import { DEMO_ATTACHMENTS, sha256Of } from "./demo-attachments";
 
 export interface DemoRows {
   organizations: Prisma.OrganizationCreateManyInput[];
@@ -51,6 +59,7 @@ export interface DemoRows {
   events: Prisma.RequestEventCreateManyInput[];
   accessRequests: Prisma.OrganizationAccessRequestCreateManyInput[];
   accessGrants: Prisma.OrganizationAccessGrantCreateManyInput[];
+  attachments: Prisma.AttachmentCreateManyInput[];
 }
 
 export type SeedCounts = { [K in keyof DemoRows]: number };
@@ -253,6 +262,7 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
     events: [],
     accessRequests: [],
     accessGrants: [],
+    attachments: [],
   };
 
   for (const org of Object.values(DEMO_ORGANIZATIONS)) {
@@ -566,6 +576,32 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
     }
   }
 
+  // Each demo file goes with the message that mentions it, uploaded by its author a minute before,
+  // scanned and clean.
+  for (const file of DEMO_ATTACHMENTS) {
+    const comment = rows.comments.find((candidate) => candidate.requestId === file.requestId && candidate.body.includes(file.inMessage));
+    if (!comment?.id || !comment.createdAt) fail(file.requestId, `no message says "${file.inMessage}" for ${file.fileName}`);
+    const bytes = file.bytes();
+    const sha256 = sha256Of(bytes);
+    const attachedAt = new Date(comment.createdAt);
+    rows.attachments.push({
+      id: file.id,
+      requestId: file.requestId,
+      commentId: comment.id,
+      uploaderId: comment.authorId,
+      fileName: file.fileName,
+      contentType: sniffContentType(bytes.subarray(0, SNIFF_BYTES)),
+      declaredType: file.declaredType,
+      byteSize: bytes.length,
+      sha256,
+      storageKey: keyFor(sha256),
+      scanStatus: "clean",
+      scannedAt: new Date(attachedAt.getTime() - 30_000),
+      createdAt: new Date(attachedAt.getTime() - MINUTE),
+      attachedAt,
+    });
+  }
+
   checkSpecialWords(rows);
   return rows;
 }
@@ -610,6 +646,7 @@ function countRows(rows: DemoRows): SeedCounts {
     events: rows.events.length,
     accessRequests: rows.accessRequests.length,
     accessGrants: rows.accessGrants.length,
+    attachments: rows.attachments.length,
   };
 }
 
@@ -617,8 +654,12 @@ function countRows(rows: DemoRows): SeedCounts {
  * Inserts the demo dataset. Idempotent: every row has a fixed id and is written with
  * `skipDuplicates`, so a second call inserts nothing (see `inserted`) and changes nothing.
  */
-export async function seedDemoData(db: Database, options: { now: Date; passwordHash: string }): Promise<SeedSummary> {
+export async function seedDemoData(db: Database, options: { now: Date; passwordHash: string; store: AttachmentStore | null }): Promise<SeedSummary> {
   const rows = buildDemoRows(options);
+  // The files' bytes first (a key that holds them already is left alone); without a store the
+  // attachment rows are left out, as they would name bytes that are nowhere.
+  if (options.store) await storeDemoFiles(options.store);
+  const attachmentRows = options.store ? rows.attachments : [];
   const inserted = await db.$transaction(
     async (tx) => {
       const organizations = (await tx.organization.createMany({ data: rows.organizations, skipDuplicates: true })).count;
@@ -640,9 +681,25 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordH
       const events = (await tx.requestEvent.createMany({ data: rows.events, skipDuplicates: true })).count;
       const accessRequests = (await tx.organizationAccessRequest.createMany({ data: rows.accessRequests, skipDuplicates: true })).count;
       const accessGrants = (await tx.organizationAccessGrant.createMany({ data: rows.accessGrants, skipDuplicates: true })).count;
-      return { organizations, users, memberships, requests, requestCcs, comments, chatSessions, chatMessages, events, accessRequests, accessGrants };
+      const attachments = (await tx.attachment.createMany({ data: attachmentRows, skipDuplicates: true })).count;
+      return { organizations, users, memberships, requests, requestCcs, comments, chatSessions, chatMessages, events, accessRequests, accessGrants, attachments };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
-  return { ...countRows(rows), inserted };
+  return { ...countRows({ ...rows, attachments: attachmentRows }), inserted };
+}
+
+async function storeDemoFiles(store: AttachmentStore): Promise<void> {
+  for (const file of DEMO_ATTACHMENTS) {
+    const bytes = file.bytes();
+    const key = keyFor(sha256Of(bytes));
+    if (await store.has(key)) continue;
+    const path = join(tmpdir(), `portico-seed-${randomBytes(8).toString("hex")}`);
+    await writeFile(path, bytes);
+    try {
+      await store.put(key, path, bytes.length);
+    } finally {
+      await rm(path, { force: true });
+    }
+  }
 }
