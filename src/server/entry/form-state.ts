@@ -26,11 +26,15 @@ export interface FormState {
  */
 export interface FormMessages {
   namespace: string;
-  /** Placeholder values by error or refusal code ("{max}"). */
-  values?: Partial<Record<string, Record<string, string | number>>>;
+  /** Placeholder values by error or refusal code ("{max}"); a function when they come from the configuration, read when answering. */
+  values?: PlaceholderValues | (() => PlaceholderValues);
+  /** Fields whose error codes are under a namespace of their own (a widget's): `errors.<code>` there. */
+  fieldNamespaces?: Partial<Record<string, string>>;
   /** Refusals that concern one field, shown under it. */
   refusalFields?: Partial<Record<string, string>>;
 }
+
+type PlaceholderValues = Partial<Record<string, Record<string, string | number>>>;
 
 export type FormAnswer<T extends object> = Outcome<T> | { ok: false; reason: "signed_out" };
 
@@ -46,6 +50,7 @@ export async function toFormState<T extends object>(
 ): Promise<FormState> {
   const t = (await getTranslations()) as unknown as Translator;
   const { namespace } = messages;
+  const placeholders = typeof messages.values === "function" ? messages.values() : messages.values;
   const first = (...keys: string[]) => keys.find((key) => t.has(key));
   const say = (key: string, fallback: string, placeholders?: Record<string, string | number>) =>
     t(first(`${namespace}.${key}`, `form.${key}`) ?? fallback, placeholders);
@@ -64,14 +69,17 @@ export async function toFormState<T extends object>(
       const fieldErrors: FormState["fieldErrors"] = {};
       for (const [field, code = "invalid"] of Object.entries(answer.fieldErrors)) {
         const label = first(`${namespace}.fields.${field}`);
-        fieldErrors[field] = say(`errors.${code}`, "form.errors.invalid", { ...messages.values?.[code], field: label ? t(label) : field });
+        const own = messages.fieldNamespaces?.[field];
+        const key = own && t.has(`${own}.errors.${code}`) ? `${own}.errors.${code}` : null;
+        const values = { ...placeholders?.[code], field: label ? t(label) : field };
+        fieldErrors[field] = key ? t(key, values) : say(`errors.${code}`, "form.errors.invalid", values);
       }
       return failed(Object.values(fieldErrors)[0] ?? say("errors.invalid", "form.errors.invalid"), fieldErrors);
     }
     case "refused": {
       const { code, message } = answer.refusal;
       const key = first(`${namespace}.refusals.${code}`, `form.refusals.${code}`);
-      const text = key ? t(key, messages.values?.[code]) : message;
+      const text = key ? t(key, placeholders?.[code]) : message;
       const field = messages.refusalFields?.[code];
       return field ? failed(text, { [field]: text }) : failed(text);
     }

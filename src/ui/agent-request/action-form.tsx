@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useId, useRef, type ReactNode } from "react";
+import { AttachmentPicker, useAttachmentList, type AttachmentPickerSetup } from "@/ui/attachments/attachment-picker";
 import { useDraft } from "@/ui/draft";
 import { initialFormState, sentText, type FormAction, type FormState } from "@/ui/form-state";
 import { SubmitRow } from "@/ui/submit-row";
@@ -20,12 +21,16 @@ export function ActionForm(props: {
   draft?: string;
   /** For a form that adds something: names this rendering's submission, so that sent twice it adds one (src/server/submissions.ts). */
   submissionKey?: string;
+  /** For a form whose message may carry files: their limits and texts. */
+  attachments?: AttachmentPickerSetup;
   children: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(props.action, initialFormState);
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const keepDraft = useDraft(props.draft ?? "", props.draft ? "body" : "", form, state);
+  // Every action form has the hook; only those given `attachments` show the picker and send files.
+  const files = useAttachmentList(props.attachments, state);
   return (
     <form ref={form} action={formAction} onInput={keepDraft} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h3 id={`${id}-heading`} className="font-semibold">
@@ -38,12 +43,20 @@ export function ActionForm(props: {
           {props.children}
         </div>
       </FormStateContext>
+      {/* Outside the fields that start afresh after each answer: the files stay through a refusal. */}
+      {props.attachments && (
+        <div className="mt-3">
+          <AttachmentPicker list={files} setup={props.attachments} error={state.fieldErrors.attachmentIds} />
+        </div>
+      )}
       <SubmitRow
         pending={pending}
         submit={props.submit}
         submitting={props.submitting}
         done={state.status === "done" ? state.message : ""}
-        error={state.status === "error" ? state.message : ""}
+        // A refusal of the files is said by the picker, beside them.
+        error={state.status === "error" && !state.fieldErrors.attachmentIds ? state.message : ""}
+        waiting={files.busy && props.attachments ? props.attachments.labels.busy : undefined}
       />
     </form>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
+import { AttachmentPicker, useAttachmentList, type AttachmentPickerSetup } from "@/ui/attachments/attachment-picker";
 import { formError, initialFormState, sentText, sentTexts, type FormAction } from "@/ui/form-state";
 
 export interface NewRequestFormLabels {
@@ -43,6 +44,8 @@ interface NewRequestFormProps {
   /** Longest subject and description the server accepts. */
   limits: { subject: number; description: number };
   labels: NewRequestFormLabels;
+  /** The files sent with the description: limits and texts. */
+  attachments: AttachmentPickerSetup;
 }
 
 const inputClass =
@@ -50,8 +53,10 @@ const inputClass =
 
 // A plain form posting to a server action: it works before (or without) JavaScript, and with it the
 // action's answer arrives without a page load. Strings arrive translated from the server.
-export function NewRequestForm({ action, submissionKey, priorities, organizations, limits, labels }: NewRequestFormProps) {
+export function NewRequestForm({ action, submissionKey, priorities, organizations, limits, labels, attachments }: NewRequestFormProps) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  // Kept here, above the form that is re-mounted after each refusal: the files stay with the text.
+  const files = useAttachmentList(attachments, state);
   const errors = state.fieldErrors;
   const summary = useRef<HTMLDivElement>(null);
   const refused = state.status === "error";
@@ -140,6 +145,9 @@ export function NewRequestForm({ action, submissionKey, priorities, organization
           className={inputClass}
         />
         <FieldError id="description-error" message={errors.description} />
+        <div className="mt-3">
+          <AttachmentPicker list={files} setup={attachments} error={errors.attachmentIds} />
+        </div>
       </div>
 
       <fieldset aria-describedby={described("priority-hint", errors.priority !== undefined && "priority-error")}>
@@ -209,13 +217,18 @@ export function NewRequestForm({ action, submissionKey, priorities, organization
         ))}
       </fieldset>
 
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" disabled={pending || files.busy} aria-describedby={files.busy ? "attachments-waiting" : undefined} className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
           {pending ? labels.submitting : labels.submit}
         </button>
         <Link href="/requests" className="text-sm font-medium text-indigo-700 hover:underline">
           {labels.cancel}
         </Link>
+        {files.busy && (
+          <p id="attachments-waiting" className="text-sm text-slate-700">
+            {attachments.labels.busy}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId, useRef } from "react";
+import { AttachmentPicker, useAttachmentList, type AttachmentPickerSetup } from "@/ui/attachments/attachment-picker";
 import { useDraft } from "@/ui/draft";
 import { initialFormState, sentText, type FormAction } from "@/ui/form-state";
 import { SubmitRow } from "@/ui/submit-row";
@@ -28,12 +29,16 @@ export function ReplyForm(props: {
   /** Names the writer and the request, to keep a draft under. */
   draftKey: string;
   labels: ReplyFormLabels;
+  /** The files sent with the reply: limits and texts. */
+  attachments: AttachmentPickerSetup;
 }) {
   const { labels } = props;
   const [state, formAction, pending] = useActionState(props.action, initialFormState);
   const bodyError = state.fieldErrors.body;
   const form = useRef<HTMLFormElement>(null);
   const keepDraft = useDraft(props.draftKey, "body", form, state);
+  const files = useAttachmentList(props.attachments, state);
+  const filesError = state.fieldErrors.attachmentIds;
   const id = useId();
   const fieldId = `${id}-body`;
   const hintId = `${id}-hint`;
@@ -67,12 +72,16 @@ export function ReplyForm(props: {
       <p id={errorId} role="alert" className="mt-1 text-sm text-red-700 empty:hidden">
         {bodyError ?? ""}
       </p>
+      <div className="mt-3">
+        <AttachmentPicker list={files} setup={props.attachments} error={filesError} />
+      </div>
       <SubmitRow
         pending={pending}
         submit={labels.submit}
         submitting={labels.submitting}
         done={state.status === "done" ? state.message : ""}
-        error={state.status === "error" && !bodyError ? state.message : ""}
+        error={state.status === "error" && !bodyError && !filesError ? state.message : ""}
+        waiting={files.busy ? props.attachments.labels.busy : undefined}
       />
     </form>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
+import { attachmentPickerSetup } from "@/app/attachment-picker";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import { getDatabase } from "@/server/db";
 import { found, requireViewer } from "@/server/entry/viewer";
@@ -37,7 +38,7 @@ export default async function RequestPage({ params }: Props) {
   const { id } = await params;
   const { viewer, outcome } = await loadRequestPage(id);
   const { page } = found(outcome);
-  const [t, tList] = await Promise.all([getTranslations("request"), getTranslations("myRequests")]);
+  const [t, tList, attachments] = await Promise.all([getTranslations("request"), getTranslations("myRequests"), attachmentPickerSetup()]);
 
   return (
     <div>
@@ -61,6 +62,7 @@ export default async function RequestPage({ params }: Props) {
               maxLength={MAX_REPLY_LENGTH}
               draftKey={`${viewer.actor.userId}:request:${page.id}:reply`}
               labels={{ heading: t("reply.heading"), label: t("reply.label"), hint: t("reply.hint"), submit: t("reply.submit"), submitting: t("reply.submitting") }}
+              attachments={attachments}
             />
           ) : (
             <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">

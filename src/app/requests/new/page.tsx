@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { attachmentPickerSetup } from "@/app/attachment-picker";
 import { PRIORITY_CODES, PRIORITY_DEFINITIONS } from "@/domain";
 import { MAX_DESCRIPTION_LENGTH, MAX_SUBJECT_LENGTH } from "@/schemas/new-request";
 import { getDatabase } from "@/server/db";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewRequestPage() {
   const viewer = await requireViewer("/requests/new");
-  const [t, tRoot, form] = await Promise.all([getTranslations("newRequest"), getTranslations(), getNewRequestForm(getDatabase(), viewer, {})]);
+  const [t, tRoot, form, attachments] = await Promise.all([getTranslations("newRequest"), getTranslations(), getNewRequestForm(getDatabase(), viewer, {}), attachmentPickerSetup()]);
   // Why this person cannot open a request, as the domain says (an agent; no customer organization).
   const explanation = form.ok ? null : form.reason === "refused" && form.refusal.code === "agents_cannot_create" ? t("refusals.agents_cannot_create") : t("refusals.no_organization");
 
@@ -35,6 +36,7 @@ export default async function NewRequestPage() {
             submissionKey={newSubmissionKey()}
             organizations={form.organizations}
             limits={{ subject: MAX_SUBJECT_LENGTH, description: MAX_DESCRIPTION_LENGTH }}
+            attachments={attachments}
             priorities={PRIORITY_CODES.map((code) => ({
               code,
               label: tRoot(PRIORITY_DEFINITIONS[code].labelKey),

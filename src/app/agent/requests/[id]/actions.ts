@@ -2,6 +2,7 @@
 
 import { requestPages } from "@/app/actions/request-pages";
 import { agentAction, type FormActionOptions } from "@/server/entry/actions";
+import { withAttachmentMessages } from "@/server/entry/attachment-form";
 import { formValues } from "@/server/entry/form-state";
 import { addInternalNote } from "@/server/requests/add-internal-note";
 import { assignRequest } from "@/server/requests/assign-request";
@@ -17,9 +18,12 @@ import { solveRequest } from "@/server/requests/solve-request";
 
 const answer = (done: string): FormActionOptions<object> => ({ messages: { namespace: "agentRequest" }, done: () => `done.${done}`, revalidate: requestPages });
 
-export const replyAction = agentAction(replyAsAgent, answer("reply"));
+// The reply and the note carry files: their refusals have messages of their own.
+const withFiles = (options: FormActionOptions<object>): FormActionOptions<object> => ({ ...options, messages: withAttachmentMessages(options.messages) });
 
-export const internalNoteAction = agentAction(addInternalNote, answer("note"));
+export const replyAction = agentAction(replyAsAgent, withFiles(answer("reply")));
+
+export const internalNoteAction = agentAction(addInternalNote, withFiles(answer("note")));
 
 export const holdAction = agentAction(holdRequest, answer("hold"));
 

@@ -15,6 +15,7 @@ import {
   STATUSES_AFTER_AGENT_REPLY,
 } from "@/domain";
 import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
+import { attachmentPickerSetup } from "@/app/attachment-picker";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import { getDatabase } from "@/server/db";
 import { found, requireAgentViewer } from "@/server/entry/viewer";
@@ -50,7 +51,7 @@ export default async function AgentRequestPage({ params }: Props) {
   const { id } = await params;
   const { viewer, outcome } = await loadPage(id);
   const { page } = found(outcome);
-  const [t, tRoot] = await Promise.all([getTranslations("agentRequest"), getTranslations()]);
+  const [t, tRoot, attachments] = await Promise.all([getTranslations("agentRequest"), getTranslations(), attachmentPickerSetup()]);
   const request = page.request;
   const submitting = t("forms.submitting");
   const draftOf = `${viewer.actor.userId}:request:${request.id}:agent`;
@@ -101,7 +102,7 @@ export default async function AgentRequestPage({ params }: Props) {
               {t("actionsHeading")}
             </h2>
             {page.isMerged && <p className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">{t("forms.mergedClosed")}</p>}
-            <ActionForm requestId={request.id} heading={t("forms.reply")} submit={t("forms.replySubmit")} submitting={submitting} action={replyAction} draft={`${draftOf}:reply`} submissionKey={submissionKeys.reply}>
+            <ActionForm requestId={request.id} heading={t("forms.reply")} submit={t("forms.replySubmit")} submitting={submitting} action={replyAction} draft={`${draftOf}:reply`} submissionKey={submissionKeys.reply} attachments={attachments}>
               <KeptField name="body" multiline label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
               <KeptSelect
                 name="then"
@@ -117,7 +118,7 @@ export default async function AgentRequestPage({ params }: Props) {
                 </div>
               </details>
             </ActionForm>
-            <ActionForm requestId={request.id} heading={t("forms.note")} submit={t("forms.noteSubmit")} submitting={submitting} action={internalNoteAction} draft={`${draftOf}:note`} submissionKey={submissionKeys.note}>
+            <ActionForm requestId={request.id} heading={t("forms.note")} submit={t("forms.noteSubmit")} submitting={submitting} action={internalNoteAction} draft={`${draftOf}:note`} submissionKey={submissionKeys.note} attachments={attachments}>
               <KeptField name="body" multiline label={t("fields.note")} maxLength={MAX_REPLY_LENGTH} />
             </ActionForm>
             <div className="grid gap-4 md:grid-cols-2">
