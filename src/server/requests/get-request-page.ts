@@ -67,6 +67,17 @@ export interface ChatLine {
   sentAt: Date;
 }
 
+/** A file attached to the description or to a comment, as the thread lists it. */
+export interface AttachmentItem {
+  id: string;
+  fileName: string;
+  /** Sniffed from the bytes: picks the icon, and whether a thumbnail is shown. */
+  contentType: string;
+  byteSize: number;
+  /** Pending and infected files are listed, not linked. */
+  scanStatus: "pending" | "clean" | "infected";
+}
+
 export type ThreadEntry =
   | {
       kind: "comment";
@@ -79,6 +90,7 @@ export type ThreadEntry =
       internal: boolean;
       /** This reply reopened a Solved request. */
       reopened: boolean;
+      attachments: AttachmentItem[];
     }
   | { kind: "chat"; id: string; at: Date; endedAt: Date | null; startedBy: Person; lines: ChatLine[]; reopened: boolean }
   | { kind: "status_change"; id: string; at: Date; from: RequestStatus | null; to: RequestStatus; holdReason: HoldReason | null; solvedReason: SolvedReason | null };
@@ -87,6 +99,8 @@ export interface RequestPage {
   id: number;
   subject: string;
   description: string;
+  /** Files attached to the description. */
+  attachments: AttachmentItem[];
   channel: Channel;
   status: RequestStatus;
   priority: PriorityCode;
@@ -143,12 +157,23 @@ export const getRequestPage = defineUseCase({
     const canManageCcs = can(actor, "manage_ccs", access, now);
     const ccIds = row.ccs.map((cc) => cc.userId);
 
-    const [comments, chatSessions, events, mergedFrom, candidates] = await Promise.all([
+    const [comments, attachments, chatSessions, events, mergedFrom, candidates] = await Promise.all([
       db.comment.findMany({
         // Internal notes never leave the database for a viewer who may not read them.
         where: { requestId: id, ...(withInternalNotes ? {} : { visibility: "public" as const }) },
         select: { id: true, body: true, visibility: true, channel: true, createdAt: true, author: { select: personSelect } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+      // Every file of the thread in one statement, grouped below: the description's, and those of the
+      // comments this viewer may read — an internal note's files never leave the database for others.
+      db.attachment.findMany({
+        where: {
+          requestId: id,
+          attachedAt: { not: null },
+          ...(withInternalNotes ? {} : { OR: [{ commentId: null }, { comment: { visibility: "public" as const } }] }),
+        },
+        select: { id: true, commentId: true, fileName: true, contentType: true, byteSize: true, scanStatus: true },
+        orderBy: [{ attachedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       }),
       db.chatSession.findMany({
         where: { requestId: id },
@@ -182,6 +207,13 @@ export const getRequestPage = defineUseCase({
 
     const visible = visibleComments(actor, access, comments, now);
     const visibleCommentIds = new Set(visible.map((comment) => comment.id));
+    const descriptionFiles: AttachmentItem[] = [];
+    const filesByComment = new Map<string, AttachmentItem[]>();
+    for (const { commentId, ...file } of attachments) {
+      if (commentId === null) descriptionFiles.push(file);
+      // Only under a comment the domain lets this viewer read (defense in depth for the filter above).
+      else if (visibleCommentIds.has(commentId)) filesByComment.set(commentId, [...(filesByComment.get(commentId) ?? []), file]);
+    }
     const reopenedByComment = new Set<string>();
     const reopenedByChat = new Set<string>();
     const priorityHistory: PriorityChange[] = [];
@@ -218,6 +250,7 @@ export const getRequestPage = defineUseCase({
           channel: comment.channel,
           internal: comment.visibility === "internal",
           reopened: reopenedByComment.has(comment.id),
+          attachments: filesByComment.get(comment.id) ?? [],
         }),
       ),
       ...chatSessions.map(
@@ -245,6 +278,7 @@ export const getRequestPage = defineUseCase({
       id: row.id,
       subject: row.subject,
       description: row.description,
+      attachments: descriptionFiles,
       channel: row.channel,
       status: row.status,
       priority: row.priority,

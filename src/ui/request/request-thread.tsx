@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { HOLD_REASON_DEFINITIONS, SOLVED_REASON_DEFINITIONS, STATUS_DEFINITIONS } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
 import type { Person, RequestPage, ThreadEntry } from "@/server/requests/get-request-page";
+import { AttachmentList } from "./attachment-list";
 import { MarkdownText } from "./markdown-text";
 
 // The conversation (docs/product.md §2, §5, §7): the request as it was opened, then public replies, chat
@@ -48,6 +49,7 @@ export async function RequestThread({ page }: { page: RequestPage }) {
             <div className="mt-2">
               <MarkdownText text={item.body} imageLabel={imageLabel} />
             </div>
+            <AttachmentList files={item.attachments} />
             {item.reopened && reopenedBadge(t("thread.reopenedByReply"))}
           </article>
         );
@@ -121,6 +123,7 @@ export async function RequestThread({ page }: { page: RequestPage }) {
             <div className="mt-2">
               <MarkdownText text={page.description} imageLabel={imageLabel} />
             </div>
+            <AttachmentList files={page.attachments} />
           </article>
         </li>
         {page.thread.map((item) => (
