@@ -18,6 +18,25 @@ export interface DemoAttachment {
 }
 
 export const DEMO_ATTACHMENTS: readonly DemoAttachment[] = [
+  // On an internal note: only agents see it, or may download it.
+  {
+    id: "seed-attachment-1001-renderer-log",
+    requestId: 1001,
+    inMessage: "Renderer log for schedule 88213",
+    fileName: "renderer-88213.log",
+    declaredType: "text/plain",
+    bytes: () =>
+      Buffer.from(
+        [
+          "schedule=88213 tile=1..11 status=done max=18.2s",
+          "schedule=88213 tile=12 status=done elapsed=41.0s table=opportunity_history filter=none",
+          "schedule=88213 tile=13 status=done elapsed=47.3s table=opportunity_history filter=none",
+          "schedule=88213 render=timeout limit=30s",
+          "",
+        ].join("\n"),
+        "utf8",
+      ),
+  },
   {
     id: "seed-attachment-1002-breakdown",
     requestId: 1002,
