@@ -31,6 +31,8 @@ import { benchDatabaseUrl, ensureBenchDatabase, withClient } from "./lib/bench-d
 const MB = 1024 * 1024;
 const CHUNK_BYTES = 64 * 1024;
 const SAMPLE_MS = 50;
+/** A client slower than the store: what is read ahead of it would pile up in memory. */
+const SLOW_READER_MB_PER_SECOND = 40;
 
 interface Memory {
   rss: number;
@@ -50,6 +52,7 @@ interface Row {
   sizeMb: number;
   upload: Phase;
   download: Phase;
+  slowDownload: Phase;
 }
 
 /** A stream of `bytes` random bytes, made a chunk at a time as it is read: never held whole. */
@@ -65,12 +68,14 @@ function generated(bytes: number): Readable {
   });
 }
 
-/** A sink that counts what it is given and keeps nothing, as a client reading a download would. */
-function discard(): Writable & { bytes: number } {
+/** A sink that counts what it is given and keeps nothing, as a client reading a download would; at most `mbPerSecond` when given. */
+function discard(mbPerSecond?: number): Writable & { bytes: number } {
   const sink = new Writable({
+    highWaterMark: CHUNK_BYTES,
     write(chunk: Buffer, _encoding, callback) {
       sink.bytes += chunk.length;
-      callback();
+      if (mbPerSecond) setTimeout(callback, (chunk.length / (mbPerSecond * MB)) * 1000);
+      else callback();
     },
   }) as Writable & { bytes: number };
   sink.bytes = 0;
@@ -141,14 +146,16 @@ runScript(async () => {
           });
           key = (await db.attachment.findUniqueOrThrow({ where: { id: staged.id }, select: { storageKey: true } })).storageKey;
         });
-        const download = await measured(async () => {
+        const readBack = (mbPerSecond?: number) => async () => {
           const stored = await store.get(key);
           if (!stored) throw new Error(`${driver}: ${key} not stored`);
-          const sink = discard();
+          const sink = discard(mbPerSecond);
           await pipeline(stored.body, sink);
           if (sink.bytes !== bytes) throw new Error(`${driver}: read ${sink.bytes} of ${bytes} bytes`);
-        });
-        rows.push({ driver, sizeMb, upload, download });
+        };
+        const download = await measured(readBack());
+        const slowDownload = await measured(readBack(SLOW_READER_MB_PER_SECOND));
+        rows.push({ driver, sizeMb, upload, download, slowDownload });
         process.stderr.write(`${driver} ${sizeMb} MB: upload ${(sizeMb / upload.seconds).toFixed(0)} MB/s, download ${(sizeMb / download.seconds).toFixed(0)} MB/s\n`);
         await store.delete(key);
       }
@@ -192,6 +199,16 @@ function render(rows: Row[], generatorMbPerSecond: number): string {
       `| ${driver} | ${sizeMb} MB | ${(sizeMb / upload.seconds).toFixed(0)} | ${upload.seconds.toFixed(2)} | ${(sizeMb / download.seconds).toFixed(0)} | ${download.seconds.toFixed(2)} | ` +
         `${growth(upload, "rss")} | ${growth(upload, "heapUsed")} | ${growth(upload, "arrayBuffers")} | ${growth(download, "rss")} | ${growth(download, "heapUsed")} | ${growth(download, "arrayBuffers")} |`,
     );
+  }
+  lines.push(
+    "",
+    `Read back again by a client that takes at most ${SLOW_READER_MB_PER_SECOND} MB/s (slower than either store), so that anything read ahead of it would pile up:`,
+    "",
+    "| store | file | download s | peak RSS | peak heap used | peak array buffers |",
+    "|---|---:|---:|---:|---:|---:|",
+  );
+  for (const { driver, sizeMb, slowDownload } of rows) {
+    lines.push(`| ${driver} | ${sizeMb} MB | ${slowDownload.seconds.toFixed(2)} | ${growth(slowDownload, "rss")} | ${growth(slowDownload, "heapUsed")} | ${growth(slowDownload, "arrayBuffers")} |`);
   }
   lines.push("");
   return lines.join("\n");
