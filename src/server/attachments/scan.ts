@@ -63,8 +63,15 @@ export async function scanAttachment(db: Database, store: AttachmentStore, scann
   // Served to no one any more; kept only while a row still vouches for it as clean (no longer expected
   // for the same bytes, but a verdict given earlier by another scanner stands).
   const vouched = await db.attachment.count({ where: { storageKey: row.storageKey, scanStatus: "clean" } });
-  if (vouched === 0) await store.delete(row.storageKey);
-  console.warn(`Attachment ${attachmentId} ("${row.fileName}") is infected (${verdict.signature}): refused, its bytes ${vouched === 0 ? "deleted" : "kept for a clean twin"}.`);
+  let bytes = vouched === 0 ? "deleted" : "kept for a clean twin";
+  if (vouched === 0) {
+    // The verdict is recorded and nothing serves an infected file: a store failing now only leaves bytes
+    // that no one is offered; it is logged rather than undoing the verdict.
+    await store.delete(row.storageKey).catch((error: unknown) => {
+      bytes = `not deleted (${error instanceof Error ? error.message : String(error)})`;
+    });
+  }
+  console.warn(`Attachment ${attachmentId} ("${row.fileName}") is infected (${verdict.signature}): refused, its bytes ${bytes}.`);
   return "infected";
 }
 
