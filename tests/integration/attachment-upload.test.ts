@@ -29,7 +29,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 
 function uploadRequest(files: Array<{ name: string; bytes: Uint8Array | string; type?: string }>): Request {
   const form = new FormData();
-  for (const file of files) form.append("files", new Blob([file.bytes], { type: file.type ?? "application/octet-stream" }), file.name);
+  for (const file of files) form.append("files", new Blob([typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes)], { type: file.type ?? "application/octet-stream" }), file.name);
   return new Request("http://portico.invalid/api/attachments", { method: "POST", body: form });
 }
 
