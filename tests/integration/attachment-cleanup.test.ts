@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forgetUnclaimedAttachments } from "@/server/attachments/cleanup";
+import { forgetUnclaimedAttachments, lockStorageKey } from "@/server/attachments/cleanup";
 import { filesystemStore } from "@/server/attachments/filesystem";
 import { keyFor, stageUpload } from "@/server/attachments/pipeline";
 import type { AttachmentStore } from "@/server/attachments/store";
@@ -83,4 +83,39 @@ describe("forgetting unclaimed attachments", () => {
       expect(await store.has(key)).toBe(false);
     }
   });
+
+  it("keeps the object of an identical file uploaded while the cleanup deletes it", async () => {
+    const bytes = randomBytes(300);
+    const abandoned = await upload(bytes, 30);
+    await seeded.db.attachment.delete({ where: { id: abandoned.id } });
+    // The cleanup's side, by hand: under the key's lock, no row references the object, so it goes.
+    let racing: ReturnType<typeof upload> | undefined;
+    await seeded.db.$transaction(
+      async (tx) => {
+        await lockStorageKey(tx, abandoned.key);
+        expect(await tx.attachment.count({ where: { storageKey: abandoned.key } })).toBe(0);
+        // The same content arrives now: its put finds the object there, its row waits for the lock.
+        racing = upload(bytes, 0);
+        await waitForLockWaiter(tx);
+        await store.delete(abandoned.key);
+      },
+      { timeout: 30_000 },
+    );
+    const recorded = await racing!;
+    expect(recorded.key).toBe(abandoned.key);
+    expect(await store.has(recorded.key)).toBe(true);
+    const stored = await store.get(recorded.key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stored!.body) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+  });
 });
+
+/** Until another session waits for an advisory lock, for at most a second: on a one-connection database the upload waits for the connection instead (and gives up after 2 s). */
+async function waitForLockWaiter(tx: { $queryRaw: typeof seeded.db.$queryRaw }) {
+  for (let tries = 0; tries < 20; tries++) {
+    const [waiting] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`;
+    if ((waiting?.count ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

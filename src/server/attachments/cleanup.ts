@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import type { AttachmentStore } from "./store";
 
@@ -29,8 +30,20 @@ export async function forgetUnclaimedAttachments(db: Database, store: Attachment
   let objects = 0;
   for (const key of keys) {
     if (kept.has(key)) continue;
-    await store.delete(key);
-    objects++;
+    const deleted = await db.$transaction(async (tx) => {
+      // Under the key's lock, so an upload of the same content cannot record its row in between
+      // (stageUpload takes it too, and puts the object again if it went meanwhile).
+      await lockStorageKey(tx, key);
+      if ((await tx.attachment.count({ where: { storageKey: key } })) > 0) return false;
+      await store.delete(key);
+      return true;
+    });
+    if (deleted) objects++;
   }
   return { attachments: count, objects };
+}
+
+/** Serializes, per storage key, recording a row for an object and deleting an object no row references; held to the transaction's end. */
+export async function lockStorageKey(tx: Prisma.TransactionClient, storageKey: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${storageKey}, 0))`;
 }

@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
+import { lockStorageKey } from "./cleanup";
 import { SNIFF_BYTES, sniffContentType } from "./sniff";
 import type { AttachmentStore } from "./store";
 
@@ -42,6 +43,9 @@ export interface StagedAttachment {
 }
 
 const MAX_FILE_NAME_LENGTH = 255;
+
+/** Room for putting a large file again inside the transaction that records it (rare: see stageUpload). */
+const PUT_AGAIN_TIMEOUT_MS = 10 * 60_000;
 
 /** The name a file is shown and offered under: its last path part, no control characters, bounded. */
 export function cleanFileName(raw: string): string {
@@ -122,7 +126,17 @@ export async function stageUpload(db: Database, store: AttachmentStore, input: S
       scanStatus: input.scanned ? "pending" : "clean",
       createdAt: input.now,
     };
-    return await db.attachment.create({ data, select: { id: true, fileName: true, contentType: true, byteSize: true, scanStatus: true } });
+    // An identical file's object may have been deleted since the put, by the cleanup of unclaimed
+    // files (cleanup.ts): the row is recorded under the key's lock, and the object put again if so.
+    return await db.$transaction(
+      async (tx) => {
+        await lockStorageKey(tx, storageKey);
+        const attachment = await tx.attachment.create({ data, select: { id: true, fileName: true, contentType: true, byteSize: true, scanStatus: true } });
+        if (!(await store.has(storageKey))) await store.put(storageKey, received.path, received.byteSize);
+        return attachment;
+      },
+      { timeout: PUT_AGAIN_TIMEOUT_MS },
+    );
   } finally {
     await rm(received.path, { force: true });
   }
