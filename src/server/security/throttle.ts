@@ -61,7 +61,8 @@ export async function guardedPasswordCheck<T>(
       await tx.signInThrottle.update({ where: { key }, data: next });
     }
     return { blocked: null, locked } as const;
-  });
+    // A burst of attempts queues here for a connection rather than failing: waiting is what it gets anyway.
+  }, { maxWait: 15_000, timeout: 15_000 });
 
   const audit = { actorId: attempt.actorId ?? null, subjectId: attempt.subjectId ?? null, email: attempt.email, client: attempt.client };
   if (counted.blocked) {
