@@ -6,6 +6,8 @@
 // PORTICO_DATA_DIR/attachments) for filesystem. Objects already there are skipped and each copy is
 // checked, so it runs while the app serves and may be run again: run it, switch ATTACHMENT_STORAGE
 // and restart, run it once more for the files uploaded in between. The source is never changed.
+// Running beside the app needs DATABASE_URL (a PostgreSQL server): the embedded database is one
+// process's at a time, so with it the app is stopped for the move.
 import { parseArgs } from "node:util";
 import { ConfigurationError, readAttachmentConfig, type AttachmentStorageConfig } from "../src/config/env";
 import { createDatabase } from "../src/server/db/client";
