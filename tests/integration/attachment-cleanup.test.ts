@@ -74,6 +74,13 @@ describe("forgetting unclaimed attachments", () => {
     expect(await forgetUnclaimedAttachments(seeded.db, store, now)).toEqual({ attachments: 0, objects: 0 });
   });
 
+  it("keeps an infected file's row, the record of it", async () => {
+    const infected = await upload(randomBytes(50), 48);
+    await seeded.db.attachment.update({ where: { id: infected.id }, data: { scanStatus: "infected", scanResult: "Eicar-Test-Signature" } });
+    await forgetUnclaimedAttachments(seeded.db, store, now);
+    expect(await exists(infected.id)).toBe(true);
+  });
+
   it("works through a backlog a batch at a time", async () => {
     const old = [await upload(randomBytes(50), 30), await upload(randomBytes(50), 31), await upload(randomBytes(50), 32)];
     expect(await forgetUnclaimedAttachments(seeded.db, store, now, 2)).toEqual({ attachments: 2, objects: 2 });

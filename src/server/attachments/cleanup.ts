@@ -17,7 +17,8 @@ export interface ForgottenAttachments {
 }
 
 export async function forgetUnclaimedAttachments(db: Database, store: AttachmentStore, now: Date, batchSize = 1000): Promise<ForgottenAttachments> {
-  const expired = { attachedAt: null, createdAt: { lt: new Date(now.getTime() - STAGED_ATTACHMENT_RETENTION_MS) } };
+  // An infected file's row is the record of it (its bytes went at the verdict): kept.
+  const expired = { attachedAt: null, scanStatus: { not: "infected" as const }, createdAt: { lt: new Date(now.getTime() - STAGED_ATTACHMENT_RETENTION_MS) } };
   const candidates = await db.attachment.findMany({ where: expired, select: { id: true, storageKey: true }, orderBy: { createdAt: "asc" }, take: batchSize });
   if (candidates.length === 0) return { attachments: 0, objects: 0 };
   // Still staged at the delete: a row a message claimed in between is kept.

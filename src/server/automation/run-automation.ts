@@ -20,6 +20,7 @@ import { requestStateSelect, toRequestState } from "@/server/requests/request-st
 import { visibleRequestsSql } from "@/server/requests/visibility-query";
 import { readSessionConfig } from "@/config/env";
 import { getAttachmentStore, getScanner } from "@/server/attachments";
+import { forgetUnclaimedAttachments } from "@/server/attachments/cleanup";
 import { scanPendingAttachments } from "@/server/attachments/scan";
 import type { Scanner } from "@/server/attachments/scanner";
 import type { AttachmentStore } from "@/server/attachments/store";
@@ -47,6 +48,8 @@ export interface AutomationOptions {
   sessionPolicy?: SessionPolicy;
   /** Where pending attachments are scanned again; by default the configured ones, none without CLAMD_URL. */
   scanning?: { scanner: Scanner; store: AttachmentStore } | null;
+  /** The store unclaimed files are removed from (default: the configured one). */
+  attachmentStore?: AttachmentStore;
 }
 
 export interface AutomationResult {
@@ -60,6 +63,8 @@ export interface AutomationResult {
   forgottenThrottles: number;
   /** Attachments still pending (the scanner failed before) that got their verdict. */
   scannedAttachments: number;
+  /** Files uploaded for a message never sent, forgotten after a day. */
+  forgottenAttachments: number;
 }
 
 /** Sent as the reminder's public reply. English for now: comments carry no locale. */
@@ -71,7 +76,7 @@ export const DEFAULT_AUTOMATION_BATCH_SIZE = 100;
 export async function runAutomation(db: Database, options: AutomationOptions): Promise<AutomationResult> {
   const { now, reminderPolicy = DEFAULT_REMINDER_POLICY, serviceLevelPolicy = DEFAULT_SERVICE_LEVEL_POLICY } = options;
   const batchSize = options.batchSize ?? DEFAULT_AUTOMATION_BATCH_SIZE;
-  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, scannedAttachments: 0 };
+  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, scannedAttachments: 0, forgottenAttachments: 0 };
 
   // The id cursor guarantees progress: a request the domain leaves alone is not claimed again this pass.
   let after = 0;
@@ -99,6 +104,7 @@ export async function runAutomation(db: Database, options: AutomationOptions): P
   // Files that waited for a scanner that was down: tried again with a backoff (src/server/attachments/scan.ts).
   const scanning = options.scanning === undefined ? configuredScanning() : options.scanning;
   if (scanning) result.scannedAttachments = await scanPendingAttachments(db, scanning.store, scanning.scanner, now, batchSize);
+  result.forgottenAttachments = (await forgetUnclaimedAttachments(db, options.attachmentStore ?? getAttachmentStore(), now, batchSize)).attachments;
   return result;
 }
 
