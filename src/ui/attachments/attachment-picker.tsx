@@ -115,7 +115,10 @@ export function useAttachmentList(setup: AttachmentPickerSetup | undefined, stat
   const [answered, setAnswered] = useState(state.submission);
   if (answered !== state.submission) {
     setAnswered(state.submission);
-    if (state.status === "done") setEntries([]);
+    if (state.status === "done") {
+      setEntries([]);
+      setAnnouncement("");
+    }
   }
 
   // Leaving the page stops what is still uploading.
