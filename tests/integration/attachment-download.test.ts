@@ -227,6 +227,13 @@ describe("searching by file name", () => {
     expect(await found("alice@acme.test", "Regional Margin export")).toContain(1059);
   });
 
+  it("shows the file's name as the match, under the message it is attached to", async () => {
+    const result = await listRequests(seeded.db, await reader("gina@globex.test"), { q: "riquadro tabella giacenze png", scope: "mine" });
+    const item = result.ok ? result.page.items.find((candidate) => candidate.id === 1062) : undefined;
+    expect(item?.match?.source).toBe("reply");
+    expect(item?.match?.snippet.map((part) => part.text).join("")).toContain("riquadro-tabella-giacenze.png");
+  });
+
   it("never finds a request by the name of an internal note's file, nor a staged one", async () => {
     const note = await seeded.db.comment.findFirstOrThrow({
       where: { visibility: "internal", request: { requester: { email: "alice@acme.test" } } },

@@ -36,8 +36,8 @@ export const noMatchColumns = Prisma.sql`NULL AS source, NULL AS "sourceText", N
 
 /**
  * The best matching part of each row's request: its subject or description (the search document),
- * a comment the viewer may search (internal notes only for agents), or a chat line. Only the page's
- * rows are looked at.
+ * a comment the viewer may search (internal notes only for agents), a chat line, or the name of a
+ * file attached to one of those messages. Only the page's rows are looked at.
  */
 export function bestMatchJoin(visibilities: readonly CommentVisibility[]): Prisma.Sql {
   return Prisma.sql`CROSS JOIN query
@@ -53,6 +53,13 @@ export function bestMatchJoin(visibilities: readonly CommentVisibility[]): Prism
       UNION ALL
       SELECT 'chat', left(m.body, 4000), 0.8 * ts_rank(m."searchVector", query.q)
       FROM "ChatSession" s JOIN "ChatMessage" m ON m."sessionId" = s.id WHERE s."requestId" = r.id AND m."searchVector" @@ query.q
+      UNION ALL
+      -- A file's name, shown as a part of the message it is attached to (the description, or a comment).
+      SELECT CASE WHEN a."commentId" IS NULL THEN 'subject' WHEN c.visibility = 'internal'::"CommentVisibility" THEN 'internal' ELSE 'reply' END,
+        a."fileName", 0.7 * ts_rank(portico_file_name_vector(a."fileName"), query.q)
+      FROM "Attachment" a LEFT JOIN "Comment" c ON c.id = a."commentId"
+      WHERE a."requestId" = r.id AND a."attachedAt" IS NOT NULL AND portico_file_name_vector(a."fileName") @@ query.q
+        AND (a."commentId" IS NULL OR c.visibility IN (${Prisma.join(visibilities.map((visibility) => Prisma.sql`${visibility}::"CommentVisibility"`))}))
       ORDER BY rank DESC LIMIT 1
     ) best ON TRUE`;
 }
