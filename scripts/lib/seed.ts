@@ -1,5 +1,6 @@
 import { readAttachmentConfig } from "../../src/config/env";
 import { filesystemStore } from "../../src/server/attachments/filesystem";
+import { s3Store } from "../../src/server/attachments/s3";
 import type { AttachmentStore } from "../../src/server/attachments/store";
 import { createDatabase } from "../../src/server/db/client";
 import { hashPassword } from "../../src/server/people/password";
@@ -18,14 +19,10 @@ export async function seedDatabase(url: string, poolMax: number, now = new Date(
   }
 }
 
-/**
- * Where the demo files' bytes go: the configured filesystem store. The app's own choice of store
- * (src/server/attachments/index.ts) is for the server only; with another driver the demo data is
- * written without its files.
- */
-function demoFileStore(): AttachmentStore | null {
+/** Where the demo files' bytes go: the configured store (src/server/attachments/index.ts is for the server only). */
+function demoFileStore(): AttachmentStore {
   const { storage } = readAttachmentConfig();
-  return storage.driver === "filesystem" ? filesystemStore(storage.directory) : null;
+  return storage.driver === "s3" ? s3Store(storage) : filesystemStore(storage.directory);
 }
 
 /** True when the database has no users yet: a first start. */
