@@ -343,7 +343,8 @@ export function AttachmentPicker(props: { list: AttachmentList; setup: Attachmen
           ))}
         </ul>
       )}
-      <p role="status" className="sr-only">
+      {/* A polite live region, not a status: the form's own status line says what the form did. */}
+      <p aria-live="polite" className="sr-only" data-attachment-announcements="">
         {list.announcement}
       </p>
     </div>
