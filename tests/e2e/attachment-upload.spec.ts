@@ -132,6 +132,20 @@ test("a file over the limit is refused with its name and the limit, and what was
   await expect(page).toHaveURL(/\/requests\/\d+$/);
 });
 
+test("an upload cut off by the network says so, and Retry sends the file again", async ({ page }) => {
+  await openForm(page);
+  await page.route("**/api/attachments", (route) => route.abort("connectionreset"));
+  await page.getByLabel("Attach files").setInputFiles([textFile("flaky.txt", 2 * KB)]);
+  await expect(row(page, "flaky.txt")).toContainText("The upload failed: check your connection and try again.");
+  // A file that failed is not sent with the message.
+  await expect(page.locator('input[name="attachmentIds"]')).toHaveCount(0);
+
+  await page.unroute("**/api/attachments");
+  await page.getByRole("button", { name: "Retry flaky.txt" }).click();
+  await expect(row(page, "flaky.txt")).toContainText("Ready");
+  await expect(page.locator('input[name="attachmentIds"]')).toHaveCount(1);
+});
+
 test("a file the server no longer accepts is the form's error, with the text and the files kept", async ({ page }) => {
   await openForm(page);
   const subject = `Sent with a stale file (${Date.now()})`;
