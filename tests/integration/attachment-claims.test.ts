@@ -139,6 +139,24 @@ describe("files sent with a new request", () => {
 });
 
 describe("files sent with a reply or a note", () => {
+  it("still being checked for malware, go with the reply all the same: the message is never held back by the scanner", async () => {
+    const requestId = await aliceOpens();
+    const id = await staged("alice@acme.test");
+    await seeded.db.attachment.update({ where: { id }, data: { scanStatus: "pending" } });
+    const answer = await replyToRequest(seeded.db, await viewer("alice@acme.test"), reply(requestId, `While the scanner is down ${marker()}`, id));
+    if (!answer.ok) throw new Error(JSON.stringify(answer));
+    expect(await seeded.db.attachment.findUniqueOrThrow({ where: { id }, select: { requestId: true, scanStatus: true } })).toEqual({ requestId, scanStatus: "pending" });
+  });
+
+  it("infected, are refused, and the reply with them is not saved", async () => {
+    const requestId = await aliceOpens();
+    const id = await staged("alice@acme.test");
+    await seeded.db.attachment.update({ where: { id }, data: { scanStatus: "infected" } });
+    const body = `With a bad file ${marker()}`;
+    expect(await replyToRequest(seeded.db, await viewer("alice@acme.test"), reply(requestId, body, id))).toMatchObject({ ok: false });
+    expect(await seeded.db.comment.count({ where: { body } })).toBe(0);
+  });
+
   it("are attached to the customer's reply (one id sent as a single field)", async () => {
     const requestId = await aliceOpens();
     const id = await staged("alice@acme.test");
