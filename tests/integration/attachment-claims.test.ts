@@ -3,9 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "@/server/db/client";
-import { prepareSeededDatabase } from "../setup/seeded-database";
+import { afterAll, describe, expect, it } from "vitest";
+import { prepareSecondClient, prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
 
 // A message and its files are saved together or not at all: the files uploaded ahead are claimed in
@@ -32,13 +31,9 @@ const NOW = new Date();
 const seeded = prepareSeededDatabase(NOW);
 const viewer = (email: string) => viewerFor(seeded.db, email, NOW);
 
-// Two clients on a PostgreSQL server, so that a form sent twice runs its two submissions side by side.
-let other: Database;
-beforeAll(() => {
-  other = seeded.database.poolMax > 1 ? createDatabase({ url: seeded.database.url, poolMax: 2 }) : seeded.db;
-});
+// Two clients, so that a form sent twice runs its two submissions side by side.
+const second = prepareSecondClient(seeded);
 afterAll(async () => {
-  if (other !== seeded.db) await other.$disconnect();
   await rm(directory, { recursive: true, force: true });
 });
 
@@ -203,7 +198,7 @@ describe("files sent with a reply or a note", () => {
     const alice = await viewer("alice@acme.test");
     const ids = [await staged("alice@acme.test"), await staged("alice@acme.test")];
     const form = reply(requestId, `Twice with files ${marker()}`, ids);
-    const answers = await Promise.all([replyToRequest(seeded.db, alice, form), replyToRequest(other, alice, form)]);
+    const answers = await Promise.all([replyToRequest(seeded.db, alice, form), replyToRequest(second.db, alice, form)]);
 
     const comments = await seeded.db.comment.findMany({ where: { requestId, body: form.body }, select: { id: true } });
     expect(comments).toHaveLength(1);

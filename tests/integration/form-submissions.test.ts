@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "@/server/db/client";
+import { describe, expect, it } from "vitest";
+import type { Database } from "@/server/db/client";
 import { addInternalNote } from "@/server/requests/add-internal-note";
 import { createRequest } from "@/server/requests/create-request";
 import { replyAsAgent } from "@/server/requests/reply-as-agent";
 import { replyToRequest } from "@/server/requests/reply-to-request";
 import { sendReminder } from "@/server/requests/send-reminder";
-import { prepareSeededDatabase } from "../setup/seeded-database";
+import { prepareSecondClient, prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
 
 // docs/SECURITY.md "Duplicate submissions": a form that creates something — a new request, a reply,
@@ -17,15 +17,8 @@ const NOW = new Date();
 const seeded = prepareSeededDatabase(NOW);
 const viewer = (email: string) => viewerFor(seeded.db, email, NOW);
 
-// A PostgreSQL server runs the two submissions side by side on two clients; the embedded database
-// serves one session, so there they queue on the one client (and the second still finds the key).
-let other: Database;
-beforeAll(() => {
-  other = seeded.database.poolMax > 1 ? createDatabase({ url: seeded.database.url, poolMax: 2 }) : seeded.db;
-});
-afterAll(async () => {
-  if (other !== seeded.db) await other.$disconnect();
-});
+// Two clients, so that a form sent twice runs its two submissions side by side.
+const second = prepareSecondClient(seeded);
 
 const newRequest = (subject: string, submissionKey: string) => ({
   subject,
@@ -51,7 +44,7 @@ describe("the same form sent twice at once", () => {
     const dave = await viewer("dave@acme.test");
     const subject = `Sent twice ${marker()}`;
     const form = newRequest(subject, randomUUID());
-    const answers = await Promise.all([createRequest(seeded.db, dave, form), createRequest(other, dave, form)]);
+    const answers = await Promise.all([createRequest(seeded.db, dave, form), createRequest(second.db, dave, form)]);
 
     const requests = await requestsTitled(subject);
     expect(requests).toHaveLength(1);
@@ -73,7 +66,7 @@ describe("the same form sent twice at once", () => {
     const alice = await viewer("alice@acme.test");
     const before = await seeded.db.request.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } });
     const form = { requestId: String(requestId), body: text, submissionKey: randomUUID() };
-    const answers = await Promise.all([replyToRequest(seeded.db, alice, form), replyToRequest(other, alice, form)]);
+    const answers = await Promise.all([replyToRequest(seeded.db, alice, form), replyToRequest(second.db, alice, form)]);
 
     expect(await commentsSaying(requestId, text)).toBe(1);
     const [comment] = await seeded.db.comment.findMany({ where: { requestId, body: text }, select: { id: true } });
@@ -94,9 +87,9 @@ describe("the same form sent twice at once", () => {
 
     const answers = await Promise.all([
       replyAsAgent(seeded.db, agent, reply),
-      replyAsAgent(other, agent, reply),
+      replyAsAgent(second.db, agent, reply),
       addInternalNote(seeded.db, agent, note),
-      addInternalNote(other, agent, note),
+      addInternalNote(second.db, agent, note),
     ]);
     expect(answers).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: true }]);
     expect(await commentsSaying(requestId, text)).toBe(1);
@@ -111,7 +104,7 @@ describe("the same form sent twice at once", () => {
     expect(await replyAsAgent(seeded.db, agent, { requestId: String(requestId), body: "Could you send the logs?", then: "pending", submissionKey: randomUUID() })).toEqual({ ok: true });
     const reminder = { requestId: String(requestId), body: text, submissionKey: randomUUID() };
 
-    const answers = await Promise.all([sendReminder(seeded.db, agent, reminder), sendReminder(other, agent, reminder)]);
+    const answers = await Promise.all([sendReminder(seeded.db, agent, reminder), sendReminder(second.db, agent, reminder)]);
     expect(answers).toEqual([{ ok: true }, { ok: true }]);
     expect(await commentsSaying(requestId, text)).toBe(1);
     expect(await seeded.db.request.findUniqueOrThrow({ where: { id: requestId }, select: { reminderCount: true } })).toEqual({ reminderCount: 1 });
@@ -132,7 +125,7 @@ describe("what makes a submission another one", () => {
     const subject = `Same key, two people ${marker()}`;
     const key = randomUUID();
     const [dave, bob] = await Promise.all([viewer("dave@acme.test"), viewer("bob@acme.test")]);
-    const answers = await Promise.all([createRequest(seeded.db, dave, newRequest(subject, key)), createRequest(other, bob, newRequest(subject, key))]);
+    const answers = await Promise.all([createRequest(seeded.db, dave, newRequest(subject, key)), createRequest(second.db, bob, newRequest(subject, key))]);
     const requests = await seeded.db.request.findMany({ where: { subject }, select: { id: true, requesterId: true }, orderBy: { id: "asc" } });
     expect(requests.map((request) => request.requesterId).sort()).toEqual([bob.actor.userId, dave.actor.userId].sort());
     expect(answers.map((answer) => (answer.ok ? answer.id : null)).sort()).toEqual(requests.map((request) => request.id).sort());

@@ -43,3 +43,23 @@ export function prepareSeededDatabase(now = new Date()): SeededDatabase {
     now,
   };
 }
+
+/**
+ * A second client on the same database, for two submissions racing side by side. The embedded
+ * database serves one session, so there the second client is the first one and they queue.
+ */
+export function prepareSecondClient(seeded: SeededDatabase): { readonly db: Database } {
+  let other: Database | undefined;
+  beforeAll(() => {
+    other = seeded.database.poolMax > 1 ? createDatabase({ url: seeded.database.url, poolMax: 2 }) : seeded.db;
+  });
+  afterAll(async () => {
+    if (other && other !== seeded.db) await other.$disconnect();
+  });
+  return {
+    get db() {
+      if (!other) throw new Error("The second client is ready only inside tests and hooks.");
+      return other;
+    },
+  };
+}
