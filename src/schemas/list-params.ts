@@ -10,8 +10,13 @@ export const MAX_ID = 2_147_483_647;
 const cursorSchema = z.object({ v: z.union([z.string().max(40), z.number().finite()]), id: z.number().int().positive().max(MAX_ID) });
 export type ListCursor = z.infer<typeof cursorSchema>;
 
-export function encodeCursor(cursor: ListCursor): string {
+/** A cursor as the opaque token a list hands out. */
+function encodeToken(cursor: object): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+export function encodeCursor(cursor: ListCursor): string {
+  return encodeToken(cursor);
 }
 
 function decodeCursor(value: string): ListCursor | undefined {
@@ -35,7 +40,7 @@ const keyCursorSchema = z.object({ v: z.string().max(320), id: z.string().regex(
 export type KeyCursor = z.infer<typeof keyCursorSchema>;
 
 export function encodeKeyCursor(cursor: KeyCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+  return encodeToken(cursor);
 }
 
 /** A cursor whose key is an instant, as date-sorted pages write it (ISO 8601, UTC). */

@@ -1,9 +1,7 @@
 import { encodeKeyCursor, type KeyCursor } from "@/schemas/list-params";
+import { keysetPage as pageOf, type KeysetPage } from "@/server/keyset";
 
-// The People list and the audit trail page by keyset, as My Requests and the queue do: each page is
-// read with one row more than it shows (to know whether more follow), in its own direction — a
-// "previous" link reads backwards from its cursor and turns the rows round — so any page costs about
-// a page of index entries, however deep.
+// The People list and the audit trail page by keyset (src/server/keyset.ts), with text ids.
 
 export const CONSOLE_PAGE_SIZE = 50;
 
@@ -19,21 +17,6 @@ export function keysetRead(params: { after?: KeyCursor; before?: KeyCursor }): K
   return { backwards, cursor: params.after ?? params.before };
 }
 
-export interface KeysetPage<T> {
-  rows: T[];
-  nextCursor: string | null;
-  previousCursor: string | null;
-}
-
-/** The page's rows in list order, and the cursors of the pages around it. */
 export function keysetPage<T>(rows: T[], read: KeysetRead, keyOf: (row: T) => KeyCursor, pageSize = CONSOLE_PAGE_SIZE): KeysetPage<T> {
-  const hasMore = rows.length > pageSize;
-  const pageRows = rows.slice(0, pageSize);
-  if (read.backwards) pageRows.reverse();
-  const [first, last] = [pageRows[0], pageRows.at(-1)];
-  const hasCursor = read.cursor !== undefined;
-  // Forward: more follow if the extra row came; earlier pages exist if a cursor brought us here.
-  const nextCursor = last && (read.backwards ? hasCursor : hasMore) ? encodeKeyCursor(keyOf(last)) : null;
-  const previousCursor = first && (read.backwards ? hasMore : hasCursor) ? encodeKeyCursor(keyOf(first)) : null;
-  return { rows: pageRows, nextCursor, previousCursor };
+  return pageOf(rows, { backwards: read.backwards, hasCursor: read.cursor !== undefined }, (row) => encodeKeyCursor(keyOf(row)), pageSize);
 }

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { CommentVisibility } from "@/domain";
 import type { Database } from "@/server/db/client";
 import { encodeCursor, type ListCursor } from "@/schemas/list-params";
+import { keysetPage } from "@/server/keyset";
 import { buildSnippet, type Snippet } from "./snippet";
 
 // What My Requests and the agent queue share: pages of PAGE_SIZE rows read with one more (to know
@@ -102,15 +103,7 @@ export async function findByNumber<Row extends MatchColumns>(
 
 /** One page of rows read with one extra (to know whether more follow), and the cursors around it. */
 export function paginate<T>(rows: T[], backwards: boolean, hasCursor: boolean, keyOf: (row: T) => ListCursor) {
-  const hasMore = rows.length > PAGE_SIZE;
-  const pageRows = rows.slice(0, PAGE_SIZE);
-  if (backwards) pageRows.reverse();
-  const first = pageRows[0];
-  const last = pageRows.at(-1);
-  // Forward: more after if we read an extra row; earlier pages exist if we came by a cursor.
-  const nextCursor = last && (backwards ? hasCursor : hasMore) ? encodeCursor(keyOf(last)) : null;
-  const previousCursor = first && (backwards ? hasMore : hasCursor) ? encodeCursor(keyOf(first)) : null;
-  return { rows: pageRows, nextCursor, previousCursor };
+  return keysetPage(rows, { backwards, hasCursor }, (row) => encodeCursor(keyOf(row)), PAGE_SIZE);
 }
 
 /** The conditions that are there (not Prisma.empty), joined by AND; Prisma.empty when none is. */
