@@ -26,9 +26,10 @@ export const findViewer = cache(async (): Promise<SignedInViewer | null> => {
   const claims = await sessionClaims();
   if (!claims) return null;
   const [db, now] = [getDatabase(), getClock().now()];
-  if (!(await continueSession(db, claims, now, readSessionConfig()))) return null;
+  const config = readSessionConfig();
+  if (!(await continueSession(db, claims, now, config))) return null;
   const viewer = await loadViewer(db, claims.userId, { now, channel: "web" });
-  return viewer && { ...viewer, sessionId: claims.sessionId, client: await requestClient() };
+  return viewer && { ...viewer, sessionId: claims.sessionId, client: await requestClient(config) };
 });
 
 /** For pages: the signed-in viewer, or a redirect to sign-in that comes back to `returnTo`. */
