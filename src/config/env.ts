@@ -50,6 +50,17 @@ const environmentSchema = z.object({
   CLAMD_URL: optionalString.pipe(z.url({ protocol: /^(tcp|unix)$/ }).optional()),
   // Reverse proxies in front of the app that append to X-Forwarded-For: how client addresses are read.
   TRUSTED_PROXY_COUNT: optionalNumber(z.number().int().min(0).max(10), 0),
+  // Email (docs/email.md): the outbound server, the support address, and the three inbound transports.
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: optionalString,
+  INBOUND_SMTP_PORT: optionalString.transform((value) => (value === undefined ? undefined : Number(value))).pipe(z.number().int().min(1).max(65535).optional()),
+  INBOUND_SMTP_HOST: optionalString,
+  IMAP_URL: optionalString.pipe(z.url({ protocol: /^imaps?$/ }).optional()),
+  INBOUND_EMAIL_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  // Keys that sign reply addresses: "id:secret" pairs, comma-separated; the first signs, all verify.
+  MAIL_TOKEN_KEYS: optionalString,
+  // The largest inbound email accepted, in megabytes (default 30); larger ones are refused while they stream.
+  INBOUND_MAX_MB: optionalNumber(z.number().int().min(1).max(200), 30),
   // Set by Next.js; "phase-production-build" while `next build` loads the app's modules.
   NEXT_PHASE: optionalString,
   // Tests: a PostgreSQL server on which each run creates (and drops) its own fresh databases.
@@ -183,4 +194,71 @@ export function readAttachmentConfig(source: EnvironmentSource = process.env): A
     return { ...limits, storage: { driver: "s3", endpoint, region: env.S3_REGION ?? "us-east-1", bucket, accessKeyId, secretAccessKey } };
   }
   return { ...limits, storage: { driver: "filesystem", directory: env.ATTACHMENT_DIR ?? `${env.PORTICO_DATA_DIR}/attachments` } };
+}
+
+export interface MailAddress {
+  /** As shown: "Acme Support". */
+  name: string;
+  /** The support mailbox's local part and domain: reply addresses are `<local>+<token>@<domain>`. */
+  local: string;
+  domain: string;
+}
+
+export interface MailConfig {
+  /** The outbound server; undefined keeps mail for the Mail page instead of sending it. */
+  smtpUrl: string | undefined;
+  from: MailAddress;
+  /** Portico's own SMTP receiver, when a port is set. */
+  inboundSmtp: { host: string; port: number } | undefined;
+  imapUrl: string | undefined;
+  /** Enables POST /api/inbound/email. */
+  inboundSecret: string | undefined;
+  inboundMaxBytes: number;
+  /** Reply-address signing keys, the signing one first. */
+  tokenKeys: readonly { id: string; secret: string }[];
+  /** Links in mail point here. */
+  publicUrl: string;
+}
+
+const DEFAULT_MAIL_FROM = "Portico Support <support@portico.test>";
+
+/** `Name <local@domain>` or a bare address, read strictly: a support address Portico cannot build reply addresses on is a configuration error. */
+export function parseMailFrom(value: string): MailAddress | null {
+  const match = /^\s*(?:"?([^"<>]*?)"?\s*<([^<>\s@]+)@([^<>\s@]+)>|([^<>\s@]+)@([^<>\s@]+))\s*$/.exec(value);
+  if (!match) return null;
+  const local = match[2] ?? match[4] ?? "";
+  const domain = (match[3] ?? match[5] ?? "").toLowerCase();
+  if (local.includes("+") || !/^[a-z0-9.-]+$/.test(domain)) return null;
+  return { name: (match[1] ?? "").trim() || "Support", local: local.toLowerCase(), domain };
+}
+
+export function readMailConfig(source: EnvironmentSource = process.env): MailConfig {
+  const env = readEnvironment(source);
+  const from = parseMailFrom(env.MAIL_FROM ?? DEFAULT_MAIL_FROM);
+  if (!from) throw new ConfigurationError("MAIL_FROM must be an address without a \"+\", optionally with a name: Acme Support <support@example.com>.");
+  const tokenKeys = (env.MAIL_TOKEN_KEYS ?? "")
+    .split(",")
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const at = pair.indexOf(":");
+      const id = pair.slice(0, at);
+      const secret = pair.slice(at + 1);
+      if (at < 1 || !/^[a-z0-9]{1,8}$/.test(id) || secret.length < 32) {
+        throw new ConfigurationError("MAIL_TOKEN_KEYS holds id:secret pairs: ids of lower-case letters and digits (at most 8), secrets of at least 32 characters.");
+      }
+      return { id, secret };
+    });
+  // Without keys of its own, reply addresses are signed with a key derived from the session secret.
+  const signing = tokenKeys.length > 0 ? tokenKeys : env.NEXTAUTH_SECRET ? [{ id: "s", secret: env.NEXTAUTH_SECRET }] : [];
+  return {
+    smtpUrl: env.SMTP_URL,
+    from,
+    inboundSmtp: env.INBOUND_SMTP_PORT ? { host: env.INBOUND_SMTP_HOST ?? "127.0.0.1", port: env.INBOUND_SMTP_PORT } : undefined,
+    imapUrl: env.IMAP_URL,
+    inboundSecret: env.INBOUND_EMAIL_SECRET,
+    inboundMaxBytes: env.INBOUND_MAX_MB * MEGABYTE,
+    tokenKeys: signing,
+    publicUrl: (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+  };
 }

@@ -12,3 +12,4 @@ export * from "./organization-access";
 export * from "./sign-in-throttle";
 export * from "./sessions";
 export * from "./accounts";
+export * from "./notifications";

@@ -18,6 +18,8 @@ export const AUDIT_EVENT_TYPES = [
   "organization_access_granted",
   "organization_access_declined",
   "organization_access_revoked",
+  "password_reset_requested",
+  "password_reset",
 ] as const;
 
 export type AuditTrailEventType = (typeof AUDIT_EVENT_TYPES)[number];

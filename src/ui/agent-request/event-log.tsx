@@ -59,6 +59,8 @@ export async function EventLog({ events, people }: { events: AgentEvent[]; peopl
         return typeof data.assigneeId === "string" ? t("event.assigned", { name: name(data.assigneeId) }) : t("event.unassigned");
       case "sla_breached":
         return t("event.sla_breached");
+      case "auto_reply_received":
+        return t(data.kind === "bounce" ? "event.bounce_received" : "event.auto_reply_received", { from: String(data.from ?? "—") });
     }
   }
 
