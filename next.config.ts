@@ -12,8 +12,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Another build folder lets a second checkout's build (e.g. a parallel browser-test run) stay apart.
   distDir: process.env.PORTICO_BUILD_DIR ?? ".next",
-  // The embedded database and the wasm schema engine are Node-only packages; keep them out of bundles.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg"],
+  // The embedded database, the wasm schema engine and the mail servers and clients are Node-only
+  // packages (sockets, streams, charset tables); keep them out of bundles.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg", "smtp-server", "imapflow", "mailparser", "nodemailer"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

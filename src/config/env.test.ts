@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, readEnvironment, readServerConfig } from "./env";
+import { ConfigurationError, parseMailFrom, readEnvironment, readMailConfig, readServerConfig } from "./env";
 
 const secret = "s".repeat(32);
 
@@ -31,5 +31,25 @@ describe("configuration", () => {
     expect(() => readServerConfig({ ...base, OIDC_ISSUER: "https://id.example.test" })).toThrow(/OIDC_CLIENT_ID/);
     const oidc = readServerConfig({ ...base, OIDC_ISSUER: "https://id.example.test", OIDC_CLIENT_ID: "portico", OIDC_CLIENT_SECRET: "x" }).oidc;
     expect(oidc).toMatchObject({ issuer: "https://id.example.test", clientId: "portico", displayName: "Single sign-on" });
+  });
+
+  it("reads the mail settings: support's address, the transports, and the keys that sign reply addresses", () => {
+    const mail = readMailConfig({ NEXTAUTH_SECRET: secret, MAIL_FROM: "Acme Support <Support@Example.COM>", INBOUND_SMTP_PORT: "2525", SMTP_URL: "smtps://u:p@smtp.example.com:465" });
+    expect(mail.from).toEqual({ name: "Acme Support", local: "support", domain: "example.com" });
+    expect(mail.inboundSmtp).toEqual({ host: "127.0.0.1", port: 2525 });
+    expect(mail.smtpUrl).toBe("smtps://u:p@smtp.example.com:465");
+    expect(mail.tokenKeys).toEqual([{ id: "s", secret }]);
+    expect(readMailConfig({ MAIL_TOKEN_KEYS: `k2:${"b".repeat(32)}, k1:${"a".repeat(32)}` }).tokenKeys.map((key) => key.id)).toEqual(["k2", "k1"]);
+    expect(readMailConfig({}).from.domain).toBe("portico.test");
+  });
+
+  it("refuses mail settings it cannot work with, saying which", () => {
+    expect(parseMailFrom("support+x@example.com")).toBeNull();
+    expect(parseMailFrom("not an address")).toBeNull();
+    expect(parseMailFrom("help@example.com")).toEqual({ name: "Support", local: "help", domain: "example.com" });
+    expect(() => readMailConfig({ MAIL_FROM: "nobody" })).toThrow(/MAIL_FROM/);
+    expect(() => readMailConfig({ MAIL_TOKEN_KEYS: "k1:short" })).toThrow(/MAIL_TOKEN_KEYS/);
+    expect(() => readMailConfig({ SMTP_URL: "http://example.com" })).toThrow(/SMTP_URL/);
+    expect(() => readMailConfig({ INBOUND_EMAIL_SECRET: "short" })).toThrow(/INBOUND_EMAIL_SECRET/);
   });
 });

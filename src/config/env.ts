@@ -250,7 +250,8 @@ export function readMailConfig(source: EnvironmentSource = process.env): MailCon
       return { id, secret };
     });
   // Without keys of its own, reply addresses are signed with a key derived from the session secret.
-  const signing = tokenKeys.length > 0 ? tokenKeys : env.NEXTAUTH_SECRET ? [{ id: "s", secret: env.NEXTAUTH_SECRET }] : [];
+  // The server never runs without NEXTAUTH_SECRET (readServerConfig); only tests and scripts reach the last fallback.
+  const signing = tokenKeys.length > 0 ? tokenKeys : [{ id: "s", secret: env.NEXTAUTH_SECRET ?? "portico-tests-and-scripts-only-mail-token-key" }];
   return {
     smtpUrl: env.SMTP_URL,
     from,

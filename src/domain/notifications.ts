@@ -3,7 +3,8 @@ import type { CommentVisibility } from "./visibility";
 
 // Who hears about a change by email (docs/email.md). Customers — the requester and the CCs — hear
 // what support says and does on their request; agents hear what customers do. Internal notes are
-// never mailed to anyone outside support, and nobody is told of their own action.
+// never mailed to anyone outside support, and nobody is told of their own action (but for the
+// acknowledgement of a new request).
 
 /** What a customer can be told by email. */
 export const CUSTOMER_MAIL_KINDS = ["agent_reply", "request_solved", "reminder", "acknowledgement", "cc_added"] as const;
@@ -63,7 +64,8 @@ export function notificationsFor(change: NotifiedChange): Notification[] {
   const customers = [change.requesterId, ...change.ccUserIds];
   const out = new Map<string, NotificationKind>();
   const tell = (to: string, kind: NotificationKind) => {
-    if (to === change.actorId || out.has(to)) return;
+    // The acknowledgement is the one mail about a person's own action: that support has their request.
+    if ((to === change.actorId && kind !== "acknowledgement") || out.has(to)) return;
     out.set(to, kind);
   };
   // A merge tells its customers on the request it went into, not as a solve.

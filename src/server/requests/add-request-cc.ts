@@ -1,5 +1,6 @@
 import "server-only";
 import { canBeCcd } from "@/domain";
+import { notifyChange } from "@/server/mail/notify";
 import { refusedWith } from "@/server/outcome";
 import { defineCcChange } from "./cc-change";
 
@@ -18,5 +19,6 @@ export const addRequestCc = defineCcChange(async (tx, { actor, now }, { requestI
   const created = await tx.requestCc.createMany({ data: [{ requestId, userId, addedById: actor.userId, createdAt: now }], skipDuplicates: true });
   if (created.count === 0) return { ok: true, changed: false };
   await tx.requestEvent.create({ data: { requestId, actorId: actor.userId, type: "cc_added", data: { userId }, createdAt: now } });
+  await notifyChange(tx, { requestId, actorId: actor.userId, actorIsAgent: actor.isAgent, now, commentId: null, records: [], addedCcUserIds: [userId] });
   return { ok: true, changed: true };
 });

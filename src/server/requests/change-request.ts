@@ -13,6 +13,7 @@ import {
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
+import { notifyChange } from "@/server/mail/notify";
 import { conflict, refused, type Failure, type Outcome } from "@/server/outcome";
 import type { Viewer } from "@/server/people/viewer";
 import { onceIn, type Submission, type SubmissionAnswer } from "@/server/submissions";
@@ -172,6 +173,17 @@ export async function changeRequestIn(tx: Transaction, input: ChangeRequestInput
   }
   if (records.length > 0) await tx.requestEvent.createMany({ data: records.map((record) => eventRow(record, commentId)) });
   await input.extraWrites?.(tx, { before, state, commentId, records });
+  // The mail this change causes is written with it: a change undone sends nothing.
+  const assigned = input.extraData?.assigneeId;
+  await notifyChange(tx, {
+    requestId,
+    actorId: actor.isAutomation ? null : actor.userId,
+    actorIsAgent: actor.isAgent,
+    now,
+    commentId,
+    records,
+    newAssigneeId: typeof assigned === "string" && assigned !== opened.request.assigneeId ? assigned : null,
+  });
   return { ok: true, commentId, before, state, records };
 }
 

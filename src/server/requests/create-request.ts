@@ -1,9 +1,10 @@
 import "server-only";
 import { canBeCcd, checkNewRequest, DEFAULT_SERVICE_LEVEL_POLICY, openRequest, serviceLevel, type Actor, type RequestAccess } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
-import { newRequestSchema } from "@/schemas/new-request";
+import { newRequestSchema, type NewRequest } from "@/schemas/new-request";
 import type { Database } from "@/server/db/client";
 import { invalid, refused, type Outcome } from "@/server/outcome";
+import { notifyChange } from "@/server/mail/notify";
 import type { Viewer } from "@/server/people/viewer";
 import { onceIn, submissionOf } from "@/server/submissions";
 import { defineUseCase } from "@/server/use-case";
@@ -19,44 +20,58 @@ import { requestStateData } from "./request-state";
 
 export const createRequest = defineUseCase({
   input: newRequestSchema,
-  run: async (db: Database, viewer: Viewer, input): Promise<Outcome<{ id: number }>> => {
-    const { actor, now, channel } = viewer;
-    const allowed = checkNewRequest(actor);
-    if (!allowed.ok) return refused(allowed.refusal);
-    const { subject, description, priority, ccUserIds, attachmentIds } = input;
-
-    const organizationId = organizationOf(actor, input.organizationId);
-    if (!organizationId) return invalid({ organizationId: "organization_required" });
-    const access: RequestAccess = { organizationId, requesterId: actor.userId, ccUserIds: [] };
-    if (!(await mayAllBeCcd(db, ccUserIds, access))) return invalid({ ccUserIds: "cc_not_in_organization" });
-
-    const opening = db.$transaction((tx) =>
-      onceIn(tx, viewer, submissionOf("new_request", input), async () => {
-        const { id } = await tx.request.create({
-          data: { subject, description, priority, channel, requesterId: actor.userId, organizationId, createdAt: now },
-          select: { id: true },
-        });
-        const { state, records } = openRequest({ id, organizationId, requesterId: actor.userId, channel, priority, at: now });
-        const dueAt = serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null;
-        await tx.request.update({ where: { id }, data: requestStateData(state, dueAt), select: { id: true } });
-        if (ccUserIds.length > 0) {
-          await tx.requestCc.createMany({ data: ccUserIds.map((userId) => ({ requestId: id, userId, addedById: actor.userId, createdAt: now })) });
-        }
-        const events: Prisma.RequestEventCreateManyInput[] = [
-          ...records.map((record) => eventRow(record, null)),
-          ...ccUserIds.map((userId) => ({ requestId: id, actorId: actor.userId, type: "cc_added" as const, data: { userId }, createdAt: now })),
-        ];
-        await tx.requestEvent.createMany({ data: events });
-        await attachFiles(tx, viewer, { attachmentIds, requestId: id, commentId: null });
-        return { ok: true, id };
-      }),
-    );
-    return opening.catch((error: unknown) => {
-      if (error instanceof AttachmentsRefused) return error.failure;
-      throw error;
-    });
-  },
+  run: (db: Database, viewer: Viewer, input) => openNewRequest(db, viewer, input),
 });
+
+/**
+ * The request opened from input already parsed; `alongside` writes more in the same transaction
+ * before the mail goes out (an inbound email records the request it opened, so the acknowledgement
+ * threads under it).
+ */
+export async function openNewRequest(
+  db: Database,
+  viewer: Viewer,
+  input: NewRequest,
+  alongside?: (tx: Prisma.TransactionClient, requestId: number) => Promise<void>,
+): Promise<Outcome<{ id: number }>> {
+  const { actor, now, channel } = viewer;
+  const allowed = checkNewRequest(actor);
+  if (!allowed.ok) return refused(allowed.refusal);
+  const { subject, description, priority, ccUserIds, attachmentIds } = input;
+
+  const organizationId = organizationOf(actor, input.organizationId);
+  if (!organizationId) return invalid({ organizationId: "organization_required" });
+  const access: RequestAccess = { organizationId, requesterId: actor.userId, ccUserIds: [] };
+  if (!(await mayAllBeCcd(db, ccUserIds, access))) return invalid({ ccUserIds: "cc_not_in_organization" });
+
+  const opening = db.$transaction((tx) =>
+    onceIn(tx, viewer, submissionOf("new_request", input), async () => {
+      const { id } = await tx.request.create({
+        data: { subject, description, priority, channel, requesterId: actor.userId, organizationId, createdAt: now },
+        select: { id: true },
+      });
+      const { state, records } = openRequest({ id, organizationId, requesterId: actor.userId, channel, priority, at: now });
+      const dueAt = serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY)?.dueAt ?? null;
+      await tx.request.update({ where: { id }, data: requestStateData(state, dueAt), select: { id: true } });
+      if (ccUserIds.length > 0) {
+        await tx.requestCc.createMany({ data: ccUserIds.map((userId) => ({ requestId: id, userId, addedById: actor.userId, createdAt: now })) });
+      }
+      const events: Prisma.RequestEventCreateManyInput[] = [
+        ...records.map((record) => eventRow(record, null)),
+        ...ccUserIds.map((userId) => ({ requestId: id, actorId: actor.userId, type: "cc_added" as const, data: { userId }, createdAt: now })),
+      ];
+      await tx.requestEvent.createMany({ data: events });
+      await attachFiles(tx, viewer, { attachmentIds, requestId: id, commentId: null });
+      await alongside?.(tx, id);
+      await notifyChange(tx, { requestId: id, actorId: actor.userId, actorIsAgent: actor.isAgent, now, commentId: null, records, created: true });
+      return { ok: true, id };
+    }),
+  );
+  return opening.catch((error: unknown) => {
+    if (error instanceof AttachmentsRefused) return error.failure;
+    throw error;
+  });
+}
 
 /** The organization the request belongs to: the only membership, or the chosen one of several. */
 function organizationOf(actor: Actor, chosen: string | undefined): string | null {

@@ -1,0 +1,136 @@
+import "server-only";
+import { readMailConfig, type MailConfig } from "@/config/env";
+import { notificationsFor, type EventRecord, type NotificationKind } from "@/domain";
+import { DEFAULT_LOCALE } from "@/i18n/locales";
+import { enqueueMail, type Writer } from "./outbox";
+import { replyAddress, unsubscribeToken } from "./signing";
+import { renderRequestMail } from "./templates";
+
+// Turns a change to a request into mail, inside the change's transaction (docs/email.md): the domain
+// says who hears of it (notificationsFor), each person's preferences and the undeliverable list say
+// whether they get it, and each mail is written to the outbox in that person's language, threaded
+// after the mail they already have about the request.
+
+export interface ChangeToNotify {
+  requestId: number;
+  /** Null for the automation. */
+  actorId: string | null;
+  actorIsAgent: boolean;
+  now: Date;
+  commentId: string | null;
+  records: readonly EventRecord[];
+  created?: boolean;
+  addedCcUserIds?: readonly string[];
+  newAssigneeId?: string | null;
+}
+
+/** How many earlier Message-IDs a mail's References carry: the thread's first, and the latest ones. */
+const REFERENCES_KEPT = 10;
+
+export async function notifyChange(tx: Writer, change: ChangeToNotify, config: MailConfig = readMailConfig()): Promise<number> {
+  const request = await tx.request.findUnique({
+    where: { id: change.requestId },
+    select: {
+      id: true,
+      subject: true,
+      description: true,
+      status: true,
+      solvedReason: true,
+      mergedIntoId: true,
+      requesterId: true,
+      assigneeId: true,
+      createdAt: true,
+      requester: { select: { name: true } },
+      ccs: { select: { userId: true } },
+    },
+  });
+  if (!request) return 0;
+  const comment = change.commentId
+    ? await tx.comment.findUnique({ where: { id: change.commentId }, select: { body: true, visibility: true, isReminder: true, createdAt: true, author: { select: { name: true } } } })
+    : null;
+
+  const notifications = notificationsFor({
+    actorId: change.actorId,
+    actorIsAgent: change.actorIsAgent,
+    requesterId: request.requesterId,
+    ccUserIds: request.ccs.map((cc) => cc.userId),
+    assigneeId: request.assigneeId,
+    comment: comment ? { visibility: comment.visibility, isReminder: comment.isReminder } : null,
+    records: change.records,
+    created: change.created ?? false,
+    addedCcUserIds: change.addedCcUserIds,
+    newAssigneeId: change.newAssigneeId,
+  });
+  if (notifications.length === 0) return 0;
+
+  const named = notifications.filter((notification) => notification.to !== "agents").map((notification) => notification.to);
+  const toAgents = notifications.find((notification) => notification.to === "agents");
+  const people = await tx.user.findMany({
+    where: { disabledAt: null, OR: [{ id: { in: named } }, ...(toAgents ? [{ isAgent: true }] : [])] },
+    select: { id: true, email: true, name: true, locale: true, isAgent: true, mailOff: true },
+  });
+  const kindFor = new Map<string, NotificationKind>(notifications.filter((n) => n.to !== "agents").map((n) => [n.to, n.kind]));
+  // Internal notes never reach anyone by mail, and a message is only quoted when it is public.
+  const message =
+    comment?.visibility === "public"
+      ? { authorName: comment.author.name, body: comment.body, at: comment.createdAt }
+      : change.created
+        ? { authorName: request.requester.name, body: request.description, at: request.createdAt }
+        : null;
+
+  let written = 0;
+  for (const person of people) {
+    const kind = kindFor.get(person.id) ?? (toAgents && person.isAgent && person.id !== change.actorId ? toAgents.kind : undefined);
+    if (!kind || person.mailOff.includes(kind)) continue;
+    const locale = person.locale ?? DEFAULT_LOCALE;
+    const token = unsubscribeToken(config.tokenKeys, person.id, kind);
+    const content = await renderRequestMail({
+      kind,
+      locale,
+      recipientName: person.name,
+      request: { id: request.id, subject: request.subject, status: request.status, solvedReason: request.solvedReason, mergedIntoId: request.mergedIntoId },
+      message,
+      requestUrl: `${config.publicUrl}${person.isAgent ? "/agent" : ""}/requests/${request.id}`,
+      preferencesUrl: `${config.publicUrl}/settings/notifications`,
+      unsubscribeUrl: `${config.publicUrl}/unsubscribe/${token}`,
+      supportName: config.from.name,
+    });
+    const thread = await threadOf(tx, request.id, person.email);
+    await enqueueMail(
+      tx,
+      {
+        kind,
+        requestId: request.id,
+        recipient: { userId: person.id, address: person.email, name: person.name, locale },
+        content,
+        replyTo: replyAddress(config.tokenKeys, config.from, request.id),
+        inReplyTo: thread.at(-1) ?? null,
+        references: thread,
+        headers: {
+          "List-Unsubscribe": `<${config.publicUrl}/api/unsubscribe/${token}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          "X-Portico-Request": String(request.id),
+        },
+      },
+      { now: change.now, config },
+    );
+    written++;
+  }
+  return written;
+}
+
+/**
+ * The Message-IDs this person's mail client knows for the request, oldest first: what Portico sent
+ * them and what they sent in. The thread's first is always kept, so clients that thread by the root
+ * still do, then the latest ones.
+ */
+async function threadOf(tx: Writer, requestId: number, address: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ messageId: string }[]>`
+    SELECT "messageId" FROM (
+      SELECT "messageId", "createdAt" AS at FROM "OutboundMail" WHERE "requestId" = ${requestId} AND "toAddress" = ${address.toLowerCase()} AND status <> 'suppressed'
+      UNION ALL
+      SELECT "messageId", "receivedAt" AS at FROM "InboundMail" WHERE "requestId" = ${requestId} AND "fromAddress" = ${address.toLowerCase()}
+    ) thread ORDER BY at, "messageId"`;
+  const ids = rows.map((row) => row.messageId);
+  return ids.length <= REFERENCES_KEPT ? ids : [ids[0] ?? "", ...ids.slice(-(REFERENCES_KEPT - 1))];
+}
