@@ -1,5 +1,5 @@
 // Next.js calls `register` once when a server process starts: the place to start the automation's
-// timer (docs/automation.md), in the Node.js runtime only.
+// timer (docs/automation.md), the inbound mail transports and the mail delivery job (docs/email.md), in the Node.js runtime only.
 
 export async function register(): Promise<void> {
   // Next.js inlines NEXT_RUNTIME at build time, so this literal check is what keeps the database code
@@ -8,4 +8,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startAutomation } = await import("./server/automation/start-automation");
   startAutomation();
+  const { startInboundMail } = await import("./server/mail/inbound/start-inbound");
+  startInboundMail();
+  const { startMailDelivery } = await import("./server/mail/start-delivery");
+  startMailDelivery();
 }

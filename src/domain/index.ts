@@ -13,3 +13,5 @@ export * from "./sign-in-throttle";
 export * from "./sessions";
 export * from "./accounts";
 export * from "./notifications";
+export * from "./mail-delivery";
+export * from "./inbound-mail";

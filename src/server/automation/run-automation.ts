@@ -18,12 +18,13 @@ import { changeRequestIn, type Transaction } from "@/server/requests/change-requ
 import { findRequestFor } from "@/server/requests/request-gate";
 import { requestStateSelect, toRequestState } from "@/server/requests/request-state";
 import { visibleRequestsSql } from "@/server/requests/visibility-query";
-import { readSessionConfig } from "@/config/env";
+import { readMailConfig, readSessionConfig } from "@/config/env";
 import { getAttachmentStore, getScanner } from "@/server/attachments";
 import { forgetUnclaimedAttachments } from "@/server/attachments/cleanup";
 import { scanPendingAttachments } from "@/server/attachments/scan";
 import type { Scanner } from "@/server/attachments/scanner";
 import type { AttachmentStore } from "@/server/attachments/store";
+import { handleReceivedMail } from "@/server/mail/inbound/receive";
 import { forgetOldSessions } from "@/server/security/sessions";
 import { forgetOldThrottles } from "@/server/security/throttle";
 import { forgetOldSubmissions } from "@/server/submissions";
@@ -32,7 +33,8 @@ import { forgetOldSubmissions } from "@/server/submissions";
 // requests (docs/product.md §4.4), then service-level breaches (§3), then housekeeping: the forms'
 // submission keys past their retention (src/server/submissions.ts), sessions long over and sign-in
 // counts that slow nobody down any more (src/server/security/) are forgotten, so those tables stay small;
-// last, attachments still waiting for a malware verdict are scanned again when CLAMD_URL is set. The
+// attachments still waiting for a malware verdict are scanned again when CLAMD_URL is set; last, inbound
+// mail a stopped process stored but never handled is handled (src/server/mail/inbound/receive.ts). The
 // database is the only source of truth: every request is claimed with `FOR UPDATE SKIP LOCKED` in its
 // own short transaction, so passes running at once on several app instances share the work and never
 // act twice, and a pass interrupted by a restart leaves nothing half done. The automation acts as the
@@ -65,6 +67,8 @@ export interface AutomationResult {
   scannedAttachments: number;
   /** Files uploaded for a message never sent, forgotten after a day. */
   forgottenAttachments: number;
+  /** Inbound mail stored but not handled (the process stopped in between), handled now. */
+  handledMail: number;
 }
 
 /** Sent as the reminder's public reply. English for now: comments carry no locale. */
@@ -76,7 +80,7 @@ export const DEFAULT_AUTOMATION_BATCH_SIZE = 100;
 export async function runAutomation(db: Database, options: AutomationOptions): Promise<AutomationResult> {
   const { now, reminderPolicy = DEFAULT_REMINDER_POLICY, serviceLevelPolicy = DEFAULT_SERVICE_LEVEL_POLICY } = options;
   const batchSize = options.batchSize ?? DEFAULT_AUTOMATION_BATCH_SIZE;
-  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, scannedAttachments: 0, forgottenAttachments: 0 };
+  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, scannedAttachments: 0, forgottenAttachments: 0, handledMail: 0 };
 
   // The id cursor guarantees progress: a request the domain leaves alone is not claimed again this pass.
   let after = 0;
@@ -105,6 +109,7 @@ export async function runAutomation(db: Database, options: AutomationOptions): P
   const scanning = options.scanning === undefined ? configuredScanning() : options.scanning;
   if (scanning) result.scannedAttachments = await scanPendingAttachments(db, scanning.store, scanning.scanner, now, batchSize);
   result.forgottenAttachments = (await forgetUnclaimedAttachments(db, options.attachmentStore ?? getAttachmentStore(), now, batchSize)).attachments;
+  result.handledMail = await handleReceivedMail(db, { now, config: readMailConfig(), batchSize });
   return result;
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { Channel } from "@/domain";
 import type { Outcome } from "@/server/outcome";
 import type { SignedInViewer } from "@/server/people/viewer";
 import { findViewer } from "./viewer";
 
 // Every route handler is wrapped by one of these (a lint rule refuses an unwrapped one under
-// src/app), so none runs without resolving the viewer. The viewer comes from the session cookie;
+// src/app), so none runs without resolving the viewer (or, for a server calling us, its secret). The viewer comes from the session cookie;
 // another credential (an API token) is one more source in `viewerOf`.
 
 type Handler<Context, Who> = (request: Request, viewer: Who, context: Context) => Promise<Response>;
@@ -37,6 +38,34 @@ export function withAgent<Context>(handler: Handler<Context, SignedInViewer>, op
 /** A route that anyone may call, signed in or not (signing in itself). */
 export function withVisitor<Context>(handler: Handler<Context, SignedInViewer | null>, options: RouteOptions = {}) {
   return async (request: Request, context: Context): Promise<Response> => handler(request, await viewerOf(request, options), context);
+}
+
+interface MachineOptions {
+  /** The secret callers share with us; undefined switches the route off (404, as if it did not exist). */
+  secret: () => string | undefined;
+  /** A header that may carry the secret instead of `Authorization: Bearer <secret>`. */
+  secretHeader?: string;
+}
+
+/**
+ * A route that another server calls, not a person (an inbound mail webhook): no session is read; the
+ * caller proves itself with a shared secret, compared in constant time, or is answered 401.
+ */
+export function withMachine<Context>(handler: (request: Request, context: Context) => Promise<Response>, options: MachineOptions) {
+  return async (request: Request, context: Context): Promise<Response> => {
+    const secret = options.secret();
+    if (!secret) return problem(404, "not_found", "Not found.");
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    const given = bearer ?? (options.secretHeader ? request.headers.get(options.secretHeader) : null);
+    if (given === null || !sameSecret(given, secret)) return problem(401, "unauthenticated", "Send the shared secret as Authorization: Bearer <secret>.");
+    return handler(request, context);
+  };
+}
+
+/** Equal-length digests, so the comparison takes as long whatever was sent. */
+function sameSecret(given: string, secret: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(secret));
 }
 
 /**
