@@ -15,6 +15,7 @@ export interface ProfileMenuLabels {
   agentConsole?: string;
   sessions: string;
   changePassword: string;
+  notifications: string;
   signOut: string;
   language: string;
 }
@@ -98,6 +99,11 @@ export function ProfileMenu(props: { name: string; email: string; locale: Locale
             <li>
               <Link href="/settings/password" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
                 {labels.changePassword}
+              </Link>
+            </li>
+            <li>
+              <Link href="/settings/notifications" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
+                {labels.notifications}
               </Link>
             </li>
             <li className="my-1 border-y border-slate-100 pb-1">

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -18,6 +19,8 @@ export interface SignInFormLabels {
   throttledMinutes: string;
   singleSignOn: string;
   singleSignOnFailed: string;
+  /** The link to ask for a password reset by email. */
+  forgotPassword: string;
 }
 
 // Strings arrive translated from the server, so no message catalogue ships to the browser.
@@ -77,6 +80,11 @@ export function SignInForm(props: { callbackPath: string; oidcEnabled: boolean; 
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30"
           />
         </div>
+        <p className="text-right text-sm">
+          <Link href="/password-reset" className="text-indigo-700 underline hover:text-indigo-900">
+            {labels.forgotPassword}
+          </Link>
+        </p>
         <p role="alert" className="min-h-5 text-sm text-red-700">
           {error}
         </p>

@@ -31,6 +31,7 @@ export async function SiteHeader({ person, languageAction }: { person: HeaderPer
               agentConsole: person.isAgent ? t("agentQueue.menuLabel") : undefined,
               sessions: t("profileMenu.sessions"),
               changePassword: t("profileMenu.changePassword"),
+              notifications: t("profileMenu.notifications"),
               signOut: t("profileMenu.signOut"),
               language: t("language.label"),
             }}

@@ -48,6 +48,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             throttledMinutes: t("signIn.throttledMinutes"),
             singleSignOn: t("signIn.singleSignOn"),
             singleSignOnFailed: t("signIn.singleSignOnFailed"),
+            forgotPassword: t("signIn.forgotPassword"),
           }}
         />
       </div>

@@ -25,6 +25,7 @@ import { scanPendingAttachments } from "@/server/attachments/scan";
 import type { Scanner } from "@/server/attachments/scanner";
 import type { AttachmentStore } from "@/server/attachments/store";
 import { handleReceivedMail } from "@/server/mail/inbound/receive";
+import { forgetOldPasswordResets } from "@/server/people/reset-password";
 import { forgetOldSessions } from "@/server/security/sessions";
 import { forgetOldThrottles } from "@/server/security/throttle";
 import { forgetOldSubmissions } from "@/server/submissions";
@@ -63,6 +64,8 @@ export interface AutomationResult {
   /** Sessions long ended or abandoned, and sign-in counts that no longer slow anyone down, deleted. */
   forgottenSessions: number;
   forgottenThrottles: number;
+  /** Password reset links used or expired more than a day ago. */
+  forgottenPasswordResets: number;
   /** Attachments still pending (the scanner failed before) that got their verdict. */
   scannedAttachments: number;
   /** Files uploaded for a message never sent, forgotten after a day. */
@@ -80,7 +83,7 @@ export const DEFAULT_AUTOMATION_BATCH_SIZE = 100;
 export async function runAutomation(db: Database, options: AutomationOptions): Promise<AutomationResult> {
   const { now, reminderPolicy = DEFAULT_REMINDER_POLICY, serviceLevelPolicy = DEFAULT_SERVICE_LEVEL_POLICY } = options;
   const batchSize = options.batchSize ?? DEFAULT_AUTOMATION_BATCH_SIZE;
-  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, scannedAttachments: 0, forgottenAttachments: 0, handledMail: 0 };
+  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, forgottenPasswordResets: 0, scannedAttachments: 0, forgottenAttachments: 0, handledMail: 0 };
 
   // The id cursor guarantees progress: a request the domain leaves alone is not claimed again this pass.
   let after = 0;
@@ -104,6 +107,7 @@ export async function runAutomation(db: Database, options: AutomationOptions): P
   result.forgottenSubmissions = await forgetOldSubmissions(db, now);
   result.forgottenSessions = await forgetOldSessions(db, now, options.sessionPolicy ?? readSessionConfig());
   result.forgottenThrottles = await forgetOldThrottles(db, now);
+  result.forgottenPasswordResets = await forgetOldPasswordResets(db, now);
 
   // Files that waited for a scanner that was down: tried again with a backoff (src/server/attachments/scan.ts).
   const scanning = options.scanning === undefined ? configuredScanning() : options.scanning;

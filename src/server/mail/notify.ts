@@ -3,8 +3,9 @@ import { readMailConfig, type MailConfig } from "@/config/env";
 import { notificationsFor, type EventRecord, type NotificationKind } from "@/domain";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
 import { enqueueMail, type Writer } from "./outbox";
-import { replyAddress, unsubscribeToken } from "./signing";
+import { replyAddress } from "./signing";
 import { renderRequestMail } from "./templates";
+import { unsubscribeUrls } from "./unsubscribe";
 
 // Turns a change to a request into mail, inside the change's transaction (docs/email.md): the domain
 // says who hears of it (notificationsFor), each person's preferences and the undeliverable list say
@@ -83,7 +84,7 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
     const kind = kindFor.get(person.id) ?? (toAgents && person.isAgent && person.id !== change.actorId ? toAgents.kind : undefined);
     if (!kind || person.mailOff.includes(kind)) continue;
     const locale = person.locale ?? DEFAULT_LOCALE;
-    const token = unsubscribeToken(config.tokenKeys, person.id, kind);
+    const unsubscribe = unsubscribeUrls(config, person.id, kind);
     const content = await renderRequestMail({
       kind,
       locale,
@@ -92,7 +93,7 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
       message,
       requestUrl: `${config.publicUrl}${person.isAgent ? "/agent" : ""}/requests/${request.id}`,
       preferencesUrl: `${config.publicUrl}/settings/notifications`,
-      unsubscribeUrl: `${config.publicUrl}/unsubscribe/${token}`,
+      unsubscribeUrl: unsubscribe.page,
       supportName: config.from.name,
     });
     const thread = await threadOf(tx, request.id, person.email);
@@ -107,7 +108,7 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
         inReplyTo: thread.at(-1) ?? null,
         references: thread,
         headers: {
-          "List-Unsubscribe": `<${config.publicUrl}/api/unsubscribe/${token}>`,
+          "List-Unsubscribe": `<${unsubscribe.oneClick}>`,
           "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
           "X-Portico-Request": String(request.id),
         },

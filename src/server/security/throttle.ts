@@ -14,16 +14,16 @@ export type GuardedCheck<T> =
   | { ok: false; reason: "throttled"; retryAt: Date };
 
 export interface GuardedAttempt {
-  /** The email the attempt names, lower-cased; it is throttled whether or not an account has it. */
-  email: string;
+  /** The email the attempt names, lower-cased; it is throttled whether or not an account has it. Null when the attempt names no account (a password reset link): only the address counts. */
+  email: string | null;
   client: Client;
   now: Date;
   /** For the audit trail: who is signed in while checking (changing a password), or null. */
   actorId?: string | null;
   /** For the audit trail: the account the email belongs to, when there is one. */
   subjectId?: string | null;
-  /** The audit event a wrong password records. */
-  failure?: "sign_in_failed" | "password_change_failed";
+  /** The audit event a wrong password records; null records none (a wrong reset link names no account to record it against). */
+  failure?: "sign_in_failed" | "password_change_failed" | null;
 }
 
 interface ThrottleKey {
@@ -32,7 +32,7 @@ interface ThrottleKey {
 }
 
 function keysFor(attempt: GuardedAttempt): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ key: `account:${attempt.email}`, scope: "account" }];
+  const keys: ThrottleKey[] = attempt.email === null ? [] : [{ key: `account:${attempt.email}`, scope: "account" }];
   if (attempt.client.address) keys.push({ key: `address:${attempt.client.address}`, scope: "address" });
   // A fixed order, so two attempts never wait on each other's rows in opposite orders.
   return keys.sort((a, b) => a.key.localeCompare(b.key));
@@ -50,6 +50,31 @@ export async function guardedPasswordCheck<T>(
   policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
 ): Promise<GuardedCheck<T>> {
   const keys = keysFor(attempt);
+  const counted = await countFailure(db, attempt, keys, policy);
+  if (counted.blocked) return counted.blocked;
+
+  const value = await check();
+  if (value === null) {
+    if (attempt.failure === null) return { ok: false, reason: "wrong" };
+    const audit = { actorId: attempt.actorId ?? null, subjectId: attempt.subjectId ?? null, email: attempt.email, client: attempt.client };
+    await recordAudit(db, { ...audit, type: attempt.failure ?? "sign_in_failed", detail: counted.locked ? { locked: true } : undefined }, attempt.now);
+    return { ok: false, reason: "wrong" };
+  }
+  await forgiveAttempt(db, keys);
+  return { ok: true, value };
+}
+
+/**
+ * Counts one attempt that is never taken back, whatever it leads to — asking for a password reset
+ * mail — so that it is limited exactly like guessing a password, and waits when guessing would.
+ */
+export async function countAttempt(db: Database, attempt: Omit<GuardedAttempt, "failure">, policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY): Promise<{ ok: true } | { ok: false; reason: "throttled"; retryAt: Date }> {
+  const counted = await countFailure(db, attempt, keysFor(attempt), policy);
+  return counted.blocked ?? { ok: true };
+}
+
+/** Counts a failure against every key in advance, unless one of them must wait (then it is audited, and nothing counted). */
+async function countFailure(db: Database, attempt: GuardedAttempt, keys: ThrottleKey[], policy: ThrottlePolicy): Promise<{ blocked: { ok: false; reason: "throttled"; retryAt: Date } | null; locked: boolean }> {
   const counted = await db.$transaction(async (tx) => {
     const states = await lockedStates(tx, keys);
     const retryAt = latest(keys.map(({ key }) => throttleBlock(states.get(key) ?? null, attempt.now)));
@@ -63,20 +88,10 @@ export async function guardedPasswordCheck<T>(
     return { blocked: null, locked } as const;
     // A burst of attempts queues here for a connection rather than failing: waiting is what it gets anyway.
   }, { maxWait: 15_000, timeout: 15_000 });
-
+  if (!counted.blocked) return { blocked: null, locked: counted.locked };
   const audit = { actorId: attempt.actorId ?? null, subjectId: attempt.subjectId ?? null, email: attempt.email, client: attempt.client };
-  if (counted.blocked) {
-    await recordAudit(db, { ...audit, type: "sign_in_throttled", detail: { retryAt: counted.blocked.toISOString() } }, attempt.now);
-    return { ok: false, reason: "throttled", retryAt: counted.blocked };
-  }
-
-  const value = await check();
-  if (value === null) {
-    await recordAudit(db, { ...audit, type: attempt.failure ?? "sign_in_failed", detail: counted.locked ? { locked: true } : undefined }, attempt.now);
-    return { ok: false, reason: "wrong" };
-  }
-  await forgiveAttempt(db, keys);
-  return { ok: true, value };
+  await recordAudit(db, { ...audit, type: "sign_in_throttled", detail: { retryAt: counted.blocked.toISOString() } }, attempt.now);
+  return { blocked: { ok: false, reason: "throttled", retryAt: counted.blocked }, locked: false };
 }
 
 async function lockedStates(tx: Prisma.TransactionClient, keys: ThrottleKey[]): Promise<Map<string, ThrottleState>> {
@@ -101,6 +116,11 @@ async function forgiveAttempt(db: Database, keys: ThrottleKey[]): Promise<void> 
       await db.$executeRaw`UPDATE "SignInThrottle" SET "failures" = GREATEST("failures" - 1, 0) WHERE "key" = ${key}`;
     }
   }
+}
+
+/** An account's owner proved who they are another way (a password reset link): its failures are forgotten. */
+export async function forgiveAccount(db: Pick<Database, "signInThrottle">, email: string): Promise<void> {
+  await db.signInThrottle.updateMany({ where: { key: `account:${email}` }, data: { failures: 0, blockedUntil: null } });
 }
 
 function latest(moments: Array<Date | null>): Date | null {

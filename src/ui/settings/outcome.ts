@@ -3,6 +3,7 @@ import { choiceParam } from "@/schemas/list-params";
 
 export const SESSIONS_PATH = "/settings/sessions";
 export const PASSWORD_PATH = "/settings/password";
+export const NOTIFICATIONS_PATH = "/settings/notifications";
 
 export const SESSION_NOTICES = ["session_ended", "not_found"] as const;
 
@@ -10,5 +11,5 @@ export const SESSION_NOTICES = ["session_ended", "not_found"] as const;
 export const sessionsParamsSchema = z.object({ done: choiceParam(SESSION_NOTICES) });
 
 /** Why the sign-in page was reached after a session ended on purpose (`?notice=`). */
-export const SIGN_IN_NOTICES = ["signed_out_everywhere", "password_changed", "signed_out"] as const;
+export const SIGN_IN_NOTICES = ["signed_out_everywhere", "password_changed", "signed_out", "password_reset"] as const;
 export type SignInNotice = (typeof SIGN_IN_NOTICES)[number];

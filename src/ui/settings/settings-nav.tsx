@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-export const SETTINGS_PAGES = ["sessions", "password"] as const;
+export const SETTINGS_PAGES = ["sessions", "password", "notifications"] as const;
 export type SettingsPage = (typeof SETTINGS_PAGES)[number];
 
 /** The profile's pages, side by side; the current one is marked for assistive technology. */
