@@ -37,6 +37,10 @@ export interface AgentRequestPage {
   /** Other unmerged requests of the same organization, most recent activity first. */
   mergeCandidates: RequestLink[];
   isMerged: boolean;
+  /** The incoming mail each comment that came by email was made of, by comment id: the console's "View original email". */
+  originalEmails: Record<string, string>;
+  /** The incoming mail that opened the request, when one did. */
+  openingEmail: string | null;
 }
 
 const personSelect = { id: true, name: true, isAgent: true } as const;
@@ -49,8 +53,9 @@ export const getAgentRequestPage = defineUseCase({
     const opened = await getRequestPage.run(db, viewer, input);
     if (!opened.ok) return opened;
     const request = opened.page;
+    const emailedCommentIds = request.thread.flatMap((entry) => (entry.kind === "comment" && entry.channel === "email" ? [entry.id] : []));
 
-    const [row, events, agents, mergeCandidates] = await Promise.all([
+    const [row, events, agents, mergeCandidates, inboundMails] = await Promise.all([
       db.request.findUniqueOrThrow({ where: { id: request.id }, select: { mergedIntoId: true, assignee: { select: personSelect } } }),
       db.requestEvent.findMany({
         where: { requestId: request.id },
@@ -75,6 +80,13 @@ export const getAgentRequestPage = defineUseCase({
         orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
         take: MERGE_CANDIDATE_LIMIT,
       }),
+      // One query for the whole thread: the mail each emailed comment came as, and the one that opened the request.
+      request.channel === "email" || emailedCommentIds.length > 0
+        ? db.inboundMail.findMany({
+            where: { OR: [{ commentId: { in: emailedCommentIds } }, { requestId: request.id, status: "created", commentId: null }] },
+            select: { id: true, commentId: true },
+          })
+        : Promise.resolve([]),
     ]);
 
     // Names for the user ids the log's data mentions (assignments, CCs).
@@ -107,6 +119,8 @@ export const getAgentRequestPage = defineUseCase({
       agents,
       mergeCandidates,
       isMerged: row.mergedIntoId !== null,
+      originalEmails: Object.fromEntries(inboundMails.flatMap((mail) => (mail.commentId ? [[mail.commentId, mail.id]] : []))),
+      openingEmail: inboundMails.find((mail) => mail.commentId === null)?.id ?? null,
     };
     return { ok: true, page };
   },

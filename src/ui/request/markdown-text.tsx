@@ -1,5 +1,6 @@
 import Markdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
+import { rawHtmlAsText } from "@/server/markdown/raw-html-as-text";
 
 // People's text (replies, descriptions) as Markdown, rendered on the server and sanitized, with
 // their line breaks kept. HTML typed into the text is shown as the text it is — people paste error
@@ -7,29 +8,6 @@ import rehypeSanitize from "rehype-sanitize";
 // produces then passes GitHub's allow-list (rehype-sanitize's default schema), so no script, event
 // handler or style gets through. Links never pass on the page's authority; images are shown as
 // links, so a reply cannot load a tracking pixel.
-
-interface TreeNode {
-  type: string;
-  value?: string;
-  tagName?: string;
-  properties?: Record<string, never>;
-  children?: TreeNode[];
-}
-
-/**
- * A rehype plugin: raw HTML from the Markdown becomes plain text, before sanitizing. A block of it
- * becomes a paragraph that keeps its line breaks.
- */
-function rawHtmlAsText() {
-  const convert = (node: TreeNode): void => {
-    node.children?.forEach((child, index, siblings) => {
-      if (child.type !== "raw") return convert(child);
-      const text: TreeNode = { type: "text", value: child.value ?? "" };
-      siblings[index] = node.type === "root" ? { type: "element", tagName: "p", properties: {}, children: [text] } : text;
-    });
-  };
-  return convert;
-}
 
 const LINK_REL = "noopener noreferrer nofollow";
 

@@ -1,16 +1,32 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HOLD_REASON_DEFINITIONS, SOLVED_REASON_DEFINITIONS, STATUS_DEFINITIONS } from "@/domain";
+import type { Channel } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
 import type { Person, RequestPage, ThreadEntry } from "@/server/requests/get-request-page";
+import { incomingMailHref } from "@/ui/agent-mail/mail-href";
+import { focusRing } from "@/ui/styles";
 import { AttachmentList } from "./attachment-list";
 import { MarkdownText } from "./markdown-text";
 
 // The conversation (docs/product.md §2, §5, §7): the request as it was opened, then public replies, chat
 // transcripts and status changes in time order. Replies are Markdown, rendered sanitized; chat
-// lines are plain text, as they were typed.
+// lines are plain text, as they were typed. Each message says, quietly, how it came: in the portal, by
+// email, in a chat or through the API.
 
-export async function RequestThread({ page }: { page: RequestPage }) {
+/** A small icon per channel, drawn on a 20×20 grid. */
+const CHANNEL_ICONS: Record<Channel, string> = {
+  web: "M3 4a1 1 0 0 1 1-1h12a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-4v2h2v1H6v-1h2v-2H4a1 1 0 0 1-1-1V4Zm2 1v7h10V5H5Z",
+  email: "M2 5a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V5Zm2.3 0L10 9.3 15.7 5H4.3ZM16 6.7l-6 4.6-6-4.6V15h12V6.7Z",
+  chat: "M3 4a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H9l-4 4v-4a2 2 0 0 1-2-2V4Z",
+  api: "M7.3 5.3 2.6 10l4.7 4.7-1.4 1.4L0 10l5.9-6.1 1.4 1.4Zm5.4 0 1.4-1.4L20 10l-5.9 6.1-1.4-1.4 4.7-4.7-4.7-4.7Z",
+};
+
+/**
+ * The conversation. `originalEmails` (the agent console's) links each comment that came by email to
+ * the mail it came as, by comment id; `openingEmail` the mail that opened the request.
+ */
+export async function RequestThread({ page, originalEmails = {}, openingEmail = null }: { page: RequestPage; originalEmails?: Record<string, string>; openingEmail?: string | null }) {
   const [t, tRoot, locale] = await Promise.all([getTranslations("request"), getTranslations(), getLocale()]);
   const imageLabel = (label: string) => t("thread.image", { label });
   const time = (date: Date) => (
@@ -20,6 +36,20 @@ export async function RequestThread({ page }: { page: RequestPage }) {
   );
   const supportBadge = (person: Person) =>
     person.isAgent ? <span className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-800 ring-1 ring-inset ring-indigo-200">{t("thread.support")}</span> : null;
+  const channelBadge = (channel: Channel) => (
+    <span className="inline-flex items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700" data-channel={channel}>
+      <svg aria-hidden="true" viewBox="0 0 20 20" className="h-3 w-3 fill-current">
+        <path d={CHANNEL_ICONS[channel]} />
+      </svg>
+      {t(`thread.via.${channel}`)}
+    </span>
+  );
+  const originalEmailLink = (inboundId: string | null | undefined) =>
+    inboundId ? (
+      <a href={incomingMailHref(inboundId)} className={`rounded-sm text-xs font-medium text-indigo-700 hover:underline ${focusRing}`}>
+        {t("thread.viewOriginalEmail")}
+      </a>
+    ) : null;
   const reopenedBadge = (label: string) => (
     <p className="mt-2 inline-flex items-center gap-1 rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-300">
       <span aria-hidden="true">↻</span>
@@ -41,16 +71,15 @@ export async function RequestThread({ page }: { page: RequestPage }) {
               </h3>
               {supportBadge(item.author)}
               {item.internal && <span className="text-xs font-semibold text-amber-900">{t("thread.internalNote")}</span>}
-              <p className="text-xs text-slate-600">
-                {time(item.at)}
-                {item.channel === "email" && <> · {t("thread.via.email")}</>}
-              </p>
+              <p className="text-xs text-slate-600">{time(item.at)}</p>
+              {channelBadge(item.channel)}
+              {originalEmailLink(originalEmails[item.id])}
             </header>
             <div className="mt-2">
               <MarkdownText text={item.body} imageLabel={imageLabel} />
             </div>
             <AttachmentList files={item.attachments} />
-            {item.reopened && reopenedBadge(t("thread.reopenedByReply"))}
+            {item.reopened && reopenedBadge(t(item.channel === "email" ? "thread.reopenedByEmail" : "thread.reopenedByReply"))}
           </article>
         );
       case "chat":
@@ -77,12 +106,15 @@ export async function RequestThread({ page }: { page: RequestPage }) {
     const headingId = `chat-${item.id}`;
     return (
       <section aria-labelledby={headingId} className="rounded-lg border border-sky-200 bg-sky-50/60 p-4">
-        <h3 id={headingId} className="flex items-center gap-2 font-semibold text-sky-900">
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
-            <path d="M3 4a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H9l-4 4v-4a2 2 0 0 1-2-2V4Z" />
-          </svg>
-          {t("thread.chatTranscript", { date: formatDateTime(item.at, locale) })}
-        </h3>
+        <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <h3 id={headingId} className="flex items-center gap-2 font-semibold text-sky-900">
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
+              <path d={CHANNEL_ICONS.chat} />
+            </svg>
+            {t("thread.chatTranscript", { date: formatDateTime(item.at, locale) })}
+          </h3>
+          {channelBadge("chat")}
+        </header>
         <ol className="mt-3 space-y-3">
           {item.lines.map((line) => {
             const fromSupport = line.author.isAgent;
@@ -116,9 +148,9 @@ export async function RequestThread({ page }: { page: RequestPage }) {
               <h3 id="request-opened" className="font-semibold">
                 {t("thread.opened", { name: page.requester.name })}
               </h3>
-              <p className="text-xs text-slate-600">
-                {time(page.createdAt)} · {t(`thread.via.${page.channel}`)}
-              </p>
+              <p className="text-xs text-slate-600">{time(page.createdAt)}</p>
+              {channelBadge(page.channel)}
+              {originalEmailLink(openingEmail)}
             </header>
             <div className="mt-2">
               <MarkdownText text={page.description} imageLabel={imageLabel} />

@@ -2,6 +2,7 @@ import "server-only";
 import type { CSSProperties } from "react";
 import Markdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
+import { rawHtmlAsText, type TreeNode } from "@/server/markdown/raw-html-as-text";
 import { colors, fontMono } from "./styles";
 
 // A message's Markdown in a mail, sanitized as on the request's page: HTML typed into the text shows
@@ -10,26 +11,6 @@ import { colors, fontMono } from "./styles";
 // On top of that, mail links only to web and mail addresses (a relative link means nothing in an
 // inbox), and images become links, so a message cannot load a tracking pixel or a remote picture.
 // Every element carries its style inline, as mail clients drop style sheets.
-
-interface TreeNode {
-  type: string;
-  value?: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: TreeNode[];
-}
-
-/** A rehype plugin: raw HTML from the Markdown becomes plain text, before sanitizing; a block of it a paragraph. */
-function rawHtmlAsText() {
-  const convert = (node: TreeNode): void => {
-    node.children?.forEach((child, index, siblings) => {
-      if (child.type !== "raw") return convert(child);
-      const text: TreeNode = { type: "text", value: child.value ?? "" };
-      siblings[index] = node.type === "root" ? { type: "element", tagName: "p", properties: {}, children: [text] } : text;
-    });
-  };
-  return convert;
-}
 
 /** Elements whose text flows in lines; elsewhere a line break is only the space between blocks. */
 const FLOWING = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "del"]);

@@ -96,7 +96,7 @@ export default async function AgentRequestPage({ params }: Props) {
           <EventLog events={page.events} people={page.people} />
         </div>
         <div className="space-y-6 lg:col-span-2">
-          <RequestThread page={request} />
+          <RequestThread page={request} originalEmails={page.originalEmails} openingEmail={page.openingEmail} />
           <section aria-labelledby="agent-actions-heading" className="space-y-4">
             <h2 id="agent-actions-heading" className="text-lg font-semibold">
               {t("actionsHeading")}
