@@ -46,6 +46,7 @@ import {
   type UserKey,
 } from "./demo-data";
 import { DEMO_ATTACHMENTS, sha256Of } from "./demo-attachments";
+import { demoInboundMail } from "./demo-mail";
 
 export interface DemoRows {
   organizations: Prisma.OrganizationCreateManyInput[];
@@ -60,6 +61,7 @@ export interface DemoRows {
   accessRequests: Prisma.OrganizationAccessRequestCreateManyInput[];
   accessGrants: Prisma.OrganizationAccessGrantCreateManyInput[];
   attachments: Prisma.AttachmentCreateManyInput[];
+  inboundMail: Prisma.InboundMailCreateManyInput[];
 }
 
 export type SeedCounts = { [K in keyof DemoRows]: number };
@@ -263,6 +265,7 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
     accessRequests: [],
     accessGrants: [],
     attachments: [],
+    inboundMail: [],
   };
 
   for (const org of Object.values(DEMO_ORGANIZATIONS)) {
@@ -603,6 +606,9 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
   }
 
   checkSpecialWords(rows);
+  const demoMail = demoInboundMail(now);
+  rows.inboundMail.push(...demoMail.mail);
+  rows.events.push(...demoMail.events);
   return rows;
 }
 
@@ -647,6 +653,7 @@ function countRows(rows: DemoRows): SeedCounts {
     accessRequests: rows.accessRequests.length,
     accessGrants: rows.accessGrants.length,
     attachments: rows.attachments.length,
+    inboundMail: rows.inboundMail.length,
   };
 }
 
@@ -682,7 +689,8 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordH
       const accessRequests = (await tx.organizationAccessRequest.createMany({ data: rows.accessRequests, skipDuplicates: true })).count;
       const accessGrants = (await tx.organizationAccessGrant.createMany({ data: rows.accessGrants, skipDuplicates: true })).count;
       const attachments = (await tx.attachment.createMany({ data: attachmentRows, skipDuplicates: true })).count;
-      return { organizations, users, memberships, requests, requestCcs, comments, chatSessions, chatMessages, events, accessRequests, accessGrants, attachments };
+      const inboundMail = (await tx.inboundMail.createMany({ data: rows.inboundMail, skipDuplicates: true })).count;
+      return { organizations, users, memberships, requests, requestCcs, comments, chatSessions, chatMessages, events, accessRequests, accessGrants, attachments, inboundMail };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );

@@ -66,5 +66,6 @@ test("an agent's reply reaches the customer by email, and the customer's emailed
     await expect(customer.getByText("It stopped again at 02:00 last night.")).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expect(customer.getByText("On Monday, Portico Support wrote:")).toHaveCount(0);
+  await expect(customer.getByText("Reopened by this email reply")).toBeVisible();
   await expect(customer.getByRole("heading", { level: 1 }).locator("..").getByText("Open", { exact: true })).toBeVisible();
 });

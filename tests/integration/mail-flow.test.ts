@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { describe, expect, it } from "vitest";
 import { readMailConfig, type MailConfig } from "@/config/env";
-import { receiveInboundMail } from "@/server/mail/inbound/receive";
+import { receiveInboundMail, SENDER_RATE_LIMIT } from "@/server/mail/inbound/receive";
 import { replyAddress } from "@/server/mail/signing";
 import { addInternalNote } from "@/server/requests/add-internal-note";
 import { addRequestCc } from "@/server/requests/add-request-cc";
 import { createRequest } from "@/server/requests/create-request";
 import { replyAsAgent } from "@/server/requests/reply-as-agent";
 import { solveRequest } from "@/server/requests/solve-request";
+import { loadFixture, type MailFixture } from "../fixtures/mail";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
 
@@ -215,5 +216,63 @@ describe("inbound mail", () => {
     const stored = await seeded.db.inboundMail.findUniqueOrThrow({ where: { id: received.id } });
     expect(stored.detail).toBeTruthy();
     expect(Buffer.from(stored.raw)).toEqual(Buffer.from([0, 1, 2, 3, 255, 254]));
+  });
+
+  it.each<[MailFixture, string, string]>([
+    ["reply-webmail", "alice@acme.test", "webmail"],
+    ["reply-desktop", "alice@acme.test", "desktop"],
+    ["reply-phone", "alice@acme.test", "phone"],
+    ["html-only", "alice@acme.test", "html"],
+    ["korean-euc-kr", "alice@acme.test", "euc-kr"],
+    ["korean-iso-2022-kr", "alice@acme.test", "iso-2022-kr"],
+    ["italian-iso-8859-1", "alice@acme.test", "latin-1"],
+    ["italian-windows-1252", "alice@acme.test", "windows-1252"],
+  ])("threads %s to the request and keeps only the new words, decoded", async (fixture, from) => {
+    const requestId = await aliceOpens();
+    const raw = loadFixture(fixture, { FROM: from, REPLY_TO: replyAddress(config.tokenKeys, config.from, requestId), MESSAGE_ID: `${randomUUID()}@portico.test` });
+    const received = await receiveInboundMail(seeded.db, raw, { transport: "smtp" }, options);
+    expect(received).toMatchObject({ status: "appended", requestId });
+    const comment = await seeded.db.comment.findFirstOrThrow({ where: { requestId, channel: "email" } });
+    // Never the quoted notification, its separator or a quote header.
+    expect(comment.body).not.toMatch(/##-|^>|wrote:|Original Message|작성:|ha scritto:/m);
+    expect(comment.body).not.toContain("\uFFFD");
+    expect(comment.body.trim().length).toBeGreaterThan(0);
+  });
+
+  it("opens a request with the mail's files through the attachment pipeline, and names a file it could not take", async () => {
+    const received = await receiveInboundMail(seeded.db, loadFixture("attachment", { FROM: "alice@acme.test" }), { transport: "smtp" }, options);
+    expect(received.status).toBe("created");
+    const files = await seeded.db.attachment.findMany({ where: { requestId: received.requestId! }, select: { fileName: true, contentType: true, commentId: true } });
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(files.some((file) => file.contentType === "application/pdf")).toBe(true);
+    expect(files.every((file) => file.commentId === null)).toBe(true);
+
+    const requestId = await aliceOpens();
+    const big = new MailComposer({
+      from: "alice@acme.test",
+      to: replyAddress(config.tokenKeys, config.from, requestId),
+      subject: "Logs",
+      text: "Here are the logs.",
+      attachments: [
+        { filename: "small.txt", content: "a small log" },
+        { filename: "huge.bin", content: Buffer.alloc(21 * 1024 * 1024, 1) },
+      ],
+      messageId: `<${randomUUID()}@acme.test>`,
+    });
+    const reply = await receiveInboundMail(seeded.db, await big.compile().build(), { transport: "smtp" }, options);
+    expect(reply.status).toBe("appended");
+    const comment = await seeded.db.comment.findFirstOrThrow({ where: { requestId, channel: "email" }, select: { body: true, attachments: { select: { fileName: true } } } });
+    expect(comment.attachments.map((file) => file.fileName)).toEqual(["small.txt"]);
+    expect(comment.body).toContain("Here are the logs.");
+    expect(comment.body).toContain("huge.bin");
+  });
+
+  it("holds a sender's mail beyond the rate limit, so two robots cannot keep each other busy", async () => {
+    const sender = `robot-${randomUUID().slice(0, 6)}@acme.test`;
+    const statuses: string[] = [];
+    for (let index = 0; index <= SENDER_RATE_LIMIT.mails; index++) statuses.push((await receive({ from: sender, subject: `Ping ${index}`, text: "ping" })).status);
+    expect(statuses.slice(0, SENDER_RATE_LIMIT.mails).every((status) => status === "held")).toBe(true);
+    const last = await seeded.db.inboundMail.findFirstOrThrow({ where: { fromAddress: sender, subject: `Ping ${SENDER_RATE_LIMIT.mails}` }, select: { reason: true } });
+    expect(last.reason).toBe("rate_limited");
   });
 });

@@ -14,7 +14,8 @@ import type { Database } from "@/server/db/client";
 import { markUndeliverable } from "@/server/mail/delivery";
 import { readReplyAddress } from "@/server/mail/signing";
 import { invalid, notFound, type Outcome } from "@/server/outcome";
-import { loadViewer, type SignedInViewer, type Viewer } from "@/server/people/viewer";
+import { findMailSender } from "@/server/entry/mail-sender";
+import type { SignedInViewer, Viewer } from "@/server/people/viewer";
 import { changeRequest, type Transaction } from "@/server/requests/change-request";
 import { openNewRequest } from "@/server/requests/create-request";
 import { findRequestFor } from "@/server/requests/request-gate";
@@ -139,8 +140,7 @@ async function handle(db: Database, id: string, mail: ParsedInbound, options: Re
 async function decideAndAct(db: Database, id: string, mail: ParsedInbound, options: ReceiveOptions): Promise<Omit<ReceivedMail, "id" | "duplicate">> {
   const { now, config } = options;
   const address = mail.from?.address ?? null;
-  const user = address ? await db.user.findUnique({ where: { email: address }, select: { id: true, disabledAt: true } }) : null;
-  const sender = user && !user.disabledAt ? await loadViewer(db, user.id, { now, channel: "email" }) : null;
+  const sender = await findMailSender(db, address, now);
   const hold = async (reason: HoldReason, requestId: number | null, detail?: string) => {
     await settle(db, id, { status: "held", reason, detail: detail ?? null, requestId, senderId: sender?.person.id ?? null });
     return { status: "held" as const, requestId };
@@ -370,9 +370,8 @@ export async function createRequestFromHeldMail(
   const stored = await db.inboundMail.findUnique({ where: { id: input.inboundMailId }, select: { id: true, status: true, raw: true } });
   if (!stored || stored.status !== "held") return notFound();
   const email = input.requesterEmail.trim().toLowerCase();
-  const customer = await db.user.findUnique({ where: { email }, select: { id: true, isAgent: true, disabledAt: true } });
-  const requester = customer && !customer.isAgent && !customer.disabledAt ? await loadViewer(db, customer.id, { now: options.now, channel: "email" }) : null;
-  if (!requester || requester.actor.memberships.length === 0) return invalid({ requesterEmail: "unknown_customer" });
+  const requester = await findMailSender(db, email, options.now);
+  if (!requester || requester.actor.isAgent || requester.actor.memberships.length === 0) return invalid({ requesterEmail: "unknown_customer" });
   const parsed = await parseInboundMail(Buffer.from(stored.raw));
   if (!parsed.ok) return invalid({ inboundMailId: "unparseable" });
   // Held mail is back to "received" for the moment of its handling, so one agent's click acts once.
