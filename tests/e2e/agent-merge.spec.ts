@@ -9,6 +9,8 @@ const TARGET = 1042;
 const TARGET_SUBJECT = "CSV 내보내기 시 날짜 형식이 바뀝니다";
 
 test("an agent merges two requests of one organization, and the customers of both follow the links", async ({ page, browser }) => {
+  // Three people sign in one after the other: more than the default allows on a busy machine.
+  test.setTimeout(60_000);
   const gina = await (await browser.newContext({ locale: "en-US" })).newPage();
   await signIn(gina, "gina@globex.test");
   await expect(gina).toHaveURL(/\/requests$/);

@@ -16,6 +16,7 @@ test("an agent's reply reaches the customer by email, and the customer's emailed
 
   const customer = await (await browser.newContext()).newPage();
   await signIn(customer, "dave@acme.test");
+  await expect(customer).toHaveURL(/\/requests$/);
   await customer.goto("/requests/new");
   await customer.getByLabel("Subject").fill(subject);
   await customer.getByLabel("Description").fill("The nightly export stops at 02:00.");
@@ -26,6 +27,7 @@ test("an agent's reply reaches the customer by email, and the customer's emailed
 
   const agent = await (await browser.newContext()).newPage();
   await signIn(agent, "agent@portico.test");
+  await expect(agent).not.toHaveURL(/\/signin/);
   await agent.goto(`/agent/requests/${requestId}`);
   const reply = agent.getByRole("form", { name: "Public reply", exact: true });
   await reply.getByLabel("Message").fill("We restarted the exporter. Does it run tonight?");

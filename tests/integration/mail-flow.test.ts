@@ -8,6 +8,8 @@ import { addInternalNote } from "@/server/requests/add-internal-note";
 import { addRequestCc } from "@/server/requests/add-request-cc";
 import { createRequest } from "@/server/requests/create-request";
 import { replyAsAgent } from "@/server/requests/reply-as-agent";
+import { changeRequestIn } from "@/server/requests/change-request";
+import { sendReminder } from "@/server/requests/send-reminder";
 import { solveRequest } from "@/server/requests/solve-request";
 import { loadFixture, type MailFixture } from "../fixtures/mail";
 import { prepareSeededDatabase } from "../setup/seeded-database";
@@ -114,6 +116,37 @@ describe("outbound notifications", () => {
     const solved = await solveRequest(seeded.db, await viewer("agent@portico.test"), { requestId, solvedReason: "agreed" });
     expect(solved.ok).toBe(true);
     expect((await mailOf(requestId)).filter((row) => row.kind === "request_solved").map((row) => row.toAddress)).toEqual(["alice@acme.test"]);
+  });
+
+  it("writes the mail in the change's transaction: a change rolled back after it sends nothing", async () => {
+    const requestId = await aliceOpens();
+    const before = (await mailOf(requestId)).length;
+    const agent = await viewer("agent@portico.test");
+    const undone = seeded.db.$transaction(async (tx) => {
+      const changed = await changeRequestIn(tx, {
+        requestId,
+        viewer: agent,
+        may: ["work_request"],
+        makeCommand: () => ({ type: "agent_reply", at: NOW, agentId: agent.actor.userId }),
+        comment: { body: "This reply never happened.", visibility: "public" },
+      });
+      expect(changed.ok).toBe(true);
+      expect(await tx.outboundMail.count({ where: { requestId, kind: "agent_reply" } })).toBe(1);
+      throw new Error("undo");
+    });
+    await expect(undone).rejects.toThrow("undo");
+    expect(await mailOf(requestId)).toHaveLength(before);
+  });
+
+  it("sends a reminder to the customers as automatic mail, so their auto-responders stay quiet", async () => {
+    const requestId = await aliceOpens();
+    await agentReplies(requestId, "Could you send the log?");
+    const reminded = await sendReminder(seeded.db, await viewer("agent@portico.test"), { requestId, body: "A gentle reminder: we still need the log.", submissionKey: randomUUID() });
+    expect(reminded.ok).toBe(true);
+    const reminder = (await mailOf(requestId)).find((row) => row.kind === "reminder");
+    expect(reminder?.toAddress).toBe("alice@acme.test");
+    expect(reminder?.headers).toMatchObject({ "Auto-Submitted": "auto-generated" });
+    expect(reminder?.text).toContain("we still need the log");
   });
 
   it("leaves out a kind the person turned off, and suppresses mail to an undeliverable address", async () => {
