@@ -4,6 +4,7 @@ import { requestCcSchema, type RequestCc } from "@/schemas/request-cc";
 import type { Database } from "@/server/db/client";
 import type { Outcome } from "@/server/outcome";
 import type { Reader } from "@/server/people/viewer";
+import { recordRequestChanged } from "@/server/realtime/stream-events";
 import { defineUseCase } from "@/server/use-case";
 import type { Transaction } from "./change-request";
 import { findRequestFor } from "./request-gate";
@@ -20,7 +21,11 @@ export function defineCcChange(change: (tx: Transaction, viewer: Reader, input: 
     run: async (db: Database, viewer: Reader, input) =>
       db.$transaction(async (tx): Promise<Outcome<{ changed: boolean }>> => {
         const opened = await findRequestFor(tx, viewer, input.requestId, { may: ["manage_ccs"], select: { id: true } });
-        return opened.ok ? change(tx, viewer, input, opened.access) : opened;
+        if (!opened.ok) return opened;
+        const changed = await change(tx, viewer, input, opened.access);
+        // Who may see the request changed: open streams check again (a removed CC's stream ends).
+        if (changed.ok && changed.changed) await recordRequestChanged(tx, { requestId: input.requestId, internal: false, data: { ccs: true } });
+        return changed;
       }),
   });
 }

@@ -14,6 +14,7 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import { notifyChange } from "@/server/mail/notify";
+import { recordRequestChanged } from "@/server/realtime/stream-events";
 import { conflict, refused, type Failure, type Outcome } from "@/server/outcome";
 import type { Viewer } from "@/server/people/viewer";
 import { onceIn, type Submission, type SubmissionAnswer } from "@/server/submissions";
@@ -184,6 +185,8 @@ export async function changeRequestIn(tx: Transaction, input: ChangeRequestInput
     records,
     newAssigneeId: typeof assigned === "string" && assigned !== opened.request.assigneeId ? assigned : null,
   });
+  // Open pages of the request hear of it once this commits (docs/realtime.md).
+  await recordRequestChanged(tx, { requestId, internal: message?.visibility === "internal", data: { commentId, status: state.status, priority: state.priority } });
   return { ok: true, commentId, before, state, records };
 }
 

@@ -8,6 +8,7 @@ import { getDatabase } from "@/server/db";
 import { found, requireViewer } from "@/server/entry/viewer";
 import { getRequestPage } from "@/server/requests/get-request-page";
 import { newSubmissionKey } from "@/server/submissions";
+import { LiveUpdates } from "@/ui/request/live-updates";
 import { ReplyForm } from "@/ui/request/reply-form";
 import { RequestCcs } from "@/ui/request/request-ccs";
 import { RequestDetails } from "@/ui/request/request-details";
@@ -42,6 +43,7 @@ export default async function RequestPage({ params }: Props) {
 
   return (
     <div>
+      <LiveUpdates requestId={page.id} />
       <RequestHeading id={page.id} subject={page.subject} status={page.status} back={{ href: "/requests", label: tList("title") }} breadcrumbLabel={t("breadcrumb")}>
         {page.resolution?.reason === "merged" && (
           <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300">{t("merged")}</span>

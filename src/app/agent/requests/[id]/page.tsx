@@ -23,6 +23,7 @@ import { getAgentRequestPage } from "@/server/requests/get-agent-request-page";
 import { newSubmissionKey } from "@/server/submissions";
 import { ActionForm, KeptField, KeptSelect } from "@/ui/agent-request/action-form";
 import { EventLog } from "@/ui/agent-request/event-log";
+import { LiveUpdates } from "@/ui/request/live-updates";
 import { RequestCcs } from "@/ui/request/request-ccs";
 import { RequestDetails } from "@/ui/request/request-details";
 import { RequestThread } from "@/ui/request/request-thread";
@@ -82,6 +83,7 @@ export default async function AgentRequestPage({ params }: Props) {
 
   return (
     <div>
+      <LiveUpdates requestId={request.id} />
       <RequestHeading id={request.id} subject={request.subject} status={request.status} back={{ href: "/agent", label: t("backToQueue") }} breadcrumbLabel={t("breadcrumb")}>
         <p className="text-sm text-slate-700">
           {t("assignee")}: <span className="font-medium">{page.assignee?.name ?? t("nobody")}</span>

@@ -1,0 +1,33 @@
+"use client";
+
+import { useEffect } from "react";
+import { useRouter } from "next/navigation";
+
+// Keeps an open request page current (docs/realtime.md): the request's event stream says something
+// changed, and the page's server parts are fetched again. What the person is typing stays — the
+// forms are client components the refresh leaves in place. The browser's EventSource reconnects on
+// its own and sends the last event id it saw, so nothing is missed; when the viewer may no longer see
+// the request ("gone"), the refresh shows them so.
+
+export function LiveUpdates({ requestId }: { requestId: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    const source = new EventSource(`/api/requests/${requestId}/events`);
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    // Several events in a burst (a reply that also changes the status) make one refresh.
+    const refresh = () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => router.refresh(), 150);
+    };
+    source.addEventListener("changed", refresh);
+    source.addEventListener("gone", () => {
+      source.close();
+      router.refresh();
+    });
+    return () => {
+      clearTimeout(pending);
+      source.close();
+    };
+  }, [requestId, router]);
+  return null;
+}

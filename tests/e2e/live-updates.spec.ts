@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
+
+// docs/realtime.md: an open request page follows the request without a reload — an agent's reply and
+// the new status appear on the customer's page, and the reply the customer is typing stays as it is.
+
+test("the customer's open request page shows the agent's reply without a reload, keeping what they type", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const subject = `Live page ${randomUUID().slice(0, 8)}`;
+  const customer = await (await browser.newContext()).newPage();
+  await signIn(customer, "dave@acme.test");
+  await expect(customer).toHaveURL(/\/requests$/);
+  await customer.goto("/requests/new");
+  await customer.getByLabel("Subject").fill(subject);
+  await customer.getByLabel("Description").fill("Does the page follow along?");
+  await customer.getByRole("radio", { name: "S4-Question" }).check();
+  await customer.getByRole("button", { name: "Submit request" }).click();
+  await expect(customer).toHaveURL(/\/requests\/\d+$/);
+  const requestId = Number(new URL(customer.url()).pathname.split("/").pop());
+  const draft = "I am still typing this and it must not vanish";
+  await customer.getByRole("form", { name: "Reply" }).getByLabel("Your reply").fill(draft);
+  // A full reload would forget this.
+  await customer.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+
+  const agent = await (await browser.newContext()).newPage();
+  await signIn(agent, "agent@portico.test");
+  await expect(agent).not.toHaveURL(/\/signin/);
+  await agent.goto(`/agent/requests/${requestId}`);
+  const reply = agent.getByRole("form", { name: "Public reply", exact: true });
+  await reply.getByLabel("Message").fill("Yes: this answer arrives on its own.");
+  await reply.getByRole("button", { name: "Send reply" }).click();
+  await expect(reply.getByRole("status")).toHaveText("Reply sent.");
+
+  await expect(customer.getByText("Yes: this answer arrives on its own.")).toBeVisible({ timeout: 15_000 });
+  await expect(customer.getByRole("heading", { level: 1 }).locator("..").getByText("Pending", { exact: true })).toBeVisible();
+  await expect(customer.getByRole("form", { name: "Reply" }).getByLabel("Your reply")).toHaveValue(draft);
+  expect(await customer.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+  await customer.context().close();
+  await agent.context().close();
+});
