@@ -113,6 +113,8 @@ test("files dropped on the drop zone upload like chosen ones", async ({ page }) 
 });
 
 test("a file over the limit is refused with its name and the limit, and what was written stays", async ({ page }) => {
+  // Making and handing a 20 MB file to the browser takes most of the default time on a busy machine.
+  test.setTimeout(60_000);
   await openForm(page);
   const subject = `Too large a dump (${Date.now()})`;
   await fillRequest(page, subject);

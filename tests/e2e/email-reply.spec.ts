@@ -4,7 +4,7 @@ import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { E2E_INBOUND_SMTP_PORT, E2E_MAIL_DIRECTORY } from "../setup/e2e-mail";
 import { waitForSinkFile } from "../setup/smtp-sink";
-import { signIn } from "./fixtures";
+import { openRequest, signIn } from "./fixtures";
 
 // The email channel end to end (docs/email.md): an agent answers in the console, the customer's mail
 // arrives at a real SMTP server, the customer answers it by SMTP to Portico's own receiver, and the
@@ -17,13 +17,7 @@ test("an agent's reply reaches the customer by email, and the customer's emailed
   const customer = await (await browser.newContext()).newPage();
   await signIn(customer, "dave@acme.test");
   await expect(customer).toHaveURL(/\/requests$/);
-  await customer.goto("/requests/new");
-  await customer.getByLabel("Subject").fill(subject);
-  await customer.getByLabel("Description").fill("The nightly export stops at 02:00.");
-  await customer.getByRole("radio", { name: "S3-Tolerable" }).check();
-  await customer.getByRole("button", { name: "Submit request" }).click();
-  await expect(customer).toHaveURL(/\/requests\/\d+$/);
-  const requestId = Number(new URL(customer.url()).pathname.split("/").pop());
+  const requestId = await openRequest(customer, { subject, description: "The nightly export stops at 02:00.", priority: "S3-Tolerable" });
 
   const agent = await (await browser.newContext()).newPage();
   await signIn(agent, "agent@portico.test");

@@ -35,3 +35,14 @@ export async function formsAsServed(browser: Browser, email: string, path: strin
     await context.close();
   }
 }
+
+/** A signed-in customer opens a new request through the form; returns its number. */
+export async function openRequest(page: Page, request: { subject: string; description: string; priority: string }): Promise<number> {
+  await page.goto("/requests/new");
+  await page.getByLabel("Subject").fill(request.subject);
+  await page.getByLabel("Description").fill(request.description);
+  await page.getByRole("radio", { name: request.priority }).check();
+  await page.getByRole("button", { name: "Submit request" }).click();
+  await expect(page).toHaveURL(/\/requests\/\d+$/);
+  return Number(new URL(page.url()).pathname.split("/").pop());
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { openRequest, signIn } from "./fixtures";
 
 // docs/realtime.md: an open request page follows the request without a reload — an agent's reply and
 // the new status appear on the customer's page, and the reply the customer is typing stays as it is.
@@ -11,13 +11,7 @@ test("the customer's open request page shows the agent's reply without a reload,
   const customer = await (await browser.newContext()).newPage();
   await signIn(customer, "dave@acme.test");
   await expect(customer).toHaveURL(/\/requests$/);
-  await customer.goto("/requests/new");
-  await customer.getByLabel("Subject").fill(subject);
-  await customer.getByLabel("Description").fill("Does the page follow along?");
-  await customer.getByRole("radio", { name: "S4-Question" }).check();
-  await customer.getByRole("button", { name: "Submit request" }).click();
-  await expect(customer).toHaveURL(/\/requests\/\d+$/);
-  const requestId = Number(new URL(customer.url()).pathname.split("/").pop());
+  const requestId = await openRequest(customer, { subject, description: "Does the page follow along?", priority: "S4-Question" });
   const draft = "I am still typing this and it must not vanish";
   await customer.getByRole("form", { name: "Reply" }).getByLabel("Your reply").fill(draft);
   // A full reload would forget this.
