@@ -89,7 +89,9 @@ describe("the clamd scanner", () => {
   it("throws, never answers clean, when clamd refuses the stream or cannot be reached", async () => {
     const tooLong = scanner().scan(largeStream(CLAMD_STREAM_MAX_BYTES / MB + 1));
     await expect(tooLong).rejects.toThrow(ClamdError);
-    await expect(tooLong).rejects.toThrow(/size limit exceeded/);
+    // clamd answers "size limit exceeded" and closes; when our next write races its close, the
+    // connection is reset before the answer is read. Either way the file is not called clean.
+    await expect(tooLong).rejects.toThrow(/size limit exceeded|dropped the connection/);
     const nobody = clamdScanner(`tcp://127.0.0.1:${await freePort()}`, { timeoutMs: TIMEOUT_MS });
     await expect(nobody.scan(Readable.from([Buffer.from("anything")]))).rejects.toThrow(/could not be reached/);
     await expect(nobody.ping()).rejects.toThrow(ClamdError);
