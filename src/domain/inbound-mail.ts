@@ -2,6 +2,8 @@
 // mail reader (src/server/mail/inbound) gathers the markers; these rules decide, so every transport
 // (SMTP, IMAP, webhook) threads a mail the same way.
 
+import { MINUTE } from "./clock";
+
 export type AutomaticMailKind = "auto_reply" | "bounce";
 
 export interface AutomaticMail {
@@ -110,6 +112,15 @@ export type ThreadDecision =
   | { action: "append"; requestId: number; via: "token" | "references" | "subject" }
   | { action: "hold"; reason: MailHoldReason; requestId: number | null }
   | { action: "new_request" };
+
+/**
+ * Why a mail is held for an agent (docs/email.md "What is held"): the threading rules' reasons, a
+ * sender over the rate limit, or the request rules refusing the reply or new request when it was written.
+ */
+export type InboundHoldReason = MailHoldReason | "rate_limited" | "refused";
+
+/** More mail than this from one sender within the window is held: two robots answering each other stop here. */
+export const SENDER_RATE_LIMIT = { mails: 20, windowMs: 10 * MINUTE } as const;
 
 /**
  * Where a mail goes: appended to a request, held for an agent to look at, or a new request.

@@ -79,10 +79,13 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
         ? { authorName: request.requester.name, body: request.description, at: request.createdAt }
         : null;
 
-  let written = 0;
-  for (const person of people) {
+  const recipients = people.flatMap((person) => {
     const kind = kindFor.get(person.id) ?? (toAgents && person.isAgent && person.id !== change.actorId ? toAgents.kind : undefined);
-    if (!kind || person.mailOff.includes(kind)) continue;
+    return kind && !person.mailOff.includes(kind) ? [{ person, kind }] : [];
+  });
+  const threads = await threadsOf(tx, request.id, recipients.map(({ person }) => person.email));
+
+  for (const { person, kind } of recipients) {
     const locale = person.locale ?? DEFAULT_LOCALE;
     const unsubscribe = unsubscribeUrls(config, person.id, kind);
     const content = await renderRequestMail({
@@ -96,7 +99,7 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
       unsubscribeUrl: unsubscribe.page,
       supportName: config.from.name,
     });
-    const thread = await threadOf(tx, request.id, person.email);
+    const thread = threads.get(person.email.toLowerCase()) ?? [];
     await enqueueMail(
       tx,
       {
@@ -115,23 +118,33 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
       },
       { now: change.now, config },
     );
-    written++;
   }
-  return written;
+  return recipients.length;
 }
 
 /**
- * The Message-IDs this person's mail client knows for the request, oldest first: what Portico sent
- * them and what they sent in. The thread's first is always kept, so clients that thread by the root
- * still do, then the latest ones.
+ * The Message-IDs each recipient's mail client knows for the request, oldest first, by lower-cased
+ * address: what Portico sent them and what they sent in. The thread's first is always kept, so
+ * clients that thread by the root still do, then the latest ones. One query for all recipients: the
+ * mail this change writes goes to each one's own address, so it never joins another's thread.
  */
-async function threadOf(tx: Writer, requestId: number, address: string): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ messageId: string }[]>`
-    SELECT "messageId" FROM (
-      SELECT "messageId", "createdAt" AS at FROM "OutboundMail" WHERE "requestId" = ${requestId} AND "toAddress" = ${address.toLowerCase()} AND status <> 'suppressed'
+async function threadsOf(tx: Writer, requestId: number, addresses: readonly string[]): Promise<Map<string, string[]>> {
+  const threads = new Map<string, string[]>();
+  if (addresses.length === 0) return threads;
+  const lowerCased = [...new Set(addresses.map((address) => address.toLowerCase()))];
+  const rows = await tx.$queryRaw<{ address: string; messageId: string }[]>`
+    SELECT address, "messageId" FROM (
+      SELECT "toAddress" AS address, "messageId", "createdAt" AS at FROM "OutboundMail" WHERE "requestId" = ${requestId} AND "toAddress" = ANY(${lowerCased}::text[]) AND status <> 'suppressed'
       UNION ALL
-      SELECT "messageId", "receivedAt" AS at FROM "InboundMail" WHERE "requestId" = ${requestId} AND "fromAddress" = ${address.toLowerCase()}
+      SELECT "fromAddress", "messageId", "receivedAt" FROM "InboundMail" WHERE "requestId" = ${requestId} AND "fromAddress" = ANY(${lowerCased}::text[])
     ) thread ORDER BY at, "messageId"`;
-  const ids = rows.map((row) => row.messageId);
-  return ids.length <= REFERENCES_KEPT ? ids : [ids[0] ?? "", ...ids.slice(-(REFERENCES_KEPT - 1))];
+  for (const row of rows) {
+    const thread = threads.get(row.address);
+    if (thread) thread.push(row.messageId);
+    else threads.set(row.address, [row.messageId]);
+  }
+  for (const [address, ids] of threads) {
+    if (ids.length > REFERENCES_KEPT) threads.set(address, [ids[0] ?? "", ...ids.slice(-(REFERENCES_KEPT - 1))]);
+  }
+  return threads;
 }

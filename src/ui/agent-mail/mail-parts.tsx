@@ -38,36 +38,49 @@ export function FactList({ facts }: { facts: ReadonlyArray<readonly [string, Rea
   );
 }
 
-/** Discarding a held or unreadable mail, after a confirmation. */
-export async function DiscardForm(props: { action: FormAction; mailId: string; sender: string; available: boolean; placeholder?: ReactNode }) {
+interface OneMailAction {
+  action: FormAction;
+  mailId: string;
+  /** Whether the action applies to the mail now. */
+  available: boolean;
+  placeholder?: ReactNode;
+}
+
+/**
+ * Retry and Discard: the same form on one mail, told apart by their wording, and Discard, which
+ * cannot be undone, asking first. `party` is whom the mail is to (Retry) or from (Discard), named
+ * for screen readers.
+ */
+async function OneMailForm({ verb, party, ...props }: OneMailAction & { verb: "retry" | "discard"; party: string }) {
   const t = await getTranslations("agentMail");
+  const discard = verb === "discard";
   return (
     <MailActionForm
       action={props.action}
       fields={{ mailId: props.mailId }}
       available={props.available}
       placeholder={props.placeholder}
-      tone="danger"
-      labels={{
-        submit: t("actions.discard"),
-        submitLabel: t("actions.discardLabel", { sender: props.sender }),
-        pending: t("actions.discarding"),
-        confirm: { question: t("actions.discardConfirm"), submit: t("actions.discardSubmit") },
-      }}
+      tone={discard ? "danger" : undefined}
+      labels={
+        discard
+          ? {
+              submit: t("actions.discard"),
+              submitLabel: t("actions.discardLabel", { sender: party }),
+              pending: t("actions.discarding"),
+              confirm: { question: t("actions.discardConfirm"), submit: t("actions.discardSubmit") },
+            }
+          : { submit: t("actions.retry"), submitLabel: t("actions.retryLabel", { address: party }), pending: t("actions.retrying") }
+      }
     />
   );
 }
 
+/** Discarding a held or unreadable mail, after a confirmation. */
+export function DiscardForm({ sender, ...props }: OneMailAction & { sender: string }) {
+  return <OneMailForm {...props} verb="discard" party={sender} />;
+}
+
 /** Sending a failed mail again. */
-export async function RetryForm(props: { action: FormAction; mailId: string; address: string; available: boolean; placeholder?: ReactNode }) {
-  const t = await getTranslations("agentMail");
-  return (
-    <MailActionForm
-      action={props.action}
-      fields={{ mailId: props.mailId }}
-      available={props.available}
-      placeholder={props.placeholder}
-      labels={{ submit: t("actions.retry"), submitLabel: t("actions.retryLabel", { address: props.address }), pending: t("actions.retrying") }}
-    />
-  );
+export function RetryForm({ address, ...props }: OneMailAction & { address: string }) {
+  return <OneMailForm {...props} verb="retry" party={address} />;
 }

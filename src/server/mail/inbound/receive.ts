@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { readAttachmentConfig, type MailConfig } from "@/config/env";
-import { canBeCcd, decideThread, MINUTE, replyRoute, subjectRequestId, type ThreadDecision } from "@/domain";
+import { canBeCcd, decideThread, MINUTE, replyRoute, SENDER_RATE_LIMIT, subjectRequestId, type InboundHoldReason } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
 import { MAX_DESCRIPTION_LENGTH, MAX_SUBJECT_LENGTH } from "@/schemas/new-request";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
@@ -53,11 +53,14 @@ export interface ReceiveOptions {
   config: MailConfig;
 }
 
-/** Why a mail is held for an agent (docs/email.md "What is held"). */
-export type HoldReason = Extract<ThreadDecision, { action: "hold" }>["reason"] | "rate_limited" | "refused";
+// The limit is a rule, kept in the domain; the mail-flow test reads it from here.
+export { SENDER_RATE_LIMIT };
 
-/** More mail than this from one sender within the window is held: two robots answering each other stop here. */
-export const SENDER_RATE_LIMIT = { mails: 20, windowMs: 10 * MINUTE } as const;
+/** The stored mail being handled: its row, and the Message-ID it is stored under (what a reply added from it refers to). */
+interface StoredMail {
+  id: string;
+  messageId: string;
+}
 
 const MAX_MESSAGE_ID_LENGTH = 250;
 
@@ -81,7 +84,7 @@ export async function receiveInboundMail(db: Database, raw: Buffer, envelope: In
     await settle(db, id, { status: "unparseable", reason: "unparseable", detail: parsed.reason.slice(0, 1000), handledAt: options.now });
     return { id, status: "unparseable", duplicate: false, requestId: null };
   }
-  return { ...(await handle(db, id, parsed.mail, options)), id, duplicate: false };
+  return { ...(await handle(db, { id, messageId }, parsed.mail, options)), id, duplicate: false };
 }
 
 /** Mail stored but never handled (the process stopped in between): handled now, oldest first. */
@@ -91,11 +94,11 @@ export async function handleReceivedMail(db: Database, options: ReceiveOptions &
     where: { status: "received", receivedAt: { lt: before } },
     orderBy: { receivedAt: "asc" },
     take: options.batchSize ?? 20,
-    select: { id: true, raw: true },
+    select: { id: true, messageId: true, raw: true },
   });
   for (const stored of waiting) {
     const parsed = await parseInboundMail(Buffer.from(stored.raw));
-    if (parsed.ok) await handle(db, stored.id, parsed.mail, options);
+    if (parsed.ok) await handle(db, stored, parsed.mail, options);
     else await settle(db, stored.id, { status: "unparseable", reason: "unparseable", detail: parsed.reason.slice(0, 1000), handledAt: options.now });
   }
   return waiting.length;
@@ -128,20 +131,21 @@ async function outcomeOf(db: Database, id: string): Promise<Omit<ReceivedMail, "
   return { status: row.status, requestId: row.requestId };
 }
 
-async function handle(db: Database, id: string, mail: ParsedInbound, options: ReceiveOptions): Promise<Omit<ReceivedMail, "id" | "duplicate">> {
+async function handle(db: Database, stored: StoredMail, mail: ParsedInbound, options: ReceiveOptions): Promise<Omit<ReceivedMail, "id" | "duplicate">> {
   try {
-    return await decideAndAct(db, id, mail, options);
+    return await decideAndAct(db, stored, mail, options);
   } catch (error) {
-    if (error instanceof AlreadyHandled) return outcomeOf(db, id);
+    if (error instanceof AlreadyHandled) return outcomeOf(db, stored.id);
     throw error;
   }
 }
 
-async function decideAndAct(db: Database, id: string, mail: ParsedInbound, options: ReceiveOptions): Promise<Omit<ReceivedMail, "id" | "duplicate">> {
+async function decideAndAct(db: Database, stored: StoredMail, mail: ParsedInbound, options: ReceiveOptions): Promise<Omit<ReceivedMail, "id" | "duplicate">> {
+  const { id } = stored;
   const { now, config } = options;
   const address = mail.from?.address ?? null;
   const sender = await findMailSender(db, address, now);
-  const hold = async (reason: HoldReason, requestId: number | null, detail?: string) => {
+  const hold = async (reason: InboundHoldReason, requestId: number | null, detail?: string) => {
     await settle(db, id, { status: "held", reason, detail: detail ?? null, requestId, senderId: sender?.person.id ?? null });
     return { status: "held" as const, requestId };
   };
@@ -171,7 +175,7 @@ async function decideAndAct(db: Database, id: string, mail: ParsedInbound, optio
     case "hold":
       return hold(decision.reason, decision.requestId);
     case "append":
-      return appendReply(db, id, mail, sender as SignedInViewer, decision.requestId, options, hold);
+      return appendReply(db, stored, mail, sender as SignedInViewer, decision.requestId, options, hold);
     case "new_request":
       return openRequestByMail(db, id, mail, sender as SignedInViewer, options, {}, hold);
   }
@@ -228,7 +232,7 @@ async function recordAutomatic(
   });
 }
 
-type Hold = (reason: HoldReason, requestId: number | null, detail?: string) => Promise<{ status: "held"; requestId: number | null }>;
+type Hold = (reason: InboundHoldReason, requestId: number | null, detail?: string) => Promise<{ status: "held"; requestId: number | null }>;
 
 /** The sender's words (quotes and signature cut), within the length a reply may have; the full mail stays stored. */
 function replyBody(text: string, refusedFiles: readonly string[], limit: number): string {
@@ -240,7 +244,7 @@ function replyBody(text: string, refusedFiles: readonly string[], limit: number)
 
 async function appendReply(
   db: Database,
-  id: string,
+  { id, messageId }: StoredMail,
   mail: ParsedInbound,
   sender: SignedInViewer,
   requestId: number,
@@ -249,7 +253,6 @@ async function appendReply(
 ): Promise<Omit<ReceivedMail, "id" | "duplicate">> {
   const { now } = options;
   const files = await stageFiles(db, sender, mail);
-  const messageId = await db.inboundMail.findUniqueOrThrow({ where: { id }, select: { messageId: true } });
   const changed = await changeRequest(db, {
     requestId,
     viewer: sender,
@@ -259,7 +262,7 @@ async function appendReply(
     comment: { body: replyBody(mail.replyText || mail.fullText, files.refused, MAX_REPLY_LENGTH), visibility: "public", attachmentIds: files.ids },
     extraWrites: async (tx, { commentId }) => {
       if (!(await settle(tx, id, { status: "appended", requestId, commentId, senderId: sender.person.id, handledAt: now }))) throw new AlreadyHandled();
-      if (commentId) await tx.comment.updateMany({ where: { id: commentId }, data: { emailMessageId: messageId.messageId } });
+      if (commentId) await tx.comment.updateMany({ where: { id: commentId }, data: { emailMessageId: messageId } });
     },
   });
   if (changed.ok) return { status: "appended", requestId };
