@@ -305,8 +305,8 @@ async function generate(client: pg.Client, total: number, now: Date) {
   );
   await timed(
     "chat sessions",
-    `INSERT INTO "ChatSession" (id, "requestId", "startedById", "startedAt", "endedAt")
-     SELECT 'bench-s-' || q.id, q.id, q.requester_id, q.created_at + interval '5 minutes', q.created_at + interval '35 minutes'
+    `INSERT INTO "ChatSession" (id, "requestId", "startedById", "startedAt", "endedAt", status, "endedBy", "lastMessageAt")
+     SELECT 'bench-s-' || q.id, q.id, q.requester_id, q.created_at + interval '5 minutes', q.created_at + interval '35 minutes', 'ended', 'customer', q.created_at + interval '35 minutes'
      FROM bench.req q WHERE q.has_chat`,
   );
   await timed(

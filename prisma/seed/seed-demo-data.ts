@@ -496,7 +496,7 @@ export function buildDemoRows(options: { now: Date; passwordHash: string }): Dem
       case "chat_start": {
         checkCustomer(build, action.customer, "chat customer");
         assign(build, action.agent);
-        rows.chatSessions.push({ id: action.sessionId, requestId, startedById: userId(action.customer), startedAt: at, endedAt: new Date(action.endedAt) });
+        rows.chatSessions.push({ id: action.sessionId, requestId, startedById: userId(action.customer), startedAt: at, endedAt: new Date(action.endedAt), status: "ended", endedBy: "customer", lastMessageAt: new Date(action.endedAt) });
         // Starting a chat about a request counts as a customer message: it reopens a solved one.
         apply(build, label, { type: "chat_started", at, customerId: userId(action.customer), chatSessionId: action.sessionId });
         break;

@@ -29,6 +29,8 @@ const environmentSchema = z.object({
   // The automation (docs/automation.md): seconds between passes, 0 to switch it off; requests per kind per pass.
   AUTOMATION_INTERVAL_SECONDS: optionalNumber(z.number().int().min(0).max(86_400), 60),
   AUTOMATION_BATCH_SIZE: optionalNumber(z.number().int().min(1).max(10_000), 100),
+  // Live chat (docs/realtime.md): minutes without a line after which the automation ends a chat.
+  CHAT_IDLE_MINUTES: optionalNumber(z.number().int().min(1).max(24 * 60), 15),
   // "true" sends the Content-Security-Policy as Content-Security-Policy-Report-Only: violations are
   // reported in the browser's console, nothing is blocked (docs/SECURITY.md).
   CSP_REPORT_ONLY: optionalString.pipe(z.enum(["true", "false"]).optional()),
@@ -131,13 +133,15 @@ export interface AutomationConfig {
   /** Seconds between passes; 0 means the automation does not run in this process. */
   intervalSeconds: number;
   batchSize: number;
+  /** A chat nobody wrote in for this long is ended by the pass. */
+  chatIdleMs: number;
 }
 
 export function readAutomationConfig(source: EnvironmentSource = process.env): AutomationConfig {
   const env = readEnvironment(source);
   // A build has no database to work on.
   const building = env.NEXT_PHASE === "phase-production-build";
-  return { intervalSeconds: building ? 0 : env.AUTOMATION_INTERVAL_SECONDS, batchSize: env.AUTOMATION_BATCH_SIZE };
+  return { intervalSeconds: building ? 0 : env.AUTOMATION_INTERVAL_SECONDS, batchSize: env.AUTOMATION_BATCH_SIZE, chatIdleMs: env.CHAT_IDLE_MINUTES * 60_000 };
 }
 
 export interface SecurityConfig {

@@ -15,3 +15,4 @@ export * from "./accounts";
 export * from "./notifications";
 export * from "./mail-delivery";
 export * from "./inbound-mail";
+export * from "./chat";

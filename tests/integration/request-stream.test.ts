@@ -1,12 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_SESSION_POLICY } from "@/domain";
+import { acceptChat, chatTyping, sendChatMessage } from "@/server/chat/chat-actions";
+import { setChatAvailability } from "@/server/chat/presence";
+import { startChat } from "@/server/chat/start-chat";
 import { addInternalNote } from "@/server/requests/add-internal-note";
 import { addRequestCc } from "@/server/requests/add-request-cc";
 import { createRequest } from "@/server/requests/create-request";
 import { removeRequestCc } from "@/server/requests/remove-request-cc";
 import { replyAsAgent } from "@/server/requests/reply-as-agent";
 import { createStreamHub, type StreamHub } from "@/server/realtime/hub";
-import { openRequestStream } from "@/server/realtime/request-stream";
+import { openRequestStream, openRequestsStream, type StreamOptions } from "@/server/realtime/request-stream";
+import { endSession, isSessionOpen, startSession } from "@/server/security/sessions";
 import { prepareSecondClient, prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
 
@@ -82,8 +87,8 @@ async function agentReplies(requestId: number, body: string) {
   if (!replied.ok) throw new Error(JSON.stringify(replied));
 }
 
-const open = async (email: string, requestId: number, hub: StreamHub, after: bigint | null = null) => {
-  const opened = await openRequestStream(seeded.db, await viewer(email), requestId, { hub, after, now: () => new Date(), recheckMs: 60_000 });
+const open = async (email: string, requestId: number, hub: StreamHub, after: bigint | null = null, more: Partial<StreamOptions> = {}) => {
+  const opened = await openRequestStream(seeded.db, await viewer(email), requestId, { hub, after, now: () => new Date(), recheckMs: 60_000, ...more });
   if (!opened.ok) throw new Error(`stream refused: ${opened.reason}`);
   return reader(opened.stream);
 };
@@ -166,5 +171,124 @@ describe("a request's event stream", () => {
     const frames = await stream.until((all) => all.length >= 1, 5_000);
     expect(frames[0]).toMatchObject({ event: "changed", data: { requestId } });
     await stream.cancel();
+  });
+});
+
+/** A chat Alice started about a new topic, taken by Morgan. */
+async function aliceChatsWithMorgan(): Promise<{ chatId: string; requestId: number }> {
+  const morgan = await viewer("agent@portico.test");
+  expect(await setChatAvailability(seeded.db, morgan, { available: "available" })).toMatchObject({ ok: true });
+  const started = await startChat(seeded.db, await viewer("alice@acme.test"), { message: `Chat ${randomUUID().slice(0, 6)}`, submissionKey: randomUUID() });
+  if (!started.ok || started.mode !== "chat") throw new Error(JSON.stringify(started));
+  expect(await acceptChat(seeded.db, morgan, { chatId: started.chatId })).toMatchObject({ ok: true });
+  return { chatId: started.chatId, requestId: started.requestId };
+}
+
+async function say(email: string, chatId: string, body: string, db = seeded.db) {
+  const sent = await sendChatMessage(db, await viewer(email), { chatId, body });
+  if (!sent.ok) throw new Error(JSON.stringify(sent));
+  return sent;
+}
+
+const chatLines = (frames: Frame[]) =>
+  frames.filter((frame) => frame.event === "chat" && frame.data.kind === "message").map((frame) => (frame.data.message as { body: string }).body);
+
+describe("the streams of a chat and of a list", () => {
+  it("are not found for a customer of another organization: one request, or a list of rows", async () => {
+    const requestId = await aliceOpens();
+    const other = await aliceOpens();
+    const hub = pollingHub();
+    const gina = await viewer("gina@globex.test");
+    const options = { hub, after: null, now: () => new Date() };
+    expect(await openRequestStream(seeded.db, gina, requestId, options)).toEqual({ ok: false, reason: "not_found" });
+    expect(await openRequestsStream(seeded.db, gina, [requestId, other], options)).toEqual({ ok: false, reason: "not_found" });
+  });
+
+  it("a list's stream follows only the rows the viewer may see", async () => {
+    const mine = await aliceOpens();
+    const hub = pollingHub();
+    // Bob sees none of Alice's requests he is not CC'd on: a list naming one of them and his own shows only his.
+    const bobsOwn = await createRequest(seeded.db, await viewer("bob@acme.test"), { subject: "Bob's", description: "Mine.", priority: "S3", ccUserIds: [], submissionKey: randomUUID() });
+    if (!bobsOwn.ok) throw new Error("not opened");
+    const opened = await openRequestsStream(seeded.db, await viewer("bob@acme.test"), [mine, bobsOwn.id], { hub, after: null, now: () => new Date(), recheckMs: 60_000 });
+    if (!opened.ok) throw new Error("refused");
+    const stream = reader(opened.stream);
+    await agentReplies(mine, "Not for Bob");
+    await agentReplies(bobsOwn.id, "For Bob");
+    const frames = await stream.until((all) => all.length >= 1);
+    await stream.until(() => false, 600).catch(() => {});
+    expect(frames.map((frame) => frame.data.requestId)).toEqual([bobsOwn.id]);
+    await stream.cancel();
+  });
+
+  it("delivers a chat's messages to its customer in order, and resumes after an id with no gap and nothing twice", async () => {
+    const { chatId, requestId } = await aliceChatsWithMorgan();
+    const hub = pollingHub();
+    const first = await open("alice@acme.test", requestId, hub);
+    for (const body of ["one", "two", "three"]) await say(body === "two" ? "agent@portico.test" : "alice@acme.test", chatId, body);
+    const seen = await first.until((frames) => chatLines(frames).length >= 3);
+    expect(chatLines(seen)).toEqual(["one", "two", "three"]);
+    const two = seen.find((frame) => frame.data.kind === "message" && (frame.data.message as { body: string }).body === "two");
+    expect(two?.data).toMatchObject({ requestId, chatId, message: { side: "agent", authorName: "Morgan Ellis" } });
+    await first.cancel();
+
+    // The browser kept the id of "one" only; it is away while more is written.
+    const cut = seen.find((frame) => frame.event === "chat" && (frame.data.message as { body: string } | undefined)?.body === "one");
+    for (const body of ["four", "five"]) await say("agent@portico.test", chatId, body);
+    const resumed = await open("alice@acme.test", requestId, hub, BigInt(cut!.id!));
+    await say("alice@acme.test", chatId, "six");
+    const frames = await resumed.until((all) => chatLines(all).length >= 5);
+    expect(chatLines(frames)).toEqual(["two", "three", "four", "five", "six"]);
+    const ids = frames.map((frame) => BigInt(frame.id!));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id, index) => index === 0 || id > ids[index - 1]!)).toBe(true);
+    await resumed.cancel();
+  });
+
+  it("sends 'gone' and closes once the viewer's sign-in session has ended", async () => {
+    const requestId = await aliceOpens();
+    const alice = await viewer("alice@acme.test");
+    const sessionId = await startSession(seeded.db, alice.actor.userId, { address: null, userAgent: null }, new Date());
+    const hub = pollingHub();
+    const stream = await open("alice@acme.test", requestId, hub, null, {
+      stillSignedIn: () => isSessionOpen(seeded.db, { userId: alice.actor.userId, sessionId }, new Date(), DEFAULT_SESSION_POLICY),
+    });
+    await agentReplies(requestId, "While signed in");
+    expect((await stream.until((all) => all.length >= 1)).map((frame) => frame.event)).toEqual(["changed"]);
+
+    expect(await endSession(seeded.db, sessionId, "signed_out", new Date())).toBe(1);
+    const frames = await stream.until((all) => all.some((frame) => frame.event === "gone"));
+    expect(frames.at(-1)?.event).toBe("gone");
+    await stream.until(() => false, 2_000).catch(() => {});
+    expect(stream.ended).toBe(true);
+  });
+
+  it("two instances LISTENing on one PostgreSQL: a message written through one reaches a stream on the other, and so does typing", async ({ skip }) => {
+    if (seeded.database.poolMax <= 1) skip("the embedded database serves one connection: it polls instead");
+    const { chatId, requestId } = await aliceChatsWithMorgan();
+    // Polling so slow it cannot be what delivers anything.
+    const here = createStreamHub({ listenUrl: seeded.database.url, pollMs: 600_000 });
+    const there = createStreamHub({ listenUrl: seeded.database.url, pollMs: 600_000 });
+    hubs.push(here, there);
+    const agentHere = await open("agent@portico.test", requestId, here);
+    const customerThere = await open("alice@acme.test", requestId, there);
+    // Give both listening connections a moment to be up.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // Written by "this" instance (its own client, then its own nudge, as the route does).
+    await say("agent@portico.test", chatId, "Across instances", second.db);
+    here.nudge(requestId);
+    expect(chatLines(await customerThere.until((all) => chatLines(all).length >= 1, 5_000))).toEqual(["Across instances"]);
+    expect(chatLines(await agentHere.until((all) => chatLines(all).length >= 1, 5_000))).toEqual(["Across instances"]);
+
+    const typed = await chatTyping(seeded.db, await viewer("agent@portico.test"), { chatId });
+    if (!typed.ok) throw new Error("typing refused");
+    await here.publishTyping(typed.signal);
+    const frames = await customerThere.until((all) => all.some((frame) => frame.event === "typing"), 5_000);
+    const typing = frames.find((frame) => frame.event === "typing");
+    expect(typing).toEqual({ id: null, event: "typing", data: { requestId, chatId, side: "agent", name: "Morgan Ellis" } });
+    await agentHere.cancel();
+    await customerThere.cancel();
+    await setChatAvailability(seeded.db, await viewer("agent@portico.test"), { available: "away" });
   });
 });

@@ -18,10 +18,11 @@ import { changeRequestIn, type Transaction } from "@/server/requests/change-requ
 import { findRequestFor } from "@/server/requests/request-gate";
 import { requestStateSelect, toRequestState } from "@/server/requests/request-state";
 import { visibleRequestsSql } from "@/server/requests/visibility-query";
-import { readMailConfig, readSessionConfig } from "@/config/env";
+import { readAutomationConfig, readMailConfig, readSessionConfig } from "@/config/env";
 import { getAttachmentStore, getScanner } from "@/server/attachments";
 import { forgetUnclaimedAttachments } from "@/server/attachments/cleanup";
 import { scanPendingAttachments } from "@/server/attachments/scan";
+import { endIdleChats } from "@/server/chat/chat-actions";
 import type { Scanner } from "@/server/attachments/scanner";
 import type { AttachmentStore } from "@/server/attachments/store";
 import { handleReceivedMail } from "@/server/mail/inbound/receive";
@@ -32,7 +33,8 @@ import { forgetOldThrottles } from "@/server/security/throttle";
 import { forgetOldSubmissions } from "@/server/submissions";
 
 // One pass of the automation (docs/automation.md): reminders and no-response solves on Pending
-// requests (docs/product.md §4.4), then service-level breaches (§3), then housekeeping: the forms'
+// requests (docs/product.md §4.4), then service-level breaches (§3), then chats nobody wrote in for
+// CHAT_IDLE_MINUTES are ended (their transcripts mailed), then housekeeping: the forms'
 // submission keys past their retention (src/server/submissions.ts), sessions long over and sign-in
 // counts that slow nobody down any more (src/server/security/) are forgotten, so those tables stay small;
 // attachments still waiting for a malware verdict are scanned again when CLAMD_URL is set; last, inbound
@@ -54,12 +56,16 @@ export interface AutomationOptions {
   scanning?: { scanner: Scanner; store: AttachmentStore } | null;
   /** The store unclaimed files are removed from (default: the configured one). */
   attachmentStore?: AttachmentStore;
+  /** How long a chat may go without a line before it ends (default: CHAT_IDLE_MINUTES). */
+  chatIdleMs?: number;
 }
 
 export interface AutomationResult {
   reminded: number;
   solved: number;
   breached: number;
+  /** Chats nobody wrote in for the idle time, ended. */
+  endedIdleChats: number;
   /** Submission keys older than their retention, deleted. */
   forgottenSubmissions: number;
   /** Sessions long ended or abandoned, and sign-in counts that no longer slow anyone down, deleted. */
@@ -86,7 +92,7 @@ export const DEFAULT_AUTOMATION_BATCH_SIZE = 100;
 export async function runAutomation(db: Database, options: AutomationOptions): Promise<AutomationResult> {
   const { now, reminderPolicy = DEFAULT_REMINDER_POLICY, serviceLevelPolicy = DEFAULT_SERVICE_LEVEL_POLICY } = options;
   const batchSize = options.batchSize ?? DEFAULT_AUTOMATION_BATCH_SIZE;
-  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, forgottenPasswordResets: 0, forgottenStreamEvents: 0, scannedAttachments: 0, forgottenAttachments: 0, handledMail: 0 };
+  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, endedIdleChats: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, forgottenPasswordResets: 0, forgottenStreamEvents: 0, scannedAttachments: 0, forgottenAttachments: 0, handledMail: 0 };
 
   // The id cursor guarantees progress: a request the domain leaves alone is not claimed again this pass.
   let after = 0;
@@ -105,6 +111,9 @@ export async function runAutomation(db: Database, options: AutomationOptions): P
     after = step.requestId;
     if (step.marked) result.breached++;
   }
+
+  // Each chat is ended in its own transaction, once: a pass on another instance that got there first wins.
+  result.endedIdleChats = await endIdleChats(db, now, options.chatIdleMs ?? readAutomationConfig().chatIdleMs);
 
   // One statement on an index; passes on several instances at once delete each row once.
   result.forgottenSubmissions = await forgetOldSubmissions(db, now);

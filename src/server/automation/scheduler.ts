@@ -12,6 +12,8 @@ export interface SchedulerOptions {
   clock: Clock;
   intervalSeconds: number;
   batchSize: number;
+  /** How long a chat may go without a line before a pass ends it. */
+  chatIdleMs?: number;
   log?: Pick<Console, "info" | "error">;
 }
 
@@ -20,7 +22,7 @@ export interface Scheduler {
 }
 
 /** Starts the passes; with an interval of 0 nothing runs. Passes never overlap: the next is timed from the end of the last. */
-export function startScheduler({ database, clock, intervalSeconds, batchSize, log = console }: SchedulerOptions): Scheduler {
+export function startScheduler({ database, clock, intervalSeconds, batchSize, chatIdleMs, log = console }: SchedulerOptions): Scheduler {
   if (intervalSeconds <= 0) return { stop() {} };
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -34,8 +36,11 @@ export function startScheduler({ database, clock, intervalSeconds, batchSize, lo
 
   async function pass(): Promise<void> {
     try {
-      const result = await runAutomation(database(), { now: clock.now(), batchSize });
-      if (acted(result)) log.info(`Automation: ${result.reminded} reminded, ${result.solved} solved for no response, ${result.breached} service-level breaches marked.`);
+      const result = await runAutomation(database(), { now: clock.now(), batchSize, chatIdleMs });
+      if (acted(result))
+        log.info(
+          `Automation: ${result.reminded} reminded, ${result.solved} solved for no response, ${result.breached} service-level breaches marked, ${result.endedIdleChats} idle chats ended.`,
+        );
     } catch (error) {
       // A failed pass (database restarting, a bug on one request) is retried on the next one; the server keeps serving.
       log.error("Automation pass failed; retrying at the next interval.", error);
@@ -54,5 +59,5 @@ export function startScheduler({ database, clock, intervalSeconds, batchSize, lo
 }
 
 function acted(result: AutomationResult): boolean {
-  return result.reminded + result.solved + result.breached > 0;
+  return result.reminded + result.solved + result.breached + result.endedIdleChats > 0;
 }

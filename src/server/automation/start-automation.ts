@@ -9,7 +9,7 @@ const holder = globalThis as typeof globalThis & { porticoAutomation?: Scheduler
 
 export function startAutomation(): void {
   if (holder.porticoAutomation) return;
-  const { intervalSeconds, batchSize } = readAutomationConfig();
-  holder.porticoAutomation = startScheduler({ database: getDatabase, clock: getClock(), intervalSeconds, batchSize });
+  const { intervalSeconds, batchSize, chatIdleMs } = readAutomationConfig();
+  holder.porticoAutomation = startScheduler({ database: getDatabase, clock: getClock(), intervalSeconds, batchSize, chatIdleMs });
   if (intervalSeconds > 0) console.info(`Automation: a pass every ${intervalSeconds} s, up to ${batchSize} requests of each kind.`);
 }

@@ -21,9 +21,29 @@ async function viewerOf(_request: Request, options: RouteOptions): Promise<Signe
   return viewer && options.channel ? { ...viewer, channel: options.channel } : viewer;
 }
 
+/**
+ * A write sent by a browser from another site carries the viewer's cookie only if the browser sends
+ * it; browsers say where a request comes from (Origin, Sec-Fetch-Site), and a write from elsewhere is
+ * refused before the viewer is even read. Callers that are not browsers send neither.
+ */
+function crossSiteWrite(request: Request): boolean {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== null && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 /** A route for signed-in viewers; anyone else is answered 401. */
 export function withViewer<Context>(handler: Handler<Context, SignedInViewer>, options: RouteOptions = {}) {
   return async (request: Request, context: Context): Promise<Response> => {
+    if (crossSiteWrite(request)) return problem(403, "cross_site", "Writes are accepted from this site's own pages only.");
     const viewer = await viewerOf(request, options);
     if (!viewer) return problem(401, "unauthenticated", "Sign in, or send a valid credential.");
     return handler(request, viewer, context);
@@ -92,6 +112,7 @@ export function outcomeResponse<T extends object>(outcome: Outcome<T>, status = 
 
 const TITLES: Record<number, string> = {
   401: "Unauthorized",
+  403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
   413: "Content Too Large",
@@ -101,6 +122,36 @@ const TITLES: Record<number, string> = {
 };
 
 /** A problem document with no type of its own (`about:blank`): the status says what, `code` says which. */
-export function problem(status: 401 | 404 | 409 | 413 | 416 | 422 | 503, code: string, detail: string, extra: Record<string, unknown> = {}): Response {
+export function problem(status: 401 | 403 | 404 | 409 | 413 | 416 | 422 | 503, code: string, detail: string, extra: Record<string, unknown> = {}): Response {
   return Response.json({ type: "about:blank", title: TITLES[status], status, detail, code, ...extra }, { status, headers: { "Content-Type": "application/problem+json" } });
+}
+
+/** A live stream (Server-Sent Events) as the response, unbuffered and uncached on the way. */
+export function eventStreamResponse(stream: ReadableStream<Uint8Array>): Response {
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      Connection: "keep-alive",
+      // Proxies that buffer responses would hold the events back.
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
+
+/**
+ * A JSON body as an object of fields for a use case to validate; anything else (not JSON, not an
+ * object, over `maxBytes`) reads as no fields, which the use case then refuses field by field.
+ */
+export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<Record<string, unknown>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return {};
+  try {
+    const text = await request.text();
+    if (text.length > maxBytes) return {};
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -9,7 +9,7 @@ import { getDatabase } from "@/server/db";
 import type { Outcome } from "@/server/outcome";
 import { loadViewer, type SignedInViewer } from "@/server/people/viewer";
 import { requestClient } from "@/server/security/request-client";
-import { continueSession } from "@/server/security/sessions";
+import { continueSession, isSessionOpen } from "@/server/security/sessions";
 
 // Who is asking. Every entry point resolves the viewer here — pages, server actions (actions.ts) and
 // route handlers (routes.ts) — and nothing else reads the session or the user row, so a page load
@@ -54,4 +54,11 @@ export function found<T extends object>(outcome: Outcome<T>): T {
   if (outcome.ok) return outcome;
   if (outcome.reason === "not_found") notFound();
   throw new Error(`A page's use case answered ${outcome.reason}.`);
+}
+
+/** For a long-lived response (a live stream): asks again whether the viewer's sign-in session is still open. */
+export function sessionStillOpen(viewer: SignedInViewer): () => Promise<boolean> {
+  const { sessionId } = viewer;
+  if (!sessionId) return async () => true;
+  return () => isSessionOpen(getDatabase(), { userId: viewer.actor.userId, sessionId }, getClock().now(), readSessionConfig());
 }

@@ -8,12 +8,34 @@ import { readServerConfig } from "@/config/env";
 // connection drops, every stream is woken once it is back, for what it may have missed. The embedded
 // database serves a single connection, so there the hub looks every second instead. Either way the
 // wake-up only says "look": each stream reads the log itself, after the last id it sent.
+// Typing indicators are the one thing not stored: they travel as a NOTIFY of their own (in-process on
+// the embedded database), and a browser that misses one loses nothing but a moment of "typing…".
 
 export type Wake = () => void;
 
+/** Someone is typing in a chat: shown for a few seconds, never stored. */
+export interface TypingSignal {
+  requestId: number;
+  chatId: string;
+  side: "customer" | "agent";
+  name: string;
+}
+
+export interface Subscriber {
+  wake: Wake;
+  typing?: (signal: TypingSignal) => void;
+}
+
+/** Every request: the agent console's stream. */
+export const ALL_REQUESTS = 0;
+
 export interface StreamHub {
-  /** Calls `wake` whenever the request may have new events; returns the unsubscribe. */
-  subscribe(requestId: number, wake: Wake): () => void;
+  /** Calls `wake` whenever the request (or, for ALL_REQUESTS, any request) may have new events; returns the unsubscribe. */
+  subscribe(requestId: number, subscriber: Wake | Subscriber): () => void;
+  /** Wakes this instance's streams of the request at once (after a write here), without waiting for the NOTIFY or the next poll. */
+  nudge(requestId: number): void;
+  /** Tells the request's subscribers, on every instance, that someone is typing. */
+  publishTyping(signal: TypingSignal): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,10 +47,11 @@ export interface HubOptions {
 }
 
 export const REQUEST_EVENTS_CHANNEL = "request_events";
+export const TYPING_CHANNEL = "chat_typing";
 
 export function createStreamHub(options: HubOptions = {}): StreamHub {
   const { listenUrl, pollMs = 1_000, log = console } = options;
-  const subscribers = new Map<number, Set<Wake>>();
+  const subscribers = new Map<number, Set<Subscriber>>();
   let client: pg.Client | null = null;
   let connecting = false;
   let closed = false;
@@ -36,7 +59,14 @@ export function createStreamHub(options: HubOptions = {}): StreamHub {
   let retry: NodeJS.Timeout | undefined;
 
   const wakeAll = () => {
-    for (const wakes of subscribers.values()) for (const wake of wakes) wake();
+    for (const group of subscribers.values()) for (const subscriber of group) subscriber.wake();
+  };
+  const wakeRequest = (requestId: number) => {
+    for (const subscriber of subscribers.get(requestId) ?? []) subscriber.wake();
+    for (const subscriber of subscribers.get(ALL_REQUESTS) ?? []) subscriber.wake();
+  };
+  const deliverTyping = (signal: TypingSignal) => {
+    for (const subscriber of subscribers.get(signal.requestId) ?? []) subscriber.typing?.(signal);
   };
   const startPolling = () => {
     if (poll || closed) return;
@@ -55,8 +85,12 @@ export function createStreamHub(options: HubOptions = {}): StreamHub {
     try {
       await next.connect();
       next.on("notification", (message) => {
-        const requestId = Number(message.payload);
-        for (const wake of subscribers.get(requestId) ?? []) wake();
+        if (message.channel === TYPING_CHANNEL) {
+          const signal = readTypingSignal(message.payload);
+          if (signal) deliverTyping(signal);
+        } else {
+          wakeRequest(Number(message.payload));
+        }
       });
       next.on("error", (error) => {
         log.error("Live updates: the listening connection failed; looking every second until it is back.", error);
@@ -67,6 +101,7 @@ export function createStreamHub(options: HubOptions = {}): StreamHub {
         retry.unref();
       });
       await next.query(`LISTEN ${REQUEST_EVENTS_CHANNEL}`);
+      await next.query(`LISTEN ${TYPING_CHANNEL}`);
       client = next;
       stopPolling();
       // Whatever happened while nobody listened is read now.
@@ -83,16 +118,26 @@ export function createStreamHub(options: HubOptions = {}): StreamHub {
   }
 
   return {
-    subscribe(requestId, wake) {
-      const wakes = subscribers.get(requestId) ?? new Set<Wake>();
-      wakes.add(wake);
-      subscribers.set(requestId, wakes);
+    subscribe(requestId, given) {
+      const subscriber: Subscriber = typeof given === "function" ? { wake: given } : given;
+      const group = subscribers.get(requestId) ?? new Set<Subscriber>();
+      group.add(subscriber);
+      subscribers.set(requestId, group);
       if (listenUrl) void listen();
       else startPolling();
       return () => {
-        wakes.delete(wake);
-        if (wakes.size === 0) subscribers.delete(requestId);
+        group.delete(subscriber);
+        if (group.size === 0) subscribers.delete(requestId);
       };
+    },
+    nudge: wakeRequest,
+    async publishTyping(signal) {
+      // Through PostgreSQL when listening, so the other instances hear it too (and this one with them).
+      if (client) {
+        await client.query("SELECT pg_notify($1, $2)", [TYPING_CHANNEL, JSON.stringify(signal)]).catch(() => deliverTyping(signal));
+      } else {
+        deliverTyping(signal);
+      }
     },
     async close() {
       closed = true;
@@ -103,6 +148,17 @@ export function createStreamHub(options: HubOptions = {}): StreamHub {
       await open?.end().catch(() => {});
     },
   };
+}
+
+function readTypingSignal(payload: string | undefined): TypingSignal | null {
+  try {
+    const value = JSON.parse(payload ?? "") as Partial<TypingSignal>;
+    if (typeof value.requestId !== "number" || typeof value.chatId !== "string" || typeof value.name !== "string") return null;
+    if (value.side !== "customer" && value.side !== "agent") return null;
+    return { requestId: value.requestId, chatId: value.chatId, side: value.side, name: value.name };
+  } catch {
+    return null;
+  }
 }
 
 const holder = globalThis as typeof globalThis & { porticoStreamHub?: StreamHub };

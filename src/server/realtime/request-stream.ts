@@ -3,13 +3,15 @@ import type { Database } from "@/server/db/client";
 import { notFound, type Outcome } from "@/server/outcome";
 import type { Reader } from "@/server/people/viewer";
 import { findRequestFor } from "@/server/requests/request-gate";
-import type { StreamHub } from "./hub";
+import { ALL_REQUESTS, type StreamHub, type TypingSignal } from "./hub";
 
 // A request's live events as Server-Sent Events (docs/realtime.md). The stream is opened through the
 // request gate like the page, and the gate is asked again at every wake-up and at least every
 // `recheckMs`: a viewer who may no longer see the request (a revoked grant, a removed CC) gets a final
 // "gone" event and the stream ends. Events are read from the log after the last id sent — on a
 // reconnect, after the browser's Last-Event-ID — so nothing is missed or sent twice, in the log's order.
+// The same stream serves one request (its page), the rows of a list (My Requests), and every request
+// (the agent console: the queue and waiting chats).
 
 export interface StreamOptions {
   hub: StreamHub;
@@ -21,6 +23,8 @@ export interface StreamOptions {
   recheckMs?: number;
   /** Events read per wake-up at most; more are read at once after. */
   batchSize?: number;
+  /** Asked with every access check: false ends the stream (the sign-in session ended, by signing out or otherwise). */
+  stillSignedIn?: () => Promise<boolean>;
 }
 
 const encoder = new TextEncoder();
@@ -34,33 +38,80 @@ export function parseEventId(value: string | null | undefined): bigint | null {
   return value && /^\d{1,19}$/.test(value.trim()) ? BigInt(value.trim()) : null;
 }
 
-export async function openRequestStream(db: Database, viewer: Reader, requestId: number, options: StreamOptions): Promise<Outcome<{ stream: ReadableStream<Uint8Array> }>> {
-  const { heartbeatMs = 15_000, recheckMs = 30_000, batchSize = 100 } = options;
-  const visible = async () => (await findRequestFor(db, { ...viewer, now: options.now() }, requestId, { select: { id: true } })).ok;
-  if (!(await visible())) return notFound();
+/** One request's events: its page, and a chat on it. */
+export function openRequestStream(db: Database, viewer: Reader, requestId: number, options: StreamOptions): Promise<Outcome<{ stream: ReadableStream<Uint8Array> }>> {
+  return openRequestsStream(db, viewer, [requestId], options);
+}
 
+/** The events of the listed requests the viewer may see (a list's rows); none of them visible: not found. */
+export async function openRequestsStream(
+  db: Database,
+  viewer: Reader,
+  requestIds: readonly number[],
+  options: StreamOptions,
+): Promise<Outcome<{ stream: ReadableStream<Uint8Array> }>> {
+  const stillVisible = async (ids: readonly number[]) => {
+    const seen = await Promise.all(ids.map(async (id) => ((await findRequestFor(db, { ...viewer, now: options.now() }, id, { select: { id: true } })).ok ? id : null)));
+    return seen.filter((id): id is number => id !== null);
+  };
+  const visible = await stillVisible([...new Set(requestIds)]);
+  if (visible.length === 0) return notFound();
+  return { ok: true, stream: await eventStream(db, { ...options, requestIds: visible, seesInternal: viewer.actor.isAgent, recheck: stillVisible }) };
+}
+
+/** Every request's events, for the agent console; for anyone else it does not exist. */
+export async function openConsoleStream(db: Database, viewer: Reader, options: StreamOptions): Promise<Outcome<{ stream: ReadableStream<Uint8Array> }>> {
+  if (!viewer.actor.isAgent) return notFound();
+  return { ok: true, stream: await eventStream(db, { ...options, requestIds: "all", seesInternal: true, recheck: async () => "all" }) };
+}
+
+type Scope = readonly number[] | "all";
+
+interface EventStreamOptions extends StreamOptions {
+  requestIds: Scope;
+  seesInternal: boolean;
+  /** What the viewer may still follow; an empty list ends the stream. */
+  recheck: (requestIds: readonly number[]) => Promise<Scope>;
+}
+
+async function eventStream(db: Database, options: EventStreamOptions): Promise<ReadableStream<Uint8Array>> {
+  const { heartbeatMs = 15_000, recheckMs = 30_000, batchSize = 100, seesInternal, hub } = options;
+  let scope = options.requestIds;
   // Without a Last-Event-ID the stream starts at the log's end: the page the browser has is current.
-  let cursor = options.after ?? (await db.requestStreamEvent.findFirst({ where: { requestId }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
-  const seesInternal = viewer.actor.isAgent;
+  let cursor = options.after ?? (await db.requestStreamEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
   let unsubscribe = () => {};
   let timers: NodeJS.Timeout[] = [];
   let finished = false;
 
-  const stream = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     start(controller) {
       let running = false;
       let again = false;
       let lastCheck = Date.now();
-      const finish = () => {
-        if (finished) return;
+      const stop = () => {
         finished = true;
         unsubscribe();
         for (const timer of timers) clearInterval(timer);
+      };
+      const finish = () => {
+        if (finished) return;
+        stop();
         try {
           controller.close();
         } catch {
           // Already closed by the client going away.
         }
+      };
+      const send = (chunk: Uint8Array) => {
+        if (!finished) controller.enqueue(chunk);
+      };
+      const stillAllowed = async (): Promise<boolean> => {
+        if (options.stillSignedIn && !(await options.stillSignedIn())) return false;
+        if (scope === "all") return true;
+        const kept = await options.recheck(scope);
+        if (kept !== "all" && kept.length === 0) return false;
+        scope = kept;
+        return true;
       };
 
       // One read at a time; a wake-up during a read makes one more read after it.
@@ -74,48 +125,46 @@ export async function openRequestStream(db: Database, viewer: Reader, requestId:
         try {
           do {
             again = false;
+            // Customers are checked at every wake-up (a removed CC must not see the next reply); agents see every request.
             if (forceCheck || Date.now() - lastCheck >= recheckMs || !seesInternal) {
               lastCheck = Date.now();
-              if (!(await visible())) {
-                controller.enqueue(frame(null, "gone", {}));
+              forceCheck = false;
+              if (!(await stillAllowed())) {
+                send(frame(null, "gone", {}));
                 finish();
                 return;
               }
             }
             const events = await db.requestStreamEvent.findMany({
-              where: { requestId, id: { gt: cursor } },
+              where: { id: { gt: cursor }, ...(scope === "all" ? {} : { requestId: { in: [...scope] } }) },
               orderBy: { id: "asc" },
               take: batchSize,
-              select: { id: true, type: true, internal: true, data: true, createdAt: true },
+              select: { id: true, requestId: true, type: true, internal: true, data: true, createdAt: true },
             });
             for (const event of events) {
               cursor = event.id;
               if (event.internal && !seesInternal) continue;
-              controller.enqueue(frame(event.id, event.type, { requestId, at: event.createdAt.toISOString(), ...(event.data as object | null) }));
+              send(frame(event.id, event.type, { requestId: event.requestId, at: event.createdAt.toISOString(), ...(event.data as object | null) }));
             }
             if (events.length === batchSize) again = true;
           } while (again && !finished);
         } catch (error) {
           // A failed read (the database restarting) ends the stream; the browser reconnects with its Last-Event-ID.
-          controller.error(error);
-          finished = true;
-          unsubscribe();
-          for (const timer of timers) clearInterval(timer);
+          if (!finished) controller.error(error);
+          stop();
         } finally {
           running = false;
         }
       };
 
-      unsubscribe = options.hub.subscribe(requestId, () => void pump());
-      timers = [
-        setInterval(() => {
-          if (!finished) controller.enqueue(encoder.encode(": keep-alive\n\n"));
-        }, heartbeatMs),
-        setInterval(() => void pump(true), recheckMs),
-      ];
+      const typing = (signal: TypingSignal) => send(frame(null, "typing", signal));
+      const keys = scope === "all" ? [ALL_REQUESTS] : scope;
+      const unsubscribers = keys.map((key) => hub.subscribe(key, { wake: () => void pump(), typing }));
+      unsubscribe = () => unsubscribers.forEach((off) => off());
+      timers = [setInterval(() => send(encoder.encode(": keep-alive\n\n")), heartbeatMs), setInterval(() => void pump(true), recheckMs)];
       for (const timer of timers) timer.unref();
       // Tell the browser how long to wait before reconnecting, then send what it missed.
-      controller.enqueue(encoder.encode("retry: 2000\n\n"));
+      send(encoder.encode("retry: 2000\n\n"));
       void pump();
     },
     cancel() {
@@ -124,5 +173,4 @@ export async function openRequestStream(db: Database, viewer: Reader, requestId:
       for (const timer of timers) clearInterval(timer);
     },
   });
-  return { ok: true, stream };
 }

@@ -18,6 +18,19 @@ export async function recordRequestChanged(tx: Prisma.TransactionClient, event: 
   await tx.requestStreamEvent.create({ data: { requestId: event.requestId, type: "changed", internal: event.internal, data: event.data }, select: { id: true } });
 }
 
+/** What a chat's followers see happen (src/server/chat/): shown in the chat as it happens, and announced to the console. */
+export type ChatEventData =
+  | { kind: "waiting"; chatId: string; customerName: string; subject: string }
+  | { kind: "joined"; chatId: string; agentName: string }
+  | { kind: "transferred"; chatId: string; agentName: string }
+  | { kind: "message"; chatId: string; message: { id: string; body: string; side: "customer" | "agent"; authorName: string; sentAt: string; clientId: string | null } }
+  | { kind: "ended"; chatId: string; endedBy: "customer" | "agent" | "idle" };
+
+export async function recordChatEvent(tx: Prisma.TransactionClient, requestId: number, data: ChatEventData): Promise<bigint> {
+  const { id } = await tx.requestStreamEvent.create({ data: { requestId, type: "chat", internal: false, data }, select: { id: true } });
+  return id;
+}
+
 /** How long the log keeps an event: longer than any browser stays away and still resumes. */
 export const STREAM_EVENT_RETENTION_MS = 7 * DAY;
 

@@ -5,6 +5,7 @@ import { newRequestSchema, type NewRequest } from "@/schemas/new-request";
 import type { Database } from "@/server/db/client";
 import { invalid, refused, type Outcome } from "@/server/outcome";
 import { notifyChange } from "@/server/mail/notify";
+import { recordRequestChanged } from "@/server/realtime/stream-events";
 import type { Viewer } from "@/server/people/viewer";
 import { onceIn, submissionOf } from "@/server/submissions";
 import { defineUseCase } from "@/server/use-case";
@@ -64,6 +65,8 @@ export async function openNewRequest(
       await attachFiles(tx, viewer, { attachmentIds, requestId: id, commentId: null });
       await alongside?.(tx, id);
       await notifyChange(tx, { requestId: id, actorId: actor.userId, actorIsAgent: actor.isAgent, now, commentId: null, records, created: true });
+      // The agent queue, open in a console, shows it without a reload (docs/realtime.md).
+      await recordRequestChanged(tx, { requestId: id, internal: false, data: { commentId: null, status: state.status, priority: state.priority, created: true } });
       return { ok: true, id };
     }),
   );

@@ -176,7 +176,8 @@ export const getRequestPage = defineUseCase({
         orderBy: [{ attachedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       }),
       db.chatSession.findMany({
-        where: { requestId: id },
+        // A chat still going on is shown live (the chat panel); its transcript joins the thread when it ends.
+        where: { requestId: id, status: "ended" },
         select: {
           id: true,
           startedAt: true,

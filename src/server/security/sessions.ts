@@ -26,15 +26,29 @@ export async function startSession(db: Writer, userId: string, client: Client, n
  * last use moves forward (at most once a minute), which keeps it from idling out while used.
  */
 export async function continueSession(db: Database, claims: { userId: string; sessionId: string }, now: Date, policy: SessionPolicy): Promise<boolean> {
-  const session = await db.session.findUnique({
-    where: { id: claims.sessionId },
-    select: { userId: true, createdAt: true, lastSeenAt: true, endedAt: true, user: { select: { disabledAt: true } } },
-  });
-  if (!session || session.userId !== claims.userId || session.user.disabledAt || !isSessionLive(session, now, policy)) return false;
+  const session = await liveSession(db, claims, now, policy);
+  if (!session) return false;
   if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_PRECISION_MS) {
     await db.session.updateMany({ where: { id: claims.sessionId, endedAt: null }, data: { lastSeenAt: now } });
   }
   return true;
+}
+
+/**
+ * Whether the session is still live, without counting the question as activity: a page left open
+ * (its live updates asking every half minute) does not keep a session from idling out.
+ */
+export async function isSessionOpen(db: Database, claims: { userId: string; sessionId: string }, now: Date, policy: SessionPolicy): Promise<boolean> {
+  return (await liveSession(db, claims, now, policy)) !== null;
+}
+
+async function liveSession(db: Database, claims: { userId: string; sessionId: string }, now: Date, policy: SessionPolicy) {
+  const session = await db.session.findUnique({
+    where: { id: claims.sessionId },
+    select: { userId: true, createdAt: true, lastSeenAt: true, endedAt: true, user: { select: { disabledAt: true } } },
+  });
+  if (!session || session.userId !== claims.userId || session.user.disabledAt || !isSessionLive(session, now, policy)) return null;
+  return session;
 }
 
 export async function endSession(db: Writer, sessionId: string, reason: SessionEndReason, now: Date, ownerId?: string): Promise<number> {

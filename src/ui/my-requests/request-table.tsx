@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PRIORITY_DEFINITIONS } from "@/domain";
 import type { RequestListItem } from "@/server/requests/list-requests";
 import type { ListView } from "./list-href";
+import { LiveRows } from "./live-rows";
 import { RelativeDays } from "./relative-days";
 import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
 import { StatusBadge } from "@/ui/status-badge";
@@ -19,6 +20,8 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      {/* The rows on this page stay current while it is open. */}
+      <LiveRows requestIds={items.map((item) => item.id)} />
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">
           {searching ? t("searchCaption", { scope: scopeName, query: view.q }) : t("caption", { scope: scopeName, sort: view.sort, order: view.order })}

@@ -1,9 +1,10 @@
 import "server-only";
 import { render, toPlainText } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
-import { STATUS_DEFINITIONS, type NotificationKind, type RequestStatus, type SolvedReason } from "@/domain";
+import { STATUS_DEFINITIONS, type ChatEndedBy, type NotificationKind, type RequestStatus, type SolvedReason } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
+import { ChatTranscriptMail } from "./chat-transcript-mail";
 import { PasswordResetMail } from "./password-reset-mail";
 import { RequestMail } from "./request-mail";
 import { mailTranslator, portalTranslator, type MailTranslator } from "./translate";
@@ -30,6 +31,21 @@ export interface RequestMailProps {
   preferencesUrl: string;
   unsubscribeUrl: string;
   /** Support's name, as in MAIL_FROM. */
+  supportName: string;
+}
+
+export interface ChatTranscriptMailProps {
+  locale: Locale;
+  /** The reader's time zone for the lines' times; UTC when unknown. */
+  timeZone?: string;
+  recipientName: string;
+  request: { id: number; subject: string };
+  chat: { startedAt: Date; endedBy: ChatEndedBy | null };
+  /** Every line, oldest first, as written (plain text). */
+  lines: ReadonlyArray<{ id: string; authorName: string; body: string; sentAt: Date }>;
+  requestUrl: string;
+  preferencesUrl: string;
+  unsubscribeUrl: string;
   supportName: string;
 }
 
@@ -112,6 +128,38 @@ export async function renderRequestMail(props: RequestMailProps): Promise<MailCo
     },
   });
   return toContent(`[#${request.id}] ${t(`subject.${kind}`, { subject })}`.trim(), element);
+}
+
+export async function renderChatTranscriptMail(props: ChatTranscriptMailProps): Promise<MailContent> {
+  const { locale, request, timeZone = "UTC" } = props;
+  const t = mailTranslator(locale);
+  const subject = oneLine(request.subject);
+  const support = oneLine(props.supportName);
+  const explanation = [t("chatTranscript.explain", { support, date: formatDateTime(props.chat.startedAt, locale, timeZone) })];
+  if (props.chat.endedBy === "idle") explanation.push(t("chatTranscript.endedIdle"));
+  const element = createElement(ChatTranscriptMail, {
+    locale,
+    // Answering the transcript adds a reply to the request, as with any notification.
+    replySeparator: REPLY_ABOVE_THIS_LINE,
+    greeting: greetingFor(t, props.recipientName),
+    explanation,
+    title: `#${request.id} ${subject}`.trim(),
+    lines: props.lines.map((line) => ({
+      key: line.id,
+      heading: t("chatTranscript.line", { name: oneLine(line.authorName), time: formatDateTime(line.sentAt, locale, timeZone) }),
+      body: line.body,
+    })),
+    replyHint: t("replyHint"),
+    action: { href: props.requestUrl, label: t("viewRequest", { id: request.id }) },
+    footer: {
+      about: t("footer.about", { support, id: request.id }),
+      links: [
+        { href: props.preferencesUrl, label: t("footer.preferences") },
+        { href: props.unsubscribeUrl, label: t("footer.unsubscribe") },
+      ],
+    },
+  });
+  return toContent(`[#${request.id}] ${t("chatTranscript.subject", { subject })}`.trim(), element);
 }
 
 export async function renderPasswordResetMail(props: PasswordResetMailProps): Promise<MailContent> {

@@ -27,7 +27,7 @@ export interface RequestMailView {
 
 export function RequestMail(view: RequestMailView) {
   return (
-    <MailLayout locale={view.locale} replySeparator={view.replySeparator} footer={<Footer {...view.footer} />}>
+    <MailLayout locale={view.locale} replySeparator={view.replySeparator} footer={<MailFooter {...view.footer} />}>
       <Text style={text}>{view.greeting}</Text>
       {view.explanation.map((line) => (
         <Text key={line} style={text}>
@@ -52,7 +52,8 @@ export function RequestMail(view: RequestMailView) {
   );
 }
 
-function Footer({ about, links }: RequestMailView["footer"]) {
+/** The footer every notification shares: why it came, and the links to the settings and to unsubscribe. */
+export function MailFooter({ about, links }: RequestMailView["footer"]) {
   return (
     <>
       <Text style={small}>{about}</Text>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AGENT_MAIL_KINDS, CUSTOMER_MAIL_KINDS, type NotificationKind } from "@/domain";
 import { LOCALES, type Locale } from "@/i18n/locales";
-import { REPLY_ABOVE_THIS_LINE, renderPasswordResetMail, renderRequestMail, type MailContent, type RequestMailProps } from ".";
+import { REPLY_ABOVE_THIS_LINE, renderChatTranscriptMail, renderPasswordResetMail, renderRequestMail, type ChatTranscriptMailProps, type MailContent, type RequestMailProps } from ".";
 
 const KINDS: NotificationKind[] = [...CUSTOMER_MAIL_KINDS, ...AGENT_MAIL_KINDS];
 
@@ -248,5 +248,62 @@ describe("password reset mail", () => {
     expect(mail.text).toContain("The link is valid for 2 hours.");
     const one = await renderPasswordResetMail({ locale: "en", recipientName: "Ana", resetUrl: "https://help.example.com/r", expiresInMinutes: 1, supportName: "S" });
     expect(one.text).toContain("The link is valid for 1 minute.");
+  });
+});
+
+describe("chat transcripts", () => {
+  const transcript = (overrides: Partial<ChatTranscriptMailProps> = {}): ChatTranscriptMailProps => ({
+    locale: "en",
+    recipientName: "Ana Lima",
+    request: { id: 1042, subject: "Dashboard does not load" },
+    chat: { startedAt: new Date("2025-06-03T14:05:00Z"), endedBy: "customer" },
+    lines: [
+      { id: "l1", authorName: "Ana Lima", body: "Hello <b>there</b>\nsecond line", sentAt: new Date("2025-06-03T14:05:00Z") },
+      { id: "l2", authorName: "Jane Agent", body: "Looking into it.", sentAt: new Date("2025-06-03T14:06:00Z") },
+    ],
+    ...LINKS,
+    supportName: "Example Support",
+    ...overrides,
+  });
+
+  it.each(LOCALES)("renders in %s with every line, who wrote it and when, and the way to the request", async (locale) => {
+    const mail = await renderChatTranscriptMail(transcript({ locale }));
+    expect(mail.subject.startsWith("[#1042] ")).toBe(true);
+    expect(mail.subject).toContain("Dashboard does not load");
+    expect(mail.text.split("\n")[0]).toBe(REPLY_ABOVE_THIS_LINE);
+    for (const part of [mail.text, visibleText(mail.html)]) {
+      expect(part).toContain("Jane Agent");
+      expect(part).toContain("Looking into it.");
+      expect(part).toContain("UTC");
+    }
+    for (const url of Object.values(LINKS)) {
+      expect(mail.text).toContain(url);
+      expect(mail.html).toContain(`href="${url}"`);
+    }
+    expect(mail.html).toContain(`lang="${locale}"`);
+    expectNoRawKeys(mail);
+  });
+
+  it("says so in English, keeps a line's breaks, and shows markup as text", async () => {
+    const mail = await renderChatTranscriptMail(transcript());
+    expect(mail.subject).toBe("[#1042] Your chat about Dashboard does not load");
+    expect(mail.text).toContain("Jane Agent · June 3, 2025 at 2:06 PM UTC");
+    const lines = mail.text.split("\n");
+    expect(lines).toContain("Hello <b>there</b>");
+    expect(lines).toContain("second line");
+    expect(mail.html).not.toMatch(/<b>there/);
+    expect(mail.html).toContain("&lt;b&gt;there&lt;/b&gt;");
+    expect(mail.text).not.toContain("nobody wrote");
+    expect((await renderChatTranscriptMail(transcript({ chat: { startedAt: new Date("2025-06-03T14:05:00Z"), endedBy: "idle" } }))).text).toContain("nobody wrote for a while");
+  });
+
+  it("writes the times in the reader's time zone when known", async () => {
+    const mail = await renderChatTranscriptMail(transcript({ timeZone: "Asia/Seoul" }));
+    expect(mail.text).toContain("Jane Agent · June 3, 2025 at 11:06 PM GMT+9");
+  });
+
+  it("keeps the subject on one line", async () => {
+    const mail = await renderChatTranscriptMail(transcript({ request: { id: 7, subject: "Broken\r\nBcc: victim@example.com" } }));
+    expect(mail.subject).toBe("[#7] Your chat about Broken Bcc: victim@example.com");
   });
 });

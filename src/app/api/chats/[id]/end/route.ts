@@ -1,0 +1,12 @@
+import { getDatabase } from "@/server/db";
+import { endChat } from "@/server/chat/chat-actions";
+import { outcomeResponse, withViewer } from "@/server/entry/routes";
+import { getStreamHub } from "@/server/realtime/hub";
+
+// POST /api/chats/{id}/end — the customer or the agent ends the chat; its transcript joins the request.
+
+export const POST = withViewer<{ params: Promise<{ id: string }> }>(async (_request, viewer, { params }) => {
+  const ended = await endChat(getDatabase(), viewer, { chatId: (await params).id });
+  if (ended.ok) getStreamHub().nudge(ended.requestId);
+  return outcomeResponse(ended);
+}, { channel: "chat" });

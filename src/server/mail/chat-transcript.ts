@@ -1,0 +1,88 @@
+import "server-only";
+import { readMailConfig, type MailConfig } from "@/config/env";
+import type { NotificationKind } from "@/domain";
+import type { Prisma } from "@/generated/prisma/client";
+import { DEFAULT_LOCALE } from "@/i18n/locales";
+import { enqueueMail } from "./outbox";
+import { replyAddress } from "./signing";
+import { renderChatTranscriptMail } from "./templates";
+import { unsubscribeUrls } from "./unsubscribe";
+
+// An ended chat's transcript, mailed to the customer who started it, in the transaction that ends the
+// chat (docs/email.md). It goes as the customer's "replies from support" notification (agent_reply):
+// a chat is support answering them, so whoever turned those off does not get transcripts either, and
+// the mail's unsubscribe link turns off that same kind. The undeliverable list applies as to all mail.
+
+/** The notification a transcript counts as, for the preferences and the unsubscribe link. */
+export const CHAT_TRANSCRIPT_KIND: NotificationKind = "agent_reply";
+
+/** How many earlier Message-IDs the References carry, as for request notifications. */
+const REFERENCES_KEPT = 10;
+
+/** Writes the transcript mail to the outbox; 0 when there is nothing to send (no line, mail turned off). */
+export async function enqueueChatTranscript(tx: Prisma.TransactionClient, chat: { chatId: string; now: Date }, config: MailConfig = readMailConfig()): Promise<number> {
+  const session = await tx.chatSession.findUnique({
+    where: { id: chat.chatId },
+    select: {
+      startedAt: true,
+      endedBy: true,
+      request: { select: { id: true, subject: true } },
+      startedBy: { select: { id: true, email: true, name: true, locale: true, isAgent: true, disabledAt: true, mailOff: true } },
+      messages: { orderBy: [{ sentAt: "asc" }, { id: "asc" }], select: { id: true, body: true, sentAt: true, author: { select: { name: true } } } },
+    },
+  });
+  if (!session || session.messages.length === 0) return 0;
+  const { request, startedBy: customer } = session;
+  if (customer.isAgent || customer.disabledAt !== null || customer.mailOff.includes(CHAT_TRANSCRIPT_KIND)) return 0;
+
+  const locale = customer.locale ?? DEFAULT_LOCALE;
+  const unsubscribe = unsubscribeUrls(config, customer.id, CHAT_TRANSCRIPT_KIND);
+  const content = await renderChatTranscriptMail({
+    locale,
+    // Accounts keep no time zone yet: UTC, named in every time.
+    timeZone: "UTC",
+    recipientName: customer.name,
+    request,
+    chat: { startedAt: session.startedAt, endedBy: session.endedBy },
+    lines: session.messages.map((line) => ({ id: line.id, authorName: line.author.name, body: line.body, sentAt: line.sentAt })),
+    requestUrl: `${config.publicUrl}/requests/${request.id}`,
+    preferencesUrl: `${config.publicUrl}/settings/notifications`,
+    unsubscribeUrl: unsubscribe.page,
+    supportName: config.from.name,
+  });
+  const thread = await threadOf(tx, request.id, customer.email);
+  await enqueueMail(
+    tx,
+    {
+      kind: CHAT_TRANSCRIPT_KIND,
+      requestId: request.id,
+      recipient: { userId: customer.id, address: customer.email, name: customer.name, locale },
+      content,
+      replyTo: replyAddress(config.tokenKeys, config.from, request.id),
+      inReplyTo: thread.at(-1) ?? null,
+      references: thread,
+      headers: {
+        "List-Unsubscribe": `<${unsubscribe.oneClick}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "X-Portico-Request": String(request.id),
+      },
+    },
+    { now: chat.now, config },
+  );
+  return 1;
+}
+
+/**
+ * The Message-IDs the customer's mail client knows for the request, oldest first — the same thread
+ * as notify.ts builds (the first, then the latest ones), so the transcript lands in the request's thread.
+ */
+async function threadOf(tx: Prisma.TransactionClient, requestId: number, address: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ messageId: string }[]>`
+    SELECT "messageId" FROM (
+      SELECT "messageId", "createdAt" AS at FROM "OutboundMail" WHERE "requestId" = ${requestId} AND "toAddress" = ${address.toLowerCase()} AND status <> 'suppressed'
+      UNION ALL
+      SELECT "messageId", "receivedAt" AS at FROM "InboundMail" WHERE "requestId" = ${requestId} AND "fromAddress" = ${address.toLowerCase()}
+    ) thread ORDER BY at, "messageId"`;
+  const ids = rows.map((row) => row.messageId);
+  return ids.length <= REFERENCES_KEPT ? ids : [ids[0] ?? "", ...ids.slice(-(REFERENCES_KEPT - 1))];
+}
