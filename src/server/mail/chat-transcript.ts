@@ -3,6 +3,7 @@ import { readMailConfig, type MailConfig } from "@/config/env";
 import type { NotificationKind } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
+import { threadsOf } from "./notify";
 import { enqueueMail } from "./outbox";
 import { replyAddress } from "./signing";
 import { renderChatTranscriptMail } from "./templates";
@@ -15,9 +16,6 @@ import { unsubscribeUrls } from "./unsubscribe";
 
 /** The notification a transcript counts as, for the preferences and the unsubscribe link. */
 export const CHAT_TRANSCRIPT_KIND: NotificationKind = "agent_reply";
-
-/** How many earlier Message-IDs the References carry, as for request notifications. */
-const REFERENCES_KEPT = 10;
 
 /** Writes the transcript mail to the outbox; 0 when there is nothing to send (no line, mail turned off). */
 export async function enqueueChatTranscript(tx: Prisma.TransactionClient, chat: { chatId: string; now: Date }, config: MailConfig = readMailConfig()): Promise<number> {
@@ -50,7 +48,8 @@ export async function enqueueChatTranscript(tx: Prisma.TransactionClient, chat: 
     unsubscribeUrl: unsubscribe.page,
     supportName: config.from.name,
   });
-  const thread = await threadOf(tx, request.id, customer.email);
+  // The same thread as the request's notifications, so the transcript lands among them.
+  const thread = (await threadsOf(tx, request.id, [customer.email])).get(customer.email.toLowerCase()) ?? [];
   await enqueueMail(
     tx,
     {
@@ -70,19 +69,4 @@ export async function enqueueChatTranscript(tx: Prisma.TransactionClient, chat: 
     { now: chat.now, config },
   );
   return 1;
-}
-
-/**
- * The Message-IDs the customer's mail client knows for the request, oldest first — the same thread
- * as notify.ts builds (the first, then the latest ones), so the transcript lands in the request's thread.
- */
-async function threadOf(tx: Prisma.TransactionClient, requestId: number, address: string): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ messageId: string }[]>`
-    SELECT "messageId" FROM (
-      SELECT "messageId", "createdAt" AS at FROM "OutboundMail" WHERE "requestId" = ${requestId} AND "toAddress" = ${address.toLowerCase()} AND status <> 'suppressed'
-      UNION ALL
-      SELECT "messageId", "receivedAt" AS at FROM "InboundMail" WHERE "requestId" = ${requestId} AND "fromAddress" = ${address.toLowerCase()}
-    ) thread ORDER BY at, "messageId"`;
-  const ids = rows.map((row) => row.messageId);
-  return ids.length <= REFERENCES_KEPT ? ids : [ids[0] ?? "", ...ids.slice(-(REFERENCES_KEPT - 1))];
 }

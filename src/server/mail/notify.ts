@@ -128,7 +128,7 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
  * clients that thread by the root still do, then the latest ones. One query for all recipients: the
  * mail this change writes goes to each one's own address, so it never joins another's thread.
  */
-async function threadsOf(tx: Writer, requestId: number, addresses: readonly string[]): Promise<Map<string, string[]>> {
+export async function threadsOf(tx: Writer, requestId: number, addresses: readonly string[]): Promise<Map<string, string[]>> {
   const threads = new Map<string, string[]>();
   if (addresses.length === 0) return threads;
   const lowerCased = [...new Set(addresses.map((address) => address.toLowerCase()))];
