@@ -213,6 +213,19 @@ describe("writing in a chat", () => {
     expect(await seeded.db.chatMessage.count({ where: { sessionId: started.chatId, body: "One more thing" } })).toBe(0);
   });
 
+  it("stores a retried line once: the same clientId from the same sender finds the line already sent", async () => {
+    const started = await accepted("alice@acme.test", "Retry test");
+    const alice = await viewer("alice@acme.test");
+    const first = await sendChatMessage(seeded.db, alice, { chatId: started.chatId, body: "Did this arrive?", clientId: "line-1" });
+    const again = await sendChatMessage(seeded.db, alice, { chatId: started.chatId, body: "Did this arrive?", clientId: "line-1" });
+    expect(first).toMatchObject({ ok: true });
+    expect(again).toEqual(first);
+    // Another sender's line with the same clientId is its own line.
+    expect(await sendChatMessage(seeded.db, await viewer(MORGAN), { chatId: started.chatId, body: "It did", clientId: "line-1" })).not.toEqual(first);
+    expect(await seeded.db.chatMessage.count({ where: { sessionId: started.chatId, body: "Did this arrive?" } })).toBe(1);
+    expect(await seeded.db.requestStreamEvent.count({ where: { requestId: started.requestId, type: "chat", data: { path: ["message", "clientId"], equals: "line-1" } } })).toBe(2);
+  });
+
   it("typing is answered for the two sides only, and never stored", async () => {
     const started = await accepted("alice@acme.test", "Typing test");
     const rowsBefore = await seeded.db.requestStreamEvent.count();

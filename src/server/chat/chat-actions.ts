@@ -38,9 +38,14 @@ export const sendChatMessage = defineUseCase({
         WHERE id = ${chatId} AND status <> 'ended' AND (${holder}::text IS NULL OR "agentId" = ${holder})
         RETURNING "lastMessageAt" AS at`;
       if (!locked) return refused({ code: "chat_ended", message: "This chat has ended." });
+      // A send retried after an answer that never arrived: the line is already there, once.
+      if (clientId) {
+        const sent = await tx.chatMessage.findUnique({ where: { sessionId_authorId_clientId: { sessionId: chatId, authorId: viewer.actor.userId, clientId } }, select: { id: true } });
+        if (sent) return { ok: true, requestId: chat.requestId, messageId: sent.id };
+      }
       const now = locked.at;
       const author = await tx.user.findUniqueOrThrow({ where: { id: viewer.actor.userId }, select: { name: true } });
-      const line = await tx.chatMessage.create({ data: { sessionId: chatId, authorId: viewer.actor.userId, body, sentAt: now }, select: { id: true } });
+      const line = await tx.chatMessage.create({ data: { sessionId: chatId, authorId: viewer.actor.userId, body, sentAt: now, clientId: clientId || null }, select: { id: true } });
       // The request's activity, without a new version: no rule of the workflow depends on a chat line.
       await tx.request.updateMany({ where: { id: chat.requestId, lastActivityAt: { lt: now } }, data: { lastActivityAt: now } });
       await recordChatEvent(tx, chat.requestId, {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ChatWithSupportLink } from "@/ui/chat/chat-link";
 import type { RequestListPage } from "@/server/requests/list-requests";
 import { listHref, type ListView } from "./list-href";
 import { ListControlsForm } from "./list-controls-form";
@@ -9,7 +10,7 @@ import { RequestTable } from "./request-table";
 import { ScopeNav } from "./scope-nav";
 
 export async function MyRequestsView({ page, now }: { page: RequestListPage; now: Date }) {
-  const t = await getTranslations("myRequests");
+  const [t, tChat] = await Promise.all([getTranslations("myRequests"), getTranslations("chat")]);
   const view: ListView = page.view;
   const { requestedScope, onLaterPage } = page;
   return (
@@ -18,12 +19,15 @@ export async function MyRequestsView({ page, now }: { page: RequestListPage; now
         <h1 id="my-requests-heading" className="text-2xl font-semibold">
           {t("title")}
         </h1>
-        <Link
-          href="/requests/new"
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-        >
-          {t("newRequest")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <ChatWithSupportLink label={tChat("chatWithSupport")} />
+          <Link
+            href="/requests/new"
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          >
+            {t("newRequest")}
+          </Link>
+        </div>
       </div>
 
       <div>

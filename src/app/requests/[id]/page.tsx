@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
 import { attachmentPickerSetup } from "@/app/attachment-picker";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
+import { findOpenChatOf } from "@/server/chat/read-chats";
 import { getDatabase } from "@/server/db";
 import { found, requireViewer } from "@/server/entry/viewer";
 import { getRequestPage } from "@/server/requests/get-request-page";
 import { newSubmissionKey } from "@/server/submissions";
+import { ChatWithSupportLink } from "@/ui/chat/chat-link";
+import { chatPanelLabels } from "@/ui/chat/chat-labels";
+import { ChatPanel } from "@/ui/chat/chat-panel";
 import { LiveUpdates } from "@/ui/request/live-updates";
 import { ReplyForm } from "@/ui/request/reply-form";
 import { RequestCcs } from "@/ui/request/request-ccs";
@@ -18,6 +22,7 @@ import { replyAction } from "./actions";
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams: Promise<{ left?: string | string[] }>;
 }
 
 // One load per request for the title and the page. A request that does not exist and one the
@@ -35,25 +40,62 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title", { id: String(page.id), subject: page.subject }) };
 }
 
-export default async function RequestPage({ params }: Props) {
-  const { id } = await params;
+export default async function RequestPage({ params, searchParams }: Props) {
+  const [{ id }, { left }] = await Promise.all([params, searchParams]);
   const { viewer, outcome } = await loadRequestPage(id);
   const { page } = found(outcome);
-  const [t, tList, attachments] = await Promise.all([getTranslations("request"), getTranslations("myRequests"), attachmentPickerSetup()]);
+  const [t, tList, tChat, locale, attachments, chat] = await Promise.all([
+    getTranslations("request"),
+    getTranslations("myRequests"),
+    getTranslations("chat"),
+    getLocale(),
+    attachmentPickerSetup(),
+    findOpenChatOf(getDatabase(), viewer, page.id),
+  ]);
 
   return (
     <div>
-      <LiveUpdates requestId={page.id} />
+      {/* One stream per page: a chat's panel follows the request's stream and refreshes the page itself. */}
+      {!chat && <LiveUpdates requestId={page.id} />}
       <RequestHeading id={page.id} subject={page.subject} status={page.status} back={{ href: "/requests", label: tList("title") }} breadcrumbLabel={t("breadcrumb")}>
         {page.resolution?.reason === "merged" && (
           <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300">{t("merged")}</span>
         )}
       </RequestHeading>
+      {left === "1" && (
+        <p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          {tChat("leftMessage")}
+        </p>
+      )}
+      {page.canReply && !chat && (
+        <div className="mt-4">
+          <ChatWithSupportLink requestId={page.id} label={tChat("chatWithSupport")} />
+        </div>
+      )}
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:order-last">
           <RequestDetails page={page} now={viewer.now} ccs={<RequestCcs page={page} actions={{ add: addCcAction, remove: removeCcAction }} />} />
         </div>
         <div className="space-y-6 lg:col-span-2">
+          {chat && (
+            <section id="chat" aria-labelledby="chat-heading" className="scroll-mt-4">
+              <h2 id="chat-heading" className="mb-2 text-lg font-semibold">
+                {tChat("panel.heading")}
+              </h2>
+              <ChatPanel
+                chatId={chat.id}
+                requestId={page.id}
+                side="customer"
+                status={chat.status}
+                customerName={chat.customerName}
+                agentName={chat.agentName}
+                lines={chat.lines.map((line) => ({ ...line, sentAt: line.sentAt.toISOString() }))}
+                after={chat.after}
+                canWrite
+                labels={chatPanelLabels(tChat, locale)}
+              />
+            </section>
+          )}
           <RequestThread page={page} />
           {page.canReply ? (
             <ReplyForm
