@@ -245,13 +245,15 @@ describe("the streams of a chat and of a list", () => {
     await resumed.cancel();
   });
 
-  it("sends 'gone' and closes once the viewer's sign-in session has ended", async () => {
+  it("sends 'gone' and closes at its next check once the viewer's sign-in session has ended", async () => {
     const requestId = await aliceOpens();
     const alice = await viewer("alice@acme.test");
     const sessionId = await startSession(seeded.db, alice.actor.userId, { address: null, userAgent: null }, new Date());
     const hub = pollingHub();
+    // The session is asked with every periodic check (every 30 s in the app; here quickly).
     const stream = await open("alice@acme.test", requestId, hub, null, {
       stillSignedIn: () => isSessionOpen(seeded.db, { userId: alice.actor.userId, sessionId }, new Date(), DEFAULT_SESSION_POLICY),
+      recheckMs: 300,
     });
     await agentReplies(requestId, "While signed in");
     expect((await stream.until((all) => all.length >= 1)).map((frame) => frame.event)).toEqual(["changed"]);

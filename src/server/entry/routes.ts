@@ -44,10 +44,33 @@ function crossSiteWrite(request: Request): boolean {
 export function withViewer<Context>(handler: Handler<Context, SignedInViewer>, options: RouteOptions = {}) {
   return async (request: Request, context: Context): Promise<Response> => {
     if (crossSiteWrite(request)) return problem(403, "cross_site", "Writes are accepted from this site's own pages only.");
-    const viewer = await viewerOf(request, options);
-    if (!viewer) return problem(401, "unauthenticated", "Sign in, or send a valid credential.");
-    return handler(request, viewer, context);
+    return answerUnlessBusy(async () => {
+      const viewer = await viewerOf(request, options);
+      if (!viewer) return problem(401, "unauthenticated", "Sign in, or send a valid credential.");
+      return handler(request, viewer, context);
+    });
   };
+}
+
+/**
+ * Every database connection stayed taken for as long as a request may wait (a burst of chat lines):
+ * nothing was written, and the caller is told to try again shortly rather than that something broke.
+ */
+async function answerUnlessBusy(answer: () => Promise<Response>): Promise<Response> {
+  try {
+    return await answer();
+  } catch (error) {
+    if (!isDatabaseBusy(error)) throw error;
+    const busy = problem(503, "busy", "The server is busy; nothing was saved. Try again in a moment.");
+    busy.headers.set("Retry-After", "1");
+    return busy;
+  }
+}
+
+/** Prisma's "timed out waiting for a connection" (P2024) and "could not start a transaction in time" (P2028). */
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "P2024" || code === "P2028";
 }
 
 /** A route of the agent console; for anyone else it does not exist (404), as for its pages. */

@@ -130,7 +130,10 @@ export function createStreamHub(options: HubOptions = {}): StreamHub {
         if (group.size === 0) subscribers.delete(requestId);
       };
     },
-    nudge: wakeRequest,
+    // Listening, the NOTIFY follows within milliseconds and wakes everyone once; a nudge too would read twice.
+    nudge: (requestId) => {
+      if (!client) wakeRequest(requestId);
+    },
     async publishTyping(signal) {
       // Through PostgreSQL when listening, so the other instances hear it too (and this one with them).
       if (client) {

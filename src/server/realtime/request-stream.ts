@@ -105,13 +105,17 @@ async function eventStream(db: Database, options: EventStreamOptions): Promise<R
       const send = (chunk: Uint8Array) => {
         if (!finished) controller.enqueue(chunk);
       };
-      const stillAllowed = async (): Promise<boolean> => {
-        if (options.stillSignedIn && !(await options.stillSignedIn())) return false;
+      /** The gate again for what the stream follows; false once the viewer may see none of it. */
+      const stillVisible = async (): Promise<boolean> => {
         if (scope === "all") return true;
         const kept = await options.recheck(scope);
         if (kept !== "all" && kept.length === 0) return false;
         scope = kept;
         return true;
+      };
+      const gone = () => {
+        send(frame(null, "gone", {}));
+        finish();
       };
 
       // One read at a time; a wake-up during a read makes one more read after it.
@@ -125,15 +129,12 @@ async function eventStream(db: Database, options: EventStreamOptions): Promise<R
         try {
           do {
             again = false;
-            // Customers are checked at every wake-up (a removed CC must not see the next reply); agents see every request.
-            if (forceCheck || Date.now() - lastCheck >= recheckMs || !seesInternal) {
+            // Everyone is checked every `recheckMs`: the sign-in session and the gate.
+            const due = forceCheck || Date.now() - lastCheck >= recheckMs;
+            if (due) {
               lastCheck = Date.now();
               forceCheck = false;
-              if (!(await stillAllowed())) {
-                send(frame(null, "gone", {}));
-                finish();
-                return;
-              }
+              if ((options.stillSignedIn && !(await options.stillSignedIn())) || !(await stillVisible())) return gone();
             }
             const events = await db.requestStreamEvent.findMany({
               where: { id: { gt: cursor }, ...(scope === "all" ? {} : { requestId: { in: [...scope] } }) },
@@ -141,9 +142,11 @@ async function eventStream(db: Database, options: EventStreamOptions): Promise<R
               take: batchSize,
               select: { id: true, requestId: true, type: true, internal: true, data: true, createdAt: true },
             });
+            // Customers also before anything is sent (a removed CC must not see the next reply); agents see every request.
+            if (events.length > 0 && !seesInternal && !due && !(await stillVisible())) return gone();
             for (const event of events) {
               cursor = event.id;
-              if (event.internal && !seesInternal) continue;
+              if ((event.internal && !seesInternal) || (scope !== "all" && !scope.includes(event.requestId))) continue;
               send(frame(event.id, event.type, { requestId: event.requestId, at: event.createdAt.toISOString(), ...(event.data as object | null) }));
             }
             if (events.length === batchSize) again = true;
