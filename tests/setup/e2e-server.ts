@@ -25,7 +25,9 @@ runScript(async () => {
   process.env.MAIL_FROM = "Portico Support <support@portico.test>";
   const testDatabase = await createTestDatabase();
   console.log(`Browser tests use a fresh database: ${testDatabase.description}`);
-  const forget = announceE2eDatabase(E2E_PORT, testDatabase.url);
+  // Fixed per run and announced with the database, so that a spec can start a second instance that accepts the same sign-ins.
+  const authSecret = randomBytes(32).toString("base64url");
+  const forget = announceE2eDatabase(E2E_PORT, testDatabase.url, { authSecret, poolMax: testDatabase.poolMax });
   process.exitCode = await serve({
     mode: "start",
     database: {
@@ -38,6 +40,6 @@ runScript(async () => {
     },
     port: E2E_PORT,
     seedWhenEmpty: true,
-    authSecret: randomBytes(32).toString("base64url"),
+    authSecret,
   });
 });
