@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { AgentQueuePage } from "@/server/requests/list-queue";
+import { ConsoleEvents } from "@/ui/agent-chats/console-events";
 import { QueueFiltersForm } from "./queue-filters-form";
 import { DEFAULT_QUEUE_VIEW, isFiltered, queueHref, type QueueView } from "./queue-href";
 import { QueueTable } from "./queue-table";
@@ -18,6 +19,8 @@ export async function AgentQueueView({ queue: page, now }: { queue: AgentQueuePa
 
   return (
     <section aria-labelledby="agent-queue-heading" className="space-y-5">
+      {/* New requests and changes show up on their own; the filters keep what the agent chose. */}
+      <ConsoleEvents refreshEveryMs={2_000} everyChatEvent />
       <h1 id="agent-queue-heading" className="text-2xl font-semibold">
         {t("title")}
       </h1>
