@@ -14,6 +14,8 @@ export function benchDatabaseUrl(): string {
 export function databaseName(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Unexpected database name in BENCH_DATABASE_URL: "${name}"`);
+  // The benchmarks drop and recreate their database: never one the server or others need.
+  if (["postgres", "template0", "template1", "test", "root"].includes(name)) throw new Error(`"${name}" is not a benchmark's own database: name one the benchmark may drop.`);
   return name;
 }
 
