@@ -33,3 +33,32 @@ test("the customer's open request page shows the agent's reply without a reload,
   await customer.context().close();
   await agent.context().close();
 });
+
+test("My Requests shows a row's new status without a reload, keeping the search being typed", async ({ browser }) => {
+  const subject = `Live row ${randomUUID().slice(0, 8)}`;
+  const customer = await (await browser.newContext()).newPage();
+  await signIn(customer, "dave@acme.test");
+  await expect(customer).toHaveURL(/\/requests$/);
+  const requestId = await openRequest(customer, { subject, description: "Does the list follow along?", priority: "S4-Question" });
+  await customer.goto("/requests");
+  const row = customer.getByRole("row").filter({ hasText: subject });
+  await expect(row.getByText("Open", { exact: true })).toBeVisible();
+  const search = customer.getByRole("searchbox").first();
+  await search.fill("still typing");
+  await customer.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+
+  const agent = await (await browser.newContext()).newPage();
+  await signIn(agent, "agent@portico.test");
+  await expect(agent).not.toHaveURL(/\/signin/);
+  await agent.goto(`/agent/requests/${requestId}`);
+  const reply = agent.getByRole("form", { name: "Public reply", exact: true });
+  await reply.getByLabel("Message").fill("Answered: the row moves to Pending.");
+  await reply.getByRole("button", { name: "Send reply" }).click();
+  await expect(reply.getByRole("status")).toHaveText("Reply sent.");
+
+  await expect(row.getByText("Pending", { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(search).toHaveValue("still typing");
+  expect(await customer.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+  await customer.context().close();
+  await agent.context().close();
+});
