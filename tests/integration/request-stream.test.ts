@@ -45,6 +45,8 @@ function reader(stream: ReadableStream<Uint8Array>) {
   const source = stream.getReader();
   let buffer = "";
   let ended = false;
+  // A read outlives the wait that gave up on it: its chunk is taken by the next wait, never dropped.
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
   return {
     frames,
     async until(enough: (frames: Frame[]) => boolean, timeoutMs = 10_000): Promise<Frame[]> {
@@ -52,8 +54,10 @@ function reader(stream: ReadableStream<Uint8Array>) {
       while (!enough(frames)) {
         if (ended) return frames;
         if (Date.now() > deadline) throw new Error(`Timed out; got ${JSON.stringify(frames)}`);
-        const chunk = await Promise.race([source.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
+        pending ??= source.read();
+        const chunk = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
         if (chunk === null) continue;
+        pending = null;
         if (chunk.done) {
           ended = true;
           continue;
