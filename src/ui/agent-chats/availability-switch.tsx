@@ -74,13 +74,17 @@ export function AvailabilitySwitch(props: { available: boolean; action: FormActi
       <span aria-hidden="true" className={`text-sm font-medium ${on ? "text-emerald-800" : "text-slate-700"}`}>
         {pending ? labels.saving : on ? labels.available : labels.away}
       </span>
-      {/* Always in the page, so that screen readers announce what appears in them. */}
-      <p role="status" className="sr-only">
+      {/* Always in the page, so that screen readers announce what appears in it; not a status region of
+          its own, which would be one more on every console page besides the page's own notices. */}
+      <span aria-live="polite" className="sr-only">
         {state.status === "done" ? state.message : ""}
-      </p>
-      <p role="alert" className="text-xs text-red-700">
-        {state.status === "error" ? state.message : ""}
-      </p>
+      </span>
+      {/* An alert is announced as it appears. */}
+      {state.status === "error" && (
+        <p role="alert" className="text-xs text-red-700">
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }
