@@ -3,9 +3,8 @@ import { readMailConfig, type MailConfig } from "@/config/env";
 import type { NotificationKind } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
-import { threadsOf } from "./notify";
+import { requestMailThreading, threadsOf } from "./notify";
 import { enqueueMail } from "./outbox";
-import { replyAddress } from "./signing";
 import { renderChatTranscriptMail } from "./templates";
 import { unsubscribeUrls } from "./unsubscribe";
 
@@ -54,17 +53,9 @@ export async function enqueueChatTranscript(tx: Prisma.TransactionClient, chat: 
     tx,
     {
       kind: CHAT_TRANSCRIPT_KIND,
-      requestId: request.id,
       recipient: { userId: customer.id, address: customer.email, name: customer.name, locale },
       content,
-      replyTo: replyAddress(config.tokenKeys, config.from, request.id),
-      inReplyTo: thread.at(-1) ?? null,
-      references: thread,
-      headers: {
-        "List-Unsubscribe": `<${unsubscribe.oneClick}>`,
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "X-Portico-Request": String(request.id),
-      },
+      ...requestMailThreading(config, request.id, thread, unsubscribe.oneClick),
     },
     { now: chat.now, config },
   );

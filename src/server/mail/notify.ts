@@ -104,22 +104,32 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
       tx,
       {
         kind,
-        requestId: request.id,
         recipient: { userId: person.id, address: person.email, name: person.name, locale },
         content,
-        replyTo: replyAddress(config.tokenKeys, config.from, request.id),
-        inReplyTo: thread.at(-1) ?? null,
-        references: thread,
-        headers: {
-          "List-Unsubscribe": `<${unsubscribe.oneClick}>`,
-          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-          "X-Portico-Request": String(request.id),
-        },
+        ...requestMailThreading(config, request.id, thread, unsubscribe.oneClick),
       },
       { now: change.now, config },
     );
   }
   return recipients.length;
+}
+
+/**
+ * What every mail about a request carries: the request, the signed reply address, the thread it
+ * answers (In-Reply-To / References) and the one-click unsubscribe of its kind.
+ */
+export function requestMailThreading(config: MailConfig, requestId: number, thread: readonly string[], oneClickUnsubscribe: string) {
+  return {
+    requestId,
+    replyTo: replyAddress(config.tokenKeys, config.from, requestId),
+    inReplyTo: thread.at(-1) ?? null,
+    references: [...thread],
+    headers: {
+      "List-Unsubscribe": `<${oneClickUnsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "X-Portico-Request": String(requestId),
+    },
+  };
 }
 
 /**

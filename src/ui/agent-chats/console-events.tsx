@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { throttledRefresh } from "@/ui/live/throttled-refresh";
 
 // Keeps a console page current (docs/realtime.md): the console's stream carries every request's
 // events, and the page's server parts are fetched again — at most every `refreshEveryMs`, with one
@@ -30,24 +31,13 @@ export function ConsoleEvents(props: {
   const { refreshEveryMs, newChatLabel, everyChatEvent = false } = props;
   // Only the first rendering's position: later ones (each refresh) keep the same stream.
   const after = useRef(props.after);
-  const lastRefresh = useRef(0);
   const [announcement, setAnnouncement] = useState("");
 
   useEffect(() => {
     const start = after.current ? `?after=${encodeURIComponent(after.current)}` : "";
     const source = new EventSource(`/api/agent/events${start}`);
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    const refreshNow = () => {
-      pending = undefined;
-      lastRefresh.current = Date.now();
-      router.refresh();
-    };
-    const refresh = () => {
-      if (pending !== undefined) return;
-      const wait = lastRefresh.current + refreshEveryMs - Date.now();
-      // A short delay even when allowed now, so a burst of events makes one refresh.
-      pending = setTimeout(refreshNow, Math.max(wait, 150));
-    };
+    const refreshes = throttledRefresh(() => router.refresh(), refreshEveryMs);
+    const refresh = () => refreshes.request();
     source.addEventListener("changed", refresh);
     source.addEventListener("chat", (event) => {
       let data: ChatEvent;
@@ -65,7 +55,7 @@ export function ConsoleEvents(props: {
       refresh();
     });
     return () => {
-      clearTimeout(pending);
+      refreshes.cancel();
       source.close();
     };
   }, [router, refreshEveryMs, newChatLabel, everyChatEvent]);

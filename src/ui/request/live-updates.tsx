@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { throttledRefresh } from "@/ui/live/throttled-refresh";
 
 // Keeps an open request page current (docs/realtime.md): the request's event stream says something
 // changed, and the page's server parts are fetched again. What the person is typing stays — the
@@ -13,19 +14,14 @@ export function LiveUpdates({ requestId }: { requestId: number }) {
   const router = useRouter();
   useEffect(() => {
     const source = new EventSource(`/api/requests/${requestId}/events`);
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    // Several events in a burst (a reply that also changes the status) make one refresh.
-    const refresh = () => {
-      clearTimeout(pending);
-      pending = setTimeout(() => router.refresh(), 150);
-    };
-    source.addEventListener("changed", refresh);
+    const refreshes = throttledRefresh(() => router.refresh(), 0);
+    source.addEventListener("changed", () => refreshes.request());
     source.addEventListener("gone", () => {
       source.close();
       router.refresh();
     });
     return () => {
-      clearTimeout(pending);
+      refreshes.cancel();
       source.close();
     };
   }, [requestId, router]);
