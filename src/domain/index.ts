@@ -16,3 +16,4 @@ export * from "./notifications";
 export * from "./mail-delivery";
 export * from "./inbound-mail";
 export * from "./chat";
+export * from "./satisfaction";

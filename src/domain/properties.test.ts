@@ -75,11 +75,15 @@ function run(steps: [Step, number][]): RequestState[] {
 }
 
 describe("properties of the request workflow", () => {
-  it("a customer reply never leaves a request Solved (docs/product.md §5)", () => {
+  it("a customer reply never leaves a request Solved, and never undoes a merge (docs/product.md §4.3, §5)", () => {
     fc.assert(
       fc.property(timedSteps, fc.constantFrom("web", "email"), (steps, channel) => {
         const state = run(steps).at(-1)!;
         const decision = decide(state, { type: "customer_reply", at: new Date(state.lastActivityAt.getTime() + HOUR), authorId: "bob", channel: channel as "web" | "email" });
+        if (state.solvedReason === "merged") {
+          expect(decision.ok ? "accepted" : decision.refusal.code).toBe("merged_request_is_closed");
+          return;
+        }
         expect(decision.ok && decision.state.status).toBe("open");
         if (state.status === "solved") expect(decision.ok && decision.records.some((record) => record.type === "reopened")).toBe(true);
       }),

@@ -239,11 +239,40 @@ describe("docs/product.md §5 reopening — one rule for every channel", () => {
     expect(decision.state.lastCustomerMessageAt).toEqual(at(1));
   });
 
-  it("a reply on a merged request reopens it and leaves the merge, so merges always point at live requests", () => {
+  it.each(CHANNELS)("a reply by %s on a merged request is refused: the conversation continues on its target, and the merge stays", (channel) => {
     const merged = apply(freshRequest(), { type: "merge", at: at(2), agentId: "user-agent", target: { id: 1002, organizationId: "org-acme", mergedIntoId: null }, mergedIntoThis: [] });
-    const decision = accepted(decide(merged, customerReply(3)));
-    expect(decision.state).toMatchObject({ status: "open", mergedIntoId: null, solvedReason: null });
-    expect(decision.records).toContainEqual(expect.objectContaining({ type: "reopened", wasMergedIntoId: 1002 }));
+    const decision = decide(merged, { type: "customer_reply", at: at(3), authorId: "user-alice", channel });
+    expect(refusalCode(decision)).toBe("merged_request_is_closed");
+    expect(decision.ok ? "" : decision.refusal.message).toContain("#1002");
+    expect(refusalCode(decide(merged, { type: "chat_started", at: at(3), customerId: "user-alice", chatSessionId: "chat-1" }))).toBe("merged_request_is_closed");
+  });
+});
+
+describe("docs/product.md §4.1 the requester marks their request as solved", () => {
+  const markSolved = (hour: number): RequestCommand => ({ type: "requester_solve", at: at(hour), requesterId: "user-alice" });
+
+  it.each(["open", "pending"] as const)("solves a %s request as agreed, recorded as the requester's", (status) => {
+    const decision = accepted(decide(statesByStatus[status](), markSolved(9)));
+    expect(decision.state).toMatchObject({ status: "solved", solvedReason: "agreed", solvedAt: at(9), bugReport: null });
+    expect(decision.records).toEqual([
+      { type: "status_changed", requestId: decision.state.id, actorId: "user-alice", at: at(9), from: status, to: "solved", byComment: false, data: { solvedReason: "agreed", byRequester: true } },
+    ]);
+  });
+
+  it.each(["on_hold", "solved"] as const)("is refused on a %s request", (status) => {
+    expect(refusalCode(decide(statesByStatus[status](), markSolved(9)))).toBe("requester_solve_needs_open_or_pending");
+  });
+
+  it("is refused on a merged request", () => {
+    const merged = apply(freshRequest(), { type: "merge", at: at(2), agentId: "user-agent", target: { id: 1002, organizationId: "org-acme", mergedIntoId: null }, mergedIntoThis: [] });
+    expect(refusalCode(decide(merged, markSolved(9)))).toBe("merged_request_is_closed");
+  });
+
+  it("a later reply reopens what the requester solved, like any Solved request", () => {
+    const solved = apply(pendingRequest(), markSolved(9));
+    const decision = accepted(decide(solved, customerReply(10)));
+    expect(decision.state.status).toBe("open");
+    expect(decision.records).toContainEqual(expect.objectContaining({ type: "reopened", via: "web" }));
   });
 });
 

@@ -47,6 +47,7 @@ export type RequestCommand =
   | { type: "hold"; at: Date; agentId: string; reason: HoldReason }
   | { type: "solve"; at: Date; agentId: string; resolution: Resolution }
   | { type: "customer_reply"; at: Date; authorId: string; channel: Channel }
+  | { type: "requester_solve"; at: Date; requesterId: string }
   | { type: "chat_started"; at: Date; customerId: string; chatSessionId: string }
   | { type: "merge"; at: Date; agentId: string; target: MergeTarget; mergedIntoThis: readonly number[] }
   | { type: "reclassify"; at: Date; agentId: string; priority: string; reason: string }
@@ -73,7 +74,7 @@ export type EventRecord =
       data?: StatusChangeData;
     })
   | (RecordBase & { type: "priority_changed"; from: PriorityCode; to: PriorityCode; reason: string })
-  | (RecordBase & { type: "reopened"; via: Channel; byComment: boolean; chatSessionId?: string; wasMergedIntoId?: number })
+  | (RecordBase & { type: "reopened"; via: Channel; byComment: boolean; chatSessionId?: string })
   | (RecordBase & { type: "merged_into"; targetId: number; previousTargetId?: number })
   | (RecordBase & { type: "merge_received"; sourceId: number })
   | (RecordBase & { type: "reminder_sent"; reminderCount: number });
@@ -85,6 +86,8 @@ export interface StatusChangeData {
   bugPriority?: PriorityCode;
   bugEta?: string;
   holdReason?: HoldReason;
+  /** The requester solved it themselves ("Mark as solved"). */
+  byRequester?: boolean;
 }
 
 /** Another request that changes with this one: requests merged into a request follow it when it is merged. */
@@ -114,6 +117,7 @@ export type RefusalCode =
   | "unknown_priority"
   | "same_priority"
   | "reminder_needs_pending"
+  | "requester_solve_needs_open_or_pending"
   | "no_response_not_due";
 
 export type Decision =
@@ -139,6 +143,8 @@ export function decide(state: RequestState, command: RequestCommand): Decision {
       return solve(state, command.at, command.agentId, command.resolution, false);
     case "customer_reply":
       return customerMessage(state, command.at, command.authorId, command.channel, true);
+    case "requester_solve":
+      return requesterSolve(state, command.at, command.requesterId);
     case "chat_started":
       return customerMessage(state, command.at, command.customerId, "chat", false, command.chatSessionId);
     case "merge":
@@ -289,10 +295,11 @@ function sameBugReport(a: BugReport | null, b: BugReport | null) {
 
 /**
  * One rule for every channel (docs/product.md §5): a reply or a new chat from the requester or a CC makes
- * any request Open, and a Solved one records that it was reopened. A merged request that is replied
- * to leaves its merge, so that a merged request always points at a live target.
+ * any request Open, and a Solved one records that it was reopened. A merged request takes no more
+ * messages — its conversation continues on its target (§4.3) — so a reply never silently undoes a merge.
  */
 function customerMessage(state: RequestState, at: Date, actorId: string, via: Channel, byComment: boolean, chatSessionId?: string): Decision {
+  if (isMerged(state)) return mergedClosed(state);
   const next: RequestState = {
     ...withStatus(touched(state, at), "open"),
     lastCustomerMessageAt: at,
@@ -309,10 +316,23 @@ function customerMessage(state: RequestState, at: Date, actorId: string, via: Ch
       via,
       byComment,
       ...(chatSessionId ? { chatSessionId } : {}),
-      ...(state.mergedIntoId !== null ? { wasMergedIntoId: state.mergedIntoId } : {}),
     });
   }
   return { ok: true, state: next, records, related: [] };
+}
+
+/**
+ * The requester closes the loop (docs/product.md §4.1): "Mark as solved" on an Open or Pending request
+ * solves it as agreed, recorded as theirs. On hold, support is waiting on something else; a Solved or
+ * merged request has nothing left to solve.
+ */
+function requesterSolve(state: RequestState, at: Date, requesterId: string): Decision {
+  if (isMerged(state)) return mergedClosed(state);
+  if (state.status !== "open" && state.status !== "pending") {
+    return refuse("requester_solve_needs_open_or_pending", "Only an Open or Pending request can be marked as solved.");
+  }
+  const next: RequestState = { ...withStatus(touched(state, at), "solved"), solvedAt: at, solvedReason: "agreed" };
+  return { ok: true, state: next, records: statusChange(state, next, at, requesterId, false, { solvedReason: "agreed", byRequester: true }), related: [] };
 }
 
 function merge(state: RequestState, command: Extract<RequestCommand, { type: "merge" }>): Decision {

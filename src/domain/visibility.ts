@@ -60,6 +60,7 @@ export type RequestAction =
   | "view_request"
   | "view_internal_notes"
   | "reply"
+  | "solve_as_requester"
   | "add_internal_note"
   | "start_chat"
   | "manage_ccs"
@@ -76,6 +77,8 @@ export const REQUEST_PERMISSIONS = {
   view_request: ["agent", "automation", "requester", "cc", "organization_viewer", "merge_participant", "merge_follower"],
   view_internal_notes: ["agent"],
   reply: ["requester", "cc", "merge_participant"],
+  // The requester's own verdict: marking the request solved and rating the answer (§4.1, §4.5).
+  solve_as_requester: ["requester"],
   add_internal_note: ["agent"],
   start_chat: ["requester", "cc", "merge_participant"],
   manage_ccs: ["agent", "requester"],

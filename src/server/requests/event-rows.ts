@@ -27,7 +27,6 @@ export function eventFields(
         data: {
           via: record.via,
           ...(record.chatSessionId !== undefined ? { chatSessionId: record.chatSessionId } : {}),
-          ...(record.wasMergedIntoId !== undefined ? { wasMergedIntoId: record.wasMergedIntoId } : {}),
         },
       };
     case "merged_into":

@@ -61,6 +61,8 @@ export async function EventLog({ events, people }: { events: AgentEvent[]; peopl
         return t("event.sla_breached");
       case "auto_reply_received":
         return t(data.kind === "bounce" ? "event.bounce_received" : "event.auto_reply_received", { from: String(data.from ?? "—") });
+      case "satisfaction_rated":
+        return t("event.satisfaction_rated", { score: String(data.score ?? "") });
     }
   }
 
