@@ -8,14 +8,14 @@
 // PORTICO_BUILD_DIR (default .next-bench) keeps this build apart from others; BENCH_PORT (default
 // 3204) is where the app listens. Writes bench/results/page.md and prints it.
 
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-data";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
+import { responds, signIn, stopProcess, waitUntilAnswering, type Cookies } from "./lib/app-process";
 import { benchDatabaseUrl, databaseName, DEFAULT_BENCH_PORT, readBenchMeta, withClient } from "./lib/bench-database";
 import { ms, summarize, type Timing } from "./lib/stats";
 import { SEARCH_WORDS } from "./lib/words";
@@ -64,7 +64,7 @@ runScript(async () => {
   // The app's output (and the build's, when one is needed) goes to stderr; stdout is the report.
   const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
   try {
-    await waitUntilReady(app, `${base}/api/auth/csrf`);
+    await waitUntilAnswering(app, `${base}/api/auth/csrf`, READY_TIMEOUT_MS);
     const cookies = await signIn(base, args.email);
     const runs = Number(args.runs);
     const results: PageResult[] = [];
@@ -94,74 +94,9 @@ runScript(async () => {
     console.log(report);
     process.stderr.write(`Written to ${out}\n`);
   } finally {
-    await stop(app);
+    await stopProcess(app, 20_000);
   }
 });
-
-async function responds(target: string): Promise<boolean> {
-  try {
-    await fetch(target, { signal: AbortSignal.timeout(2000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitUntilReady(app: ChildProcess, target: string) {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`The app stopped (exit ${app.exitCode}) before it was ready`);
-    if (await responds(target)) return;
-    await new Promise((done) => setTimeout(done, 1000));
-  }
-  throw new Error(`The app did not answer ${target} within ${READY_TIMEOUT_MS / 60_000} minutes`);
-}
-
-async function stop(app: ChildProcess) {
-  if (app.exitCode !== null) return;
-  const exited = new Promise((done) => app.once("exit", done));
-  app.kill("SIGTERM");
-  const timeout = new Promise((done) => setTimeout(() => done("timeout"), 20_000));
-  if ((await Promise.race([exited, timeout])) === "timeout") {
-    process.stderr.write("The app did not stop within 20 s; killing it.\n");
-    app.kill("SIGKILL");
-  }
-}
-
-/** A minimal cookie jar: name → value, from every Set-Cookie seen. */
-class Cookies {
-  private readonly values = new Map<string, string>();
-  store(response: Response) {
-    for (const header of response.headers.getSetCookie()) {
-      const pair = header.split(";")[0] ?? "";
-      const separator = pair.indexOf("=");
-      if (separator > 0) this.values.set(pair.slice(0, separator).trim(), pair.slice(separator + 1));
-    }
-  }
-  has(suffix: string) {
-    return [...this.values.keys()].some((name) => name.endsWith(suffix));
-  }
-  header() {
-    return [...this.values].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-}
-
-/** next-auth's credentials flow, as the sign-in form does it: CSRF token, then the callback. */
-async function signIn(base: string, email: string): Promise<Cookies> {
-  const cookies = new Cookies();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  cookies.store(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.header() },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/requests`, json: "true" }),
-    redirect: "manual",
-  });
-  cookies.store(callback);
-  if (!cookies.has("next-auth.session-token")) throw new Error(`Signing in as ${email} failed (HTTP ${callback.status})`);
-  return cookies;
-}
 
 async function get(base: string, path: string, cookies: Cookies) {
   const started = performance.now();

@@ -42,26 +42,43 @@ export async function startInstance({ port, databaseUrl, poolMax, authSecret, en
     env: childEnv,
     stdio: ["ignore", 2, 2],
   });
-  const deadline = Date.now() + 120_000;
+  try {
+    await waitUntilAnswering(child, `${base}/api/auth/csrf`, 120_000);
+  } catch (error) {
+    child.kill("SIGTERM");
+    throw error;
+  }
+  return { base, process: child };
+}
+
+/** Resolves once `target` answers; fails when the app's process stops first or `timeoutMs` passes. */
+export async function waitUntilAnswering(app: ChildProcess, target: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app on port ${port} stopped (exit ${child.exitCode}) before it was ready`);
-    if (await responds(`${base}/api/auth/csrf`)) return { base, process: child };
+    if (app.exitCode !== null) throw new Error(`The app stopped (exit ${app.exitCode}) before it answered ${target}`);
+    if (await responds(target)) return;
     await new Promise((done) => setTimeout(done, 500));
   }
-  child.kill("SIGTERM");
-  throw new Error(`The app on port ${port} did not answer within 2 minutes`);
+  throw new Error(`The app did not answer ${target} within ${Math.round(timeoutMs / 1000)} s`);
 }
 
 export async function stopInstance(instance: AppInstance): Promise<void> {
-  const child = instance.process;
+  await stopProcess(instance.process);
+}
+
+/** SIGTERM, then SIGKILL when the process has not exited within `graceMs`. */
+export async function stopProcess(child: ChildProcess, graceMs = 15_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((done) => child.once("exit", done));
   child.kill("SIGTERM");
-  const timeout = new Promise((done) => setTimeout(() => done("timeout"), 15_000));
-  if ((await Promise.race([exited, timeout])) === "timeout") child.kill("SIGKILL");
+  const timeout = new Promise((done) => setTimeout(() => done("timeout"), graceMs));
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    process.stderr.write(`Process ${child.pid} did not stop within ${graceMs / 1000} s; killing it.\n`);
+    child.kill("SIGKILL");
+  }
 }
 
-async function responds(target: string): Promise<boolean> {
+export async function responds(target: string): Promise<boolean> {
   try {
     await fetch(target, { signal: AbortSignal.timeout(2000) });
     return true;
