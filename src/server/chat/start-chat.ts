@@ -35,13 +35,15 @@ export const startChat = defineUseCase({
     const viewer: Viewer = { ...given, channel: "chat" };
     const { actor, now } = viewer;
     const { requestId, message } = input;
-    // A merged request is refused whoever is available: a message left on it would undo the merge.
+    // About a request: read once through the gate, so a merged one is refused whoever is available
+    // (a message left on it would be refused by the workflow too, under a reply's wording).
+    let about: { mergedIntoId: number | null } | null = null;
     if (requestId !== undefined) {
-      const merged = await db.request.findUnique({ where: { id: requestId }, select: { mergedIntoId: true } });
-      const mayStart = checkChatStart(actor, merged && { mergedIntoId: merged.mergedIntoId }, true);
-      if (merged && !mayStart.ok && (await findRequestFor(db, viewer, requestId, { select: { id: true } })).ok) return refused(mayStart.refusal);
+      const opened = await findRequestFor(db, viewer, requestId, { select: { mergedIntoId: true } });
+      if (!opened.ok) return opened;
+      about = opened.request;
     }
-    const allowed = checkChatStart(actor, null, await anyAgentAvailable(db, now));
+    const allowed = checkChatStart(actor, about, await anyAgentAvailable(db, now));
     if (!allowed.ok) {
       if (allowed.refusal.code === "nobody_available") return leaveMessage(db, viewer, input);
       return refused(allowed.refusal);
@@ -66,7 +68,7 @@ export const startChat = defineUseCase({
     }
     // One chat at a time per customer and request: starting again returns to the one still going on.
     const going = await db.chatSession.findFirst({ where: { requestId, startedById: actor.userId, status: { not: "ended" } }, select: { id: true } });
-    if (going && (await findRequestFor(db, viewer, requestId, { select: { id: true } })).ok) return { ok: true, mode: "chat", chatId: going.id, requestId };
+    if (going) return { ok: true, mode: "chat", chatId: going.id, requestId };
     return changeRequestOnce(
       db,
       {
