@@ -82,6 +82,29 @@ function greetingFor(t: MailTranslator, name: string): string {
   return shown ? t("greeting", { name: shown }) : t("greetingNoName");
 }
 
+/**
+ * What every mail about a request shares: the greeting, its title, the way to the request and the
+ * footer; and it can be answered by replying — the reply is threaded into the request.
+ */
+function requestFrame(t: MailTranslator, props: RequestMailProps | ChatTranscriptMailProps) {
+  const { request, locale } = props;
+  const support = oneLine(props.supportName);
+  return {
+    locale,
+    replySeparator: REPLY_ABOVE_THIS_LINE,
+    greeting: greetingFor(t, props.recipientName),
+    title: `#${request.id} ${oneLine(request.subject)}`.trim(),
+    action: { href: props.requestUrl, label: t("viewRequest", { id: request.id }) },
+    footer: {
+      about: t("footer.about", { support, id: request.id }),
+      links: [
+        { href: props.preferencesUrl, label: t("footer.preferences") },
+        { href: props.unsubscribeUrl, label: t("footer.unsubscribe") },
+      ],
+    },
+  };
+}
+
 async function toContent(subject: string, element: ReactElement): Promise<MailContent> {
   const html = await render(element);
   // The text part is the same tree read as text: links written out after their words, images skipped.
@@ -104,12 +127,8 @@ export async function renderRequestMail(props: RequestMailProps): Promise<MailCo
   const status = solvedReason ? t(`solvedAs.${solvedReason}`) : portal(STATUS_DEFINITIONS[request.status].labelKey);
 
   const element = createElement(RequestMail, {
-    locale,
-    // Every notification can be answered by replying: the reply is threaded into the request.
-    replySeparator: REPLY_ABOVE_THIS_LINE,
-    greeting: greetingFor(t, props.recipientName),
+    ...requestFrame(t, props),
     explanation,
-    title: `#${request.id} ${subject}`.trim(),
     statusLine: t("statusLine", { label: portal("request.status"), status }),
     message: message && {
       heading: `${oneLine(message.authorName)} · ${formatDateTime(message.at, locale)}`,
@@ -118,14 +137,6 @@ export async function renderRequestMail(props: RequestMailProps): Promise<MailCo
     imageLabel: (label) => t("image", { label }),
     // The solved mail and the acknowledgement already say what a reply does.
     replyHint: kind === "request_solved" || kind === "acknowledgement" ? null : t("replyHint"),
-    action: { href: props.requestUrl, label: t("viewRequest", { id: request.id }) },
-    footer: {
-      about: t("footer.about", { support, id: request.id }),
-      links: [
-        { href: props.preferencesUrl, label: t("footer.preferences") },
-        { href: props.unsubscribeUrl, label: t("footer.unsubscribe") },
-      ],
-    },
   });
   return toContent(`[#${request.id}] ${t(`subject.${kind}`, { subject })}`.trim(), element);
 }
@@ -138,26 +149,14 @@ export async function renderChatTranscriptMail(props: ChatTranscriptMailProps): 
   const explanation = [t("chatTranscript.explain", { support, date: formatDateTime(props.chat.startedAt, locale, timeZone) })];
   if (props.chat.endedBy === "idle") explanation.push(t("chatTranscript.endedIdle"));
   const element = createElement(ChatTranscriptMail, {
-    locale,
-    // Answering the transcript adds a reply to the request, as with any notification.
-    replySeparator: REPLY_ABOVE_THIS_LINE,
-    greeting: greetingFor(t, props.recipientName),
+    ...requestFrame(t, props),
     explanation,
-    title: `#${request.id} ${subject}`.trim(),
     lines: props.lines.map((line) => ({
       key: line.id,
       heading: t("chatTranscript.line", { name: oneLine(line.authorName), time: formatDateTime(line.sentAt, locale, timeZone) }),
       body: line.body,
     })),
     replyHint: t("replyHint"),
-    action: { href: props.requestUrl, label: t("viewRequest", { id: request.id }) },
-    footer: {
-      about: t("footer.about", { support, id: request.id }),
-      links: [
-        { href: props.preferencesUrl, label: t("footer.preferences") },
-        { href: props.unsubscribeUrl, label: t("footer.unsubscribe") },
-      ],
-    },
   });
   return toContent(`[#${request.id}] ${t("chatTranscript.subject", { subject })}`.trim(), element);
 }
