@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
-import { throttledRefresh } from "@/ui/live/throttled-refresh";
+import { useCallback, useState } from "react";
+import { useLiveRefresh } from "@/ui/live/use-live-refresh";
 
 // Keeps a console page current (docs/realtime.md): the console's stream carries every request's
 // events, and the page's server parts are fetched again — at most every `refreshEveryMs`, with one
@@ -27,38 +26,21 @@ export function ConsoleEvents(props: {
   /** The queue shows each request's last activity, so every chat line counts there. */
   everyChatEvent?: boolean;
 }) {
-  const router = useRouter();
   const { refreshEveryMs, newChatLabel, everyChatEvent = false } = props;
-  // Only the first rendering's position: later ones (each refresh) keep the same stream.
-  const after = useRef(props.after);
   const [announcement, setAnnouncement] = useState("");
+  // Only the first rendering's position: later ones (each refresh) keep the same stream.
+  const [url] = useState(() => `/api/agent/events${props.after ? `?after=${encodeURIComponent(props.after)}` : ""}`);
 
-  useEffect(() => {
-    const start = after.current ? `?after=${encodeURIComponent(after.current)}` : "";
-    const source = new EventSource(`/api/agent/events${start}`);
-    const refreshes = throttledRefresh(() => router.refresh(), refreshEveryMs);
-    const refresh = () => refreshes.request();
-    source.addEventListener("changed", refresh);
-    source.addEventListener("chat", (event) => {
-      let data: ChatEvent;
-      try {
-        data = JSON.parse((event as MessageEvent<string>).data) as ChatEvent;
-      } catch {
-        return;
-      }
-      if (!everyChatEvent && !(data.kind && LISTED_KINDS.has(data.kind))) return;
-      refresh();
-      if (data.kind === "waiting" && newChatLabel) setAnnouncement(`${newChatLabel} #${data.requestId ?? ""} ${data.subject ?? ""}`.trim());
-    });
-    source.addEventListener("gone", () => {
-      source.close();
-      refresh();
-    });
-    return () => {
-      refreshes.cancel();
-      source.close();
-    };
-  }, [router, refreshEveryMs, newChatLabel, everyChatEvent]);
+  const onChat = useCallback(
+    (data: unknown) => {
+      const chat = (data ?? {}) as ChatEvent;
+      if (!everyChatEvent && !(chat.kind && LISTED_KINDS.has(chat.kind))) return false;
+      if (chat.kind === "waiting" && newChatLabel) setAnnouncement(`${newChatLabel} #${chat.requestId ?? ""} ${chat.subject ?? ""}`.trim());
+      return true;
+    },
+    [everyChatEvent, newChatLabel],
+  );
+  useLiveRefresh(url, { everyMs: refreshEveryMs, onChat });
 
   if (!newChatLabel) return null;
   return (

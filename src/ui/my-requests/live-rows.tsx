@@ -1,37 +1,20 @@
 "use client";
 
-import { useEffect } from "react";
-import { useRouter } from "next/navigation";
-import { throttledRefresh } from "@/ui/live/throttled-refresh";
+import { useLiveRefresh } from "@/ui/live/use-live-refresh";
 
 // Keeps My Requests' rows current (docs/realtime.md): the rows' event stream says one of them changed
 // or has chat activity, and the list's server parts are fetched again — the status, the last activity
-// and the order stay true without a reload; a busy list refreshes at most every two seconds. When the
-// viewer may no longer follow the rows ("gone"), the stream is closed.
+// and the order stay true without a reload; a busy list refreshes at most every two seconds.
 
 /** The least time between two refreshes of the list. */
 const REFRESH_EVERY_MS = 2_000;
 
+/** Every chat event shows on a row: its last activity moves. */
+const everyChatEvent = () => true;
+
 export function LiveRows({ requestIds }: { requestIds: readonly number[] }) {
-  const router = useRouter();
   // A stable key: the same rows after a refresh — even re-sorted by their new activity — keep the same stream.
   const ids = [...requestIds].sort((a, b) => a - b).join(",");
-
-  useEffect(() => {
-    if (ids === "") return;
-    const source = new EventSource(`/api/requests/events?ids=${ids}`);
-    const refreshes = throttledRefresh(() => router.refresh(), REFRESH_EVERY_MS);
-    const refresh = () => refreshes.request();
-    source.addEventListener("changed", refresh);
-    source.addEventListener("chat", refresh);
-    source.addEventListener("gone", () => {
-      source.close();
-      refresh();
-    });
-    return () => {
-      refreshes.cancel();
-      source.close();
-    };
-  }, [ids, router]);
+  useLiveRefresh(ids === "" ? null : `/api/requests/events?ids=${ids}`, { everyMs: REFRESH_EVERY_MS, onChat: everyChatEvent });
   return null;
 }
