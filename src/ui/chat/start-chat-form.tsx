@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
+import { FieldError, inputClass, OrganizationField } from "@/ui/form-fields";
 import { formError, initialFormState, sentText, type FormAction } from "@/ui/form-state";
 
 export interface StartChatFormLabels {
@@ -31,7 +32,6 @@ interface StartChatFormProps {
   labels: StartChatFormLabels;
 }
 
-const inputClass = "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-700";
 
 // The first message of a chat, posted to a server action: with an agent available it starts the
 // chat, else it is left on the request. A refused message comes back in the box, as written.
@@ -67,28 +67,7 @@ export function StartChatForm({ action, submissionKey, requestId, organizations,
       {requestId !== undefined && <input type="hidden" name="requestId" value={requestId} />}
 
       {chooseOrganization && (
-        <div>
-          <label htmlFor="organizationId" className="block font-medium">
-            {labels.organization} <span className="text-sm font-normal text-slate-600">({labels.required})</span>
-          </label>
-          <select
-            id="organizationId"
-            name="organizationId"
-            defaultValue={sentText(state, "organizationId")}
-            aria-required="true"
-            aria-invalid={errors.organizationId ? true : undefined}
-            aria-describedby={described(errors.organizationId !== undefined && "organizationId-error")}
-            className={inputClass}
-          >
-            <option value="">{labels.organizationChoose}</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="organizationId-error" message={errors.organizationId} />
-        </div>
+        <OrganizationField organizations={organizations} defaultValue={sentText(state, "organizationId")} error={errors.organizationId} labels={labels} />
       )}
 
       <div>
@@ -118,14 +97,5 @@ export function StartChatForm({ action, submissionKey, requestId, organizations,
         </Link>
       </div>
     </form>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 text-sm font-medium text-red-700">
-      {message}
-    </p>
   );
 }

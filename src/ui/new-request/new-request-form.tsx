@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { AttachmentPicker, useAttachmentList, type AttachmentPickerSetup } from "@/ui/attachments/attachment-picker";
+import { FieldError, inputClass, OrganizationField } from "@/ui/form-fields";
 import { formError, initialFormState, sentText, sentTexts, type FormAction } from "@/ui/form-state";
 
 export interface NewRequestFormLabels {
@@ -48,8 +49,6 @@ interface NewRequestFormProps {
   attachments: AttachmentPickerSetup;
 }
 
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-700";
 
 // A plain form posting to a server action: it works before (or without) JavaScript, and with it the
 // action's answer arrives without a page load. Strings arrive translated from the server.
@@ -84,28 +83,7 @@ export function NewRequestForm({ action, submissionKey, priorities, organization
       <input type="hidden" name="submissionKey" value={submissionKey} />
 
       {chooseOrganization && (
-        <div>
-          <label htmlFor="organizationId" className="block font-medium">
-            {labels.organization} <span className="text-sm font-normal text-slate-600">({labels.required})</span>
-          </label>
-          <select
-            id="organizationId"
-            name="organizationId"
-            defaultValue={sent("organizationId")}
-            aria-required="true"
-            aria-invalid={errors.organizationId ? true : undefined}
-            aria-describedby={described(errors.organizationId !== undefined && "organizationId-error")}
-            className={inputClass}
-          >
-            <option value="">{labels.organizationChoose}</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="organizationId-error" message={errors.organizationId} />
-        </div>
+        <OrganizationField organizations={organizations} defaultValue={sent("organizationId")} error={errors.organizationId} labels={labels} />
       )}
 
       <div>
@@ -231,14 +209,5 @@ export function NewRequestForm({ action, submissionKey, priorities, organization
         )}
       </div>
     </form>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 text-sm font-medium text-red-700">
-      {message}
-    </p>
   );
 }
