@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { step } from "./progress";
 import { PROJECT_ROOT } from "./schema-engine";
 
 // `npm start` builds only when the sources changed since the last build: a fingerprint of every
@@ -50,15 +51,29 @@ export function ensurePrismaClient(): void {
   run(process.execPath, [join(PROJECT_ROOT, "scripts/prisma-generate.mjs")]);
 }
 
-export function ensureBuild(): void {
+/** Builds the app when its sources changed since the last build, saying so and how long it takes. */
+export async function ensureBuild(): Promise<void> {
   ensurePrismaClient();
   if (isBuildCurrent()) return;
-  console.log("Building Portico (first start or changed sources)…");
+  const label = existsSync(join(BUILD_DIR, "BUILD_ID"))
+    ? "The sources changed: building the portal again (about 2 minutes)"
+    : "Building the portal (first start only, about 2 minutes)";
   const fingerprint = sourceFingerprint();
   // The build must not see a runtime database or secret: pages read them per request.
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_SECRET;
-  run(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "build"], env);
+  // Run without blocking, so the progress reminders keep coming while it builds.
+  await step(label, () => runAsync(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "build"], env));
   writeFileSync(STAMP, fingerprint);
+}
+
+function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, stdio: "inherit", env });
+    child.on("error", fail);
+    child.on("exit", (status, signal) =>
+      status === 0 ? done() : fail(new Error(`${[command, ...args].join(" ")} failed (exit ${status ?? signal})`)),
+    );
+  });
 }

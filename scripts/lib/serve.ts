@@ -1,11 +1,12 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigurationError, readEnvironment } from "../../src/config/env";
 import { ensureBuild, ensurePrismaClient } from "./build";
 import { applyMigrations, PROJECT_ROOT } from "./schema-engine";
-import { isEmptyDatabase, seedDatabase } from "./seed";
+import { formatElapsed, step } from "./progress";
+import { DEMO_PASSWORD, hasDemoAccounts, isEmptyDatabase, seedDatabase, SUGGESTED_DEMO_ACCOUNTS } from "./seed";
 import type { TargetDatabase } from "./target-database";
 
 export interface ServeOptions {
@@ -24,17 +25,20 @@ export interface ServeOptions {
  * after stopping the embedded database.
  */
 export async function serve({ mode, database, port, seedWhenEmpty, authSecret }: ServeOptions): Promise<number> {
+  const started = Date.now();
   console.log(`Database: ${database.description}`);
-  const applied = await applyMigrations(database.url);
-  if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
+  await step("Migrating the database", () => applyMigrations(database.url), {
+    summary: (applied) => (applied.length ? `applied ${applied.join(", ")}` : "already up to date"),
+  });
   if (seedWhenEmpty && (await isEmptyDatabase(database.url, database.poolMax))) {
-    console.log("First start: writing the demo data…");
-    await seedDatabase(database.url, database.poolMax);
+    await step("First start: writing the demo data", () => seedDatabase(database.url, database.poolMax));
   }
-  if (mode === "start") ensureBuild();
+  if (mode === "start") await ensureBuild();
   else ensurePrismaClient();
+  const demo = await hasDemoAccounts(database.url, database.poolMax);
 
   const env = readEnvironment();
+  const url = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
   const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), mode, "-p", String(port)], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
@@ -45,8 +49,11 @@ export async function serve({ mode, database, port, seedWhenEmpty, authSecret }:
       DATABASE_URL: database.url,
       DATABASE_POOL_MAX: String(database.poolMax),
       NEXTAUTH_SECRET: authSecret,
-      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXTAUTH_URL: url,
     },
+  });
+  void whenListening(port, child).then((listening) => {
+    if (listening) console.log(readyBanner(url, demo, Date.now() - started));
   });
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
   process.on("SIGINT", forward("SIGINT"));
@@ -76,4 +83,37 @@ export function resolveAuthSecret(database: TargetDatabase): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The last thing `npm start` says: where the portal is and, with the demo data, whom to sign in as. */
+export function readyBanner(url: string, demo: boolean, elapsedMs: number): string {
+  const lines = ["", `Portico is ready at ${url} (started in ${formatElapsed(elapsedMs)}).`];
+  if (demo) {
+    lines.push(`Sign in with a demo account, password ${DEMO_PASSWORD}:`);
+    for (const account of SUGGESTED_DEMO_ACCOUNTS) lines.push(`  ${account.email} — ${account.who}`);
+    lines.push("(Every demo account is listed in README.md.)");
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Resolves true once the server answers a page (so its own start-up lines are printed before the
+ * banner), false if it exits first.
+ */
+function whenListening(port: number, child: ChildProcess): Promise<boolean> {
+  return new Promise((done) => {
+    let exited = false;
+    child.once("exit", () => {
+      exited = true;
+      done(false);
+    });
+    const attempt = () => {
+      if (exited) return;
+      fetch(`http://localhost:${port}/signin`, { redirect: "manual" }).then(
+        () => done(true),
+        () => setTimeout(attempt, 500),
+      );
+    };
+    attempt();
+  });
 }

@@ -1,6 +1,8 @@
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { readEnvironment } from "../../src/config/env";
 import { EMBEDDED_POOL_MAX, startEmbeddedPostgres } from "./embedded-postgres";
+import { step } from "./progress";
 import { PROJECT_ROOT } from "./schema-engine";
 
 export interface TargetDatabase {
@@ -26,7 +28,9 @@ export async function openTargetDatabase(): Promise<TargetDatabase> {
     };
   }
   const dataDir = resolve(PROJECT_ROOT, env.PORTICO_DATA_DIR);
-  const embedded = await startEmbeddedPostgres({ dataDir });
+  // Creating it the first time takes a few seconds: say so, rather than sit silent.
+  const label = existsSync(join(dataDir, "pglite")) ? "Starting the embedded database" : `Creating the embedded database in ${dataDir} (first start only)`;
+  const embedded = await step(label, () => startEmbeddedPostgres({ dataDir }));
   return {
     url: embedded.url,
     poolMax: EMBEDDED_POOL_MAX,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, parseMailFrom, readEnvironment, readMailConfig, readServerConfig } from "./env";
+import { ConfigurationError, parseMailFrom, readEnvironment, readMailConfig, readSatisfactionConfig, readServerConfig } from "./env";
 
 const secret = "s".repeat(32);
 
@@ -19,6 +19,14 @@ describe("configuration", () => {
     expect(() => readEnvironment({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
     expect(() => readEnvironment({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32 characters/);
     expect(() => readEnvironment({ PORT: "http" })).toThrow(ConfigurationError);
+  });
+
+  it("reads the days a solved request may be rated (docs/product.md §4.5): 14 unless set, a whole number of days", () => {
+    expect(readSatisfactionConfig({})).toEqual({ ratingWindowDays: 14 });
+    expect(readSatisfactionConfig({ SATISFACTION_RATING_DAYS: "" })).toEqual({ ratingWindowDays: 14 });
+    expect(readSatisfactionConfig({ SATISFACTION_RATING_DAYS: "30" })).toEqual({ ratingWindowDays: 30 });
+    expect(() => readSatisfactionConfig({ SATISFACTION_RATING_DAYS: "0" })).toThrow(/SATISFACTION_RATING_DAYS/);
+    expect(() => readSatisfactionConfig({ SATISFACTION_RATING_DAYS: "two weeks" })).toThrow(/SATISFACTION_RATING_DAYS/);
   });
 
   it("stops the server with a clear message when the secret is missing", () => {

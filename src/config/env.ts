@@ -31,6 +31,8 @@ const environmentSchema = z.object({
   AUTOMATION_BATCH_SIZE: optionalNumber(z.number().int().min(1).max(10_000), 100),
   // Live chat (docs/realtime.md): minutes without a line after which the automation ends a chat.
   CHAT_IDLE_MINUTES: optionalNumber(z.number().int().min(1).max(24 * 60), 15),
+  // Satisfaction ratings (docs/product.md §4.5): days after a solve during which the requester may rate or change their rating.
+  SATISFACTION_RATING_DAYS: optionalNumber(z.number().int().min(1).max(365), 14),
   // "true" sends the Content-Security-Policy as Content-Security-Policy-Report-Only: violations are
   // reported in the browser's console, nothing is blocked (docs/SECURITY.md).
   CSP_REPORT_ONLY: optionalString.pipe(z.enum(["true", "false"]).optional()),
@@ -142,6 +144,15 @@ export function readAutomationConfig(source: EnvironmentSource = process.env): A
   // A build has no database to work on.
   const building = env.NEXT_PHASE === "phase-production-build";
   return { intervalSeconds: building ? 0 : env.AUTOMATION_INTERVAL_SECONDS, batchSize: env.AUTOMATION_BATCH_SIZE, chatIdleMs: env.CHAT_IDLE_MINUTES * 60_000 };
+}
+
+export interface SatisfactionConfig {
+  /** Days after a solve during which the requester may rate it, or change their rating. */
+  ratingWindowDays: number;
+}
+
+export function readSatisfactionConfig(source: EnvironmentSource = process.env): SatisfactionConfig {
+  return { ratingWindowDays: readEnvironment(source).SATISFACTION_RATING_DAYS };
 }
 
 export interface SecurityConfig {

@@ -50,12 +50,17 @@ describe("the agent queue's service-level states", () => {
     ["overdue", at(99), "breached"],
     ["due this very instant: its time is up", now, "breached"],
     ["due within the hour", at(100.5), "due_soon"],
-    ["due in exactly an hour", new Date(now.getTime() + DUE_SOON_MS), "due_soon"],
-    ["due later", at(102), "fine"],
+    ["due within four hours", at(103.5), "due_soon"],
+    ["due in exactly four hours", new Date(now.getTime() + DUE_SOON_MS), "due_soon"],
+    ["due later", at(104.5), "fine"],
     ["nothing owed", null, "fine"],
   ];
   it.each(cases)("slaState: %s → %s", (_, dueAt, state) => {
     expect(slaState(dueAt, now)).toBe(state);
+  });
+
+  it("due soon means within four hours", () => {
+    expect(DUE_SOON_MS).toBe(4 * HOUR);
   });
 
   it("isBreached: a breach is recorded once the due time has passed, an instant after the queue calls it breached", () => {
@@ -69,7 +74,7 @@ describe("the agent queue's service-level states", () => {
         ? dueAt !== null && (range.after === undefined || dueAt > range.after) && (range.until === undefined || dueAt <= range.until)
         : dueAt === null;
     fc.assert(
-      fc.property(fc.option(fc.integer({ min: -3 * HOUR, max: 3 * HOUR })), (offset) => {
+      fc.property(fc.option(fc.integer({ min: -6 * HOUR, max: 6 * HOUR })), (offset) => {
         const dueAt = offset === null ? null : new Date(now.getTime() + offset);
         for (const state of SLA_STATES) expect(dueRanges(state, now).some((range) => inRange(range, dueAt))).toBe(slaState(dueAt, now) === state);
       }),

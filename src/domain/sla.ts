@@ -69,8 +69,8 @@ export function isBreached(dueAt: Date, now: Date): boolean {
 export const SLA_STATES = ["breached", "due_soon", "fine"] as const;
 export type SlaState = (typeof SLA_STATES)[number];
 
-/** "Due soon": the target falls due within this time. */
-export const DUE_SOON_MS = 1 * HOUR;
+/** "Due soon": the target falls due within this time — the queue's *Due soon* view and badge. */
+export const DUE_SOON_MS = 4 * HOUR;
 
 export function slaState(dueAt: Date | null, now: Date): SlaState {
   if (dueAt === null) return "fine";

@@ -331,3 +331,28 @@ describe("docs/product.md §4.4 reminders and no response", () => {
     expect(apply(solved, customerReply(24 * 12)).status).toBe("open");
   });
 });
+
+describe("docs/product.md §4 an agent sets Open or Pending without a message", () => {
+  const setStatus = (status: "open" | "pending", hour = 9): RequestCommand => ({ type: "set_status", at: at(hour), agentId: "user-agent", status });
+
+  it.each([
+    ["open", "pending"],
+    ["pending", "open"],
+    ["on_hold", "open"],
+    ["on_hold", "pending"],
+    ["solved", "open"],
+  ] as const)("moves a %s request to %s, recorded as the agent's, leaving the old status's fields behind", (from, to) => {
+    const decision = accepted(decide(statesByStatus[from](), setStatus(to)));
+    expect(decision.state).toMatchObject({ status: to, holdReason: null, solvedAt: null, solvedReason: null, bugReport: null });
+    expect(decision.records).toEqual([{ type: "status_changed", requestId: decision.state.id, actorId: "user-agent", at: at(9), from, to, byComment: false }]);
+  });
+
+  it.each(["open", "pending"] as const)("refuses %s on a request that already has it", (status) => {
+    expect(refusalCode(decide(statesByStatus[status](), setStatus(status)))).toBe("already_in_status");
+  });
+
+  it("refuses a merged request: the conversation continues on its target", () => {
+    const merged = apply(freshRequest(), { type: "merge", at: at(2), agentId: "user-agent", target: { id: 1002, organizationId: "org-acme", mergedIntoId: null }, mergedIntoThis: [] });
+    expect(refusalCode(decide(merged, setStatus("open")))).toBe("merged_request_is_closed");
+  });
+});

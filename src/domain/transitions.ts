@@ -48,6 +48,8 @@ export type RequestCommand =
   | { type: "solve"; at: Date; agentId: string; resolution: Resolution }
   | { type: "customer_reply"; at: Date; authorId: string; channel: Channel }
   | { type: "requester_solve"; at: Date; requesterId: string }
+  /** An agent moves a request to Open or Pending with no message (the queue's bulk "Set status…"). */
+  | { type: "set_status"; at: Date; agentId: string; status: StatusWithoutReason }
   | { type: "chat_started"; at: Date; customerId: string; chatSessionId: string }
   | { type: "merge"; at: Date; agentId: string; target: MergeTarget; mergedIntoThis: readonly number[] }
   | { type: "reclassify"; at: Date; agentId: string; priority: string; reason: string }
@@ -145,6 +147,8 @@ export function decide(state: RequestState, command: RequestCommand): Decision {
       return customerMessage(state, command.at, command.authorId, command.channel, true);
     case "requester_solve":
       return requesterSolve(state, command.at, command.requesterId);
+    case "set_status":
+      return setStatus(state, command.at, command.agentId, command.status);
     case "chat_started":
       return customerMessage(state, command.at, command.customerId, "chat", false, command.chatSessionId);
     case "merge":
@@ -333,6 +337,25 @@ function requesterSolve(state: RequestState, at: Date, requesterId: string): Dec
   }
   const next: RequestState = { ...withStatus(touched(state, at), "solved"), solvedAt: at, solvedReason: "agreed" };
   return { ok: true, state: next, records: statusChange(state, next, at, requesterId, false, { solvedReason: "agreed", byRequester: true }), related: [] };
+}
+
+/**
+ * The statuses an agent may set with nothing more to say: On-hold needs a reason and Solved a
+ * resolution, which only the request's own page asks for.
+ */
+export const STATUSES_WITHOUT_REASON = ["open", "pending"] as const;
+export type StatusWithoutReason = (typeof STATUSES_WITHOUT_REASON)[number];
+
+/**
+ * An agent sets Open or Pending without replying, as a reply's status choice would (a Solved request
+ * set Open is reopened by the agent). A merged request stays closed; the same status is refused, so a
+ * bulk change tells which requests it did not change.
+ */
+function setStatus(state: RequestState, at: Date, agentId: string, status: StatusWithoutReason): Decision {
+  if (isMerged(state)) return mergedClosed(state);
+  if (state.status === status) return refuse("already_in_status", "The request already has this status.");
+  const next = withStatus(touched(state, at), status);
+  return { ok: true, state: next, records: statusChange(state, next, at, agentId, false), related: [] };
 }
 
 function merge(state: RequestState, command: Extract<RequestCommand, { type: "merge" }>): Decision {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countCalendarDays, formatDateTime } from "./format";
+import { canonicalTimeZone, countCalendarDays, formatDate, formatDateTime, formatRelativeTime, supportedTimeZones } from "./format";
 
 const at = (iso: string) => new Date(iso);
 
@@ -64,5 +64,86 @@ describe("formatDateTime", () => {
 
   it("refuses an invalid date", () => {
     expect(() => formatDateTime(new Date(Number.NaN), "en")).toThrow(RangeError);
+  });
+});
+
+describe("formatDate", () => {
+  it.each([
+    ["en", "June 3, 2025"],
+    ["ko", "2025년 6월 3일"],
+    ["it", "3 giugno 2025"],
+  ] as const)("%s shows the date without a time", (locale, expected) => {
+    expect(formatDate(at("2025-06-03T23:59:59.999Z"), locale)).toBe(expected);
+  });
+
+  it("shows the time zone's calendar date", () => {
+    expect(formatDate(at("2025-06-03T23:30:00Z"), "en", "Asia/Seoul")).toBe("June 4, 2025");
+    expect(formatDate(at("2025-06-03T02:00:00Z"), "en", "America/New_York")).toBe("June 2, 2025");
+  });
+});
+
+describe("formatRelativeTime", () => {
+  const now = at("2025-06-10T12:00:00Z");
+  const cases: Array<[instant: string, locale: "en" | "ko" | "it", expected: string]> = [
+    ["2025-06-06T09:00:00Z", "en", "4 days ago"],
+    ["2025-06-06T09:00:00Z", "ko", "4일 전"],
+    ["2025-06-06T09:00:00Z", "it", "4 giorni fa"],
+    ["2025-06-10T09:00:00Z", "en", "3 hours ago"],
+    ["2025-06-10T09:00:00Z", "ko", "3시간 전"],
+    ["2025-06-10T09:00:00Z", "it", "3 ore fa"],
+    ["2025-06-10T11:55:00Z", "en", "5 minutes ago"],
+    ["2025-06-10T11:55:00Z", "ko", "5분 전"],
+    ["2025-06-10T11:55:00Z", "it", "5 minuti fa"],
+    ["2025-06-10T11:59:30Z", "en", "now"],
+    ["2025-06-10T11:59:30Z", "ko", "지금"],
+    ["2025-06-10T11:59:30Z", "it", "ora"],
+    ["2025-06-09T08:00:00Z", "en", "yesterday"],
+    ["2025-06-09T08:00:00Z", "ko", "어제"],
+    ["2025-06-09T08:00:00Z", "it", "ieri"],
+    // Two days back has its own word in Korean and Italian.
+    ["2025-06-08T08:00:00Z", "en", "2 days ago"],
+    ["2025-06-08T08:00:00Z", "ko", "그저께"],
+    ["2025-06-08T08:00:00Z", "it", "l’altro ieri"],
+    ["2025-03-10T12:00:00Z", "en", "3 months ago"],
+    ["2025-03-10T12:00:00Z", "it", "3 mesi fa"],
+    ["2023-06-01T12:00:00Z", "en", "2 years ago"],
+    ["2023-06-01T12:00:00Z", "ko", "2년 전"],
+  ];
+
+  it.each(cases)("%s in %s reads %s", (instant, locale, expected) => {
+    expect(formatRelativeTime(at(instant), now, locale)).toBe(expected);
+  });
+
+  it("counts days on the reader's calendar", () => {
+    // 20:00 UTC on the 9th is already the 10th in Seoul: hours ago there, not yesterday.
+    expect(formatRelativeTime(at("2025-06-09T20:00:00Z"), now, "en", "UTC")).toBe("yesterday");
+    expect(formatRelativeTime(at("2025-06-09T20:00:00Z"), now, "en", "Asia/Seoul")).toBe("16 hours ago");
+    // Late last night, a few hours ago, reads in hours rather than as yesterday.
+    expect(formatRelativeTime(at("2025-06-09T23:00:00Z"), at("2025-06-10T02:00:00Z"), "en")).toBe("3 hours ago");
+  });
+
+  it("reads a future instant (clock skew) as now, and refuses an invalid date", () => {
+    expect(formatRelativeTime(at("2025-06-11T12:00:00Z"), now, "en")).toBe("now");
+    expect(() => formatRelativeTime(new Date(Number.NaN), now, "en")).toThrow(RangeError);
+  });
+});
+
+describe("time zones", () => {
+  it("lists the runtime's IANA zones, UTC included", () => {
+    const zones = supportedTimeZones();
+    expect(zones).toContain("Asia/Seoul");
+    expect(zones).toContain("Europe/Rome");
+    expect(zones).toContain("UTC");
+  });
+
+  it("accepts IANA zones in the runtime's spelling and refuses anything else", () => {
+    expect(canonicalTimeZone("Asia/Seoul")).toBe("Asia/Seoul");
+    expect(canonicalTimeZone("UTC")).toBe("UTC");
+    // Two names of one zone become the one the zone list uses.
+    expect(supportedTimeZones()).toContain(canonicalTimeZone("Asia/Kolkata"));
+    expect(supportedTimeZones()).toContain(canonicalTimeZone("US/Eastern"));
+    for (const wrong of ["", "+09:00", "KST", "Mars/Olympus_Mons", "Asia/Seoul; drop", "../etc/passwd", 9, null]) {
+      expect(canonicalTimeZone(wrong)).toBeNull();
+    }
   });
 });

@@ -1,11 +1,41 @@
-// Dates as the request tables show them: whole calendar days elapsed ("3 days", through the
-// `time.daysAgo` message), with the exact moment in the hover title. Pure; safe on server and client.
+// Dates as people read them, in their own language and time zone: the exact moment, a calendar date,
+// or how long ago ("4 days ago", "4일 전", "4 giorni fa") with the exact moment in the hover title.
+// Pure; safe on server and client.
 import type { Locale } from "./locales";
+
+/** Where dates are shown when the reader's time zone is not known: named as such on every date. */
+export const DEFAULT_TIME_ZONE = "UTC";
+
+let knownTimeZones: Set<string> | null = null;
+
+/** Every IANA time zone the runtime knows, in its canonical spelling (plus UTC, which some runtimes leave out). */
+export function supportedTimeZones(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes(DEFAULT_TIME_ZONE) ? zones : [...zones, DEFAULT_TIME_ZONE].sort();
+}
+
+/**
+ * The runtime's own spelling of an IANA time zone ("Asia/Kolkata" and "Asia/Calcutta" are one zone;
+ * browsers and servers may name it differently), or null when `value` names none ("+09:00", "KST",
+ * "Mars/Olympus").
+ */
+export function canonicalTimeZone(value: unknown): string | null {
+  if (typeof value !== "string" || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return null;
+  knownTimeZones ??= new Set(supportedTimeZones());
+  try {
+    const resolved = new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+    return knownTimeZones.has(resolved) ? resolved : null;
+  } catch {
+    return null;
+  }
+}
 
 const MS_PER_DAY = 86_400_000;
 
 const calendarDateFormatters = new Map<string, Intl.DateTimeFormat>();
 const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
 
 function requireValid(instant: Date): void {
   if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid date");
@@ -63,4 +93,45 @@ export function formatDateTime(instant: Date, locale: Locale, timeZone = "UTC"):
     dateTimeFormatters.set(key, formatter);
   }
   return formatter.format(instant);
+}
+
+/** The calendar date alone in the reader's language: "June 3, 2025", "2025년 6월 3일", "3 giugno 2025". */
+export function formatDate(instant: Date, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  requireValid(instant);
+  const key = `${locale}|${timeZone}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "long", day: "numeric" });
+    dateFormatters.set(key, formatter);
+  }
+  return formatter.format(instant);
+}
+
+const MINUTE_S = 60;
+const HOUR_S = 60 * MINUTE_S;
+
+/**
+ * How long before `now` the instant was, in the reader's words: "now", "5 minutes ago", "3 hours
+ * ago" within a day; then calendar days in `timeZone` ("yesterday", "4 days ago"), months after
+ * 30 days and years after 365. A future instant (clock skew) reads as now. The exact moment belongs
+ * next to it, in a title (formatDateTime).
+ */
+export function formatRelativeTime(instant: Date, now: Date, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  requireValid(instant);
+  requireValid(now);
+  let formatter = relativeFormatters.get(locale);
+  if (!formatter) {
+    // "auto" says "yesterday" / "어제" / "ieri" rather than "1 day ago".
+    formatter = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+    relativeFormatters.set(locale, formatter);
+  }
+  const seconds = Math.max(0, Math.floor((now.getTime() - instant.getTime()) / 1000));
+  if (seconds < MINUTE_S) return formatter.format(0, "second");
+  if (seconds < HOUR_S) return formatter.format(-Math.floor(seconds / MINUTE_S), "minute");
+  const days = countCalendarDays(instant, now, timeZone);
+  // Within a day, hours read better than "today"; last night's late hours too, rather than "yesterday".
+  if (seconds < 24 * HOUR_S && (days === 0 || seconds < 12 * HOUR_S)) return formatter.format(-Math.floor(seconds / HOUR_S), "hour");
+  if (days < 30) return formatter.format(-Math.max(1, days), "day");
+  if (days < 365) return formatter.format(-Math.floor(days / 30), "month");
+  return formatter.format(-Math.floor(days / 365), "year");
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { HOLD_REASONS, STATUSES_AFTER_AGENT_REPLY, type HoldReason, type Resolution, type StatusAfterReply } from "@/domain";
 import { attachmentIdsSchema as attachmentIds } from "./attachment-ids";
 import { requestIdSchema } from "./request-id";
-import { messageBodySchema as body } from "./request-reply";
+import { MAX_REPLY_LENGTH, messageBodySchema as body } from "./request-reply";
 import { submissionKeySchema as submissionKey } from "./submission-key";
 
 // The agent console's inputs on one request (docs/product.md §4). Shapes only: whether a reason, a bug
@@ -44,7 +44,22 @@ export const holdRequestSchema = z.object({ requestId: requestIdSchema, ...holdR
 
 export const solveRequestSchema = z.object({ requestId: requestIdSchema, ...resolutionFields });
 
-export const mergeRequestSchema = z.object({ requestId: requestIdSchema, targetId: requestIdSchema });
+/** A public comment the merge may leave on a request; empty is none. */
+const mergeComment = z
+  .string()
+  .trim()
+  .max(MAX_REPLY_LENGTH)
+  .optional()
+  .transform((value) => value || undefined);
+
+/** The merge, with an optional public comment on each request (docs/product.md §4.3); the key makes a resent form merge once. */
+export const mergeRequestSchema = z.object({
+  requestId: requestIdSchema,
+  targetId: requestIdSchema,
+  commentOnMerged: mergeComment,
+  commentOnTarget: mergeComment,
+  submissionKey: submissionKey.optional(),
+});
 
 export const reclassifyRequestSchema = z.object({ requestId: requestIdSchema, priority: z.string(), reason: z.string() });
 

@@ -13,7 +13,7 @@ import type { Viewer } from "./people/viewer";
 // first submission that failed or was rolled back leaves the key free, so the form can be sent again.
 
 /** The forms whose submissions are acted on once; stored with the key, for the record. */
-export type SubmittedForm = "new_request" | "reply" | "agent_reply" | "internal_note" | "reminder" | "chat";
+export type SubmittedForm = "new_request" | "reply" | "agent_reply" | "internal_note" | "reminder" | "chat" | "merge" | "mark_solved";
 
 /** What a use case answers when it went through, stored to answer a repeat with: JSON, one level. */
 export type SubmissionAnswer = Record<string, string | number | boolean | null>;

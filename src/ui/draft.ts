@@ -16,6 +16,11 @@ export function forgetDrafts(): void {
   for (const key of Object.keys(sessionStorage)) if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);
 }
 
+/** Forgets one draft: when a form that leaves the page once it went through (a redirect) is sent. */
+export function forgetDraft(key: string): void {
+  sessionStorage.removeItem(PREFIX + key);
+}
+
 /**
  * Keeps the draft of the text field `name` of `form` under `key` (which names the writer and the
  * field); returns the form's input handler.
@@ -32,6 +37,8 @@ export function useDraft(key: string, name: string, form: RefObject<HTMLFormElem
     }
     const draft = sessionStorage.getItem(storageKey);
     if (draft && !field.value) field.value = draft;
+    // A refused text is kept again (a form that moves on after its action forgot it on submit).
+    else if (state.status === "error" && field.value) sessionStorage.setItem(storageKey, field.value);
   }, [form, name, storageKey, state.status, state.submission]);
 
   return (event: FormEvent<HTMLFormElement>) => {

@@ -4,8 +4,11 @@ import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Locale } from "@/i18n/locales";
+import type { ThemeChoice } from "@/schemas/theme";
+import { Avatar } from "./avatar";
 import { forgetDrafts } from "./draft";
 import { LanguageSwitch } from "./language-switch";
+import { ThemeSwitch, type ThemeLabels } from "./theme-switch";
 
 export interface ProfileMenuLabels {
   supportRequests: string;
@@ -18,11 +21,21 @@ export interface ProfileMenuLabels {
   notifications: string;
   signOut: string;
   language: string;
+  theme: ThemeLabels;
 }
 
 // Strings arrive translated from the server, so no message catalogue ships to the browser.
-export function ProfileMenu(props: { name: string; email: string; locale: Locale; languageAction: (formData: FormData) => Promise<void>; labels: ProfileMenuLabels }) {
-  const { name, email, locale, languageAction, labels } = props;
+export function ProfileMenu(props: {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  languageAction: (formData: FormData) => Promise<void>;
+  theme: ThemeChoice;
+  themeAction: (formData: FormData) => Promise<void>;
+  labels: ProfileMenuLabels;
+}) {
+  const { id, name, email, locale, languageAction, theme, themeAction, labels } = props;
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const container = useRef<HTMLDivElement>(null);
@@ -43,13 +56,6 @@ export function ProfileMenu(props: { name: string; email: string; locale: Locale
     };
   }, [open]);
 
-  const initials = name
-    .split(/\s+/)
-    .map((part) => part[0] ?? "")
-    .join("")
-    .slice(0, 2)
-    .toUpperCase();
-
   return (
     <div ref={container} className="relative">
       <button
@@ -58,15 +64,14 @@ export function ProfileMenu(props: { name: string; email: string; locale: Locale
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((value) => !value)}
-        className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 text-sm max-sm:pr-1 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
-        <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">
-          {initials}
-        </span>
-        <span className="font-medium">{name}</span>
+        <Avatar person={{ id, name }} size="md" />
+        {/* On a phone the avatar alone opens the menu; the name stays for screen readers. */}
+        <span className="max-w-[12rem] truncate font-medium max-sm:sr-only">{name}</span>
       </button>
       {open && (
-        <div id={menuId} className="absolute right-0 z-10 mt-2 w-64 rounded-lg border border-slate-200 bg-white py-2 shadow-lg">
+        <div id={menuId} className="absolute right-0 z-10 mt-2 max-h-[calc(100dvh-4.5rem)] w-64 max-w-[calc(100vw-2rem)] overflow-y-auto rounded-lg border border-slate-200 bg-white py-2 shadow-lg">
           <div className="border-b border-slate-100 px-4 pb-2">
             <p className="truncate text-sm font-medium">{name}</p>
             <p className="truncate text-xs text-slate-600">{email}</p>
@@ -108,6 +113,9 @@ export function ProfileMenu(props: { name: string; email: string; locale: Locale
             </li>
             <li className="my-1 border-y border-slate-100 pb-1">
               <LanguageSwitch action={languageAction} current={locale} label={labels.language} variant="menu" />
+            </li>
+            <li className="mb-1 border-b border-slate-100 pb-1">
+              <ThemeSwitch action={themeAction} current={theme} labels={labels.theme} />
             </li>
             <li>
               <button

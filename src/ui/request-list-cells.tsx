@@ -38,3 +38,15 @@ export function MatchSnippet({ label, snippet }: { label: string; snippet: Snipp
     </p>
   );
 }
+
+/** Beside a merged request's status: where its conversation continues ("Solved · merged into #M", docs/product.md §4.3). */
+export function MergedIntoNote({ id, label }: { id: number; label: string }) {
+  return (
+    <span className="text-xs text-slate-700">
+      <span aria-hidden="true"> · </span>
+      <Link href={`/requests/${id}`} prefetch={false} className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+        {label}
+      </Link>
+    </span>
+  );
+}

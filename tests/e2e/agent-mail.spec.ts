@@ -28,16 +28,18 @@ const RAW = [
   "",
 ].join("\r\n");
 
+// Once per worker that runs this file's tests (they run in parallel): the rows are the same, so a
+// second worker finds them there.
 test.beforeAll(async () => {
   await withE2eDatabase(async (db) => {
     await db.query(
       `INSERT INTO "OutboundMail" (id, kind, "requestId", "toAddress", "fromHeader", "replyTo", subject, "messageId", "inReplyTo", "references", headers, text, html, locale, status, "createdAt")
-       VALUES ($1, 'agent_reply', 1002, $2, '"Portico Support" <support@portico.test>', 'support+r1002@portico.test', $3, $4, 'earlier@portico.test', ARRAY['earlier@portico.test'], $5, $6, $7, 'en', 'kept', now() + interval '1 day')`,
+       VALUES ($1, 'agent_reply', 1002, $2, '"Portico Support" <support@portico.test>', 'support+r1002@portico.test', $3, $4, 'earlier@portico.test', ARRAY['earlier@portico.test'], $5, $6, $7, 'en', 'kept', now() + interval '1 day') ON CONFLICT DO NOTHING`,
       [OUTGOING.id, OUTGOING.to, OUTGOING.subject, `${OUTGOING.id}@portico.test`, JSON.stringify({ "Auto-Submitted": "auto-replied", "List-Unsubscribe": `<http://localhost/unsubscribe/${run}>` }), `Hello in text ${run}`, HTML],
     );
     await db.query(
       `INSERT INTO "InboundMail" (id, "messageId", transport, raw, "byteSize", "fromAddress", "fromName", subject, status, reason, "receivedAt")
-       VALUES ($1, $2, 'smtp', $3, $4, $5, 'Stranger', $6, 'held', 'unknown_sender', now() + interval '1 day')`,
+       VALUES ($1, $2, 'smtp', $3, $4, $5, 'Stranger', $6, 'held', 'unknown_sender', now() + interval '1 day') ON CONFLICT DO NOTHING`,
       [INCOMING.id, `${INCOMING.id}@example.test`, Buffer.from(RAW), Buffer.byteLength(RAW), INCOMING.from, INCOMING.subject],
     );
     // The mail gina's emailed reply on #1002 came as.

@@ -26,19 +26,30 @@ test("an agent merges two requests of one organization, and the customers of bot
   await signIn(page, "agent@portico.test");
   await expect(page).not.toHaveURL(/\/signin/);
   await page.goto(`/agent/requests/${source}`);
-  const merge = page.getByRole("form", { name: "Merge into another request", exact: true });
-  await merge.getByLabel("Or type a request id").fill(String(TARGET));
-  await merge.getByRole("button", { name: "Merge" }).click();
-  await expect(merge.getByRole("status")).toHaveText("The request was merged.");
+  // The merge asks for confirmation: the request typed by number, then both requests shown.
+  await page.getByRole("button", { name: "Merge into another request…" }).click();
+  const merge = page.getByRole("dialog", { name: `Merge #${source} into another request` });
+  await merge.getByLabel("Or type a request number").fill(`#${TARGET}`);
+  await merge.getByLabel("Or type a request number").press("Enter");
+  await expect(merge.getByRole("heading", { name: "Confirm the merge" })).toBeVisible();
+  await expect(merge.getByRole("heading", { name: "Continues in" }).locator("..")).toContainText(`#${TARGET}`);
+  await merge.getByRole("button", { name: `Merge #${source} into #${TARGET}` }).click();
   await expect(page.getByRole("region", { name: "Event log" }).getByText(`Merged into #${TARGET}`)).toBeVisible();
+  // Merged once: the page offers no second merge.
+  await expect(page.getByRole("button", { name: "Merge into another request…" })).toHaveCount(0);
 
   // gina: her request is Solved (merged) and links to #1042, where her conversation continues.
   await gina.goto(`/requests/${source}`);
   await expect(gina.getByText(`Solved — merged into #${TARGET} ${TARGET_SUBJECT}.`)).toBeVisible();
-  await gina.getByRole("link", { name: `#${TARGET} ${TARGET_SUBJECT}` }).click();
+  // No reply box: the page says where the conversation continues (the link there, and in the details).
+  await expect(gina.getByRole("form", { name: "Reply" })).toHaveCount(0);
+  await expect(gina.getByText(`This request was merged into #${TARGET} ${TARGET_SUBJECT}. The conversation continues there.`)).toBeVisible();
+  await gina.getByRole("link", { name: `#${TARGET} ${TARGET_SUBJECT}` }).first().click();
   await expect(gina).toHaveURL(new RegExp(`/requests/${TARGET}$`));
   await expect(gina.getByRole("heading", { level: 1 })).toContainText(TARGET_SUBJECT);
-  await expect(gina.getByRole("link", { name: `#${source} ${subject}` })).toBeVisible();
+  // The target lists gina's request in its details, and its thread shows where it joined.
+  await expect(gina.getByRole("region", { name: "Details" }).getByRole("link", { name: `#${source} ${subject}` })).toBeVisible();
+  await expect(gina.getByRole("region", { name: "Responses" }).getByText(`#${source} ${subject} was merged into this request`)).toBeVisible();
   await expect(gina.getByRole("form", { name: "Reply" })).toBeVisible();
 
   // jiho (Korean): #1042 lists gina's request, and the link opens it — to read, not to reply.
@@ -46,7 +57,7 @@ test("an agent merges two requests of one organization, and the customers of bot
   await signIn(jiho, "jiho@globex.test");
   await expect(jiho).toHaveURL(/\/requests$/);
   await jiho.goto(`/requests/${TARGET}`);
-  await jiho.getByRole("link", { name: `#${source} ${subject}` }).click();
+  await jiho.getByRole("region", { name: "티켓 응답" }).getByRole("link", { name: `#${source} ${subject}` }).click();
   await expect(jiho).toHaveURL(new RegExp(`/requests/${source}$`));
   await expect(jiho.getByRole("heading", { level: 1 })).toContainText(subject);
   await expect(jiho.getByText("Our CSV exports switched to M/D/YY dates; we need YYYY-MM-DD.")).toBeVisible();

@@ -11,7 +11,7 @@ const CUSTOMERS = ["alice@acme.test", "bob@acme.test", "carol@acme.test", "dave@
 
 async function openAsAgent(page: Page) {
   await signIn(page, "agent@portico.test");
-  await expect(page).toHaveURL(/\/requests$/);
+  await expect(page).toHaveURL(/\/agent$/);
   await page.goto("/agent");
   await page.getByRole("navigation", { name: "Agent console" }).getByRole("link", { name: "Organization access" }).click();
   await expect(page).toHaveURL(/\/agent\/organization-access$/);

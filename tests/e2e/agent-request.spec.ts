@@ -41,17 +41,25 @@ test.describe("an agent working a request", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${WORKED_REQUEST}`);
     await expect(page.getByText("Internal note").first()).toBeVisible();
     await expect(page.getByRole("heading", { name: "Event log" })).toBeVisible();
+    // The properties beside the thread, said from the agent's side: 1058 is Pending.
+    const properties = page.getByRole("region", { name: "Properties" });
+    await expect(properties.getByText("jiho@globex.test")).toBeVisible();
+    await expect(properties.getByText("Globex", { exact: true })).toBeVisible();
+    await expect(properties.getByText(/^Waiting for the requester/)).toBeVisible();
+    await expect(page.getByText(/Waiting for your reply/)).toHaveCount(0);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
     expect(results.violations).toEqual([]);
   });
 
   test("replies (Pending by default) and adds an internal note the customer never sees", async ({ page, browser }) => {
     await page.goto(`/agent/requests/${REPLY_REQUEST}`);
+    await page.getByRole("tab", { name: "Internal note" }).click();
     const note = form(page, "Internal note");
     await note.getByLabel("Internal note (only agents see it)").fill("e2e-h: relink pending on the IdP side");
     await note.getByRole("button", { name: "Add internal note" }).click();
     await expect(note.getByRole("status")).toHaveText("Internal note added.");
 
+    await page.getByRole("tab", { name: "Public reply" }).click();
     const reply = form(page, "Public reply");
     await reply.getByLabel("Message").fill("e2e-h: we relinked your account, please try SSO again.");
     await reply.getByRole("button", { name: "Send reply" }).click();
@@ -147,8 +155,9 @@ test.describe("customers", () => {
     // Every field an action reads is filled, so only the permission check can stop it.
     const filled = { body: marker, reason: marker, holdReason: "other", holdReasonText: marker, solvedReason: "agreed", priority: "S1", assigneeId: "me", targetIdTyped: "1060" };
     const forms = (await formsAsServed(browser, "agent@portico.test", `/agent/requests/${GINAS_REQUEST}`, "form[aria-labelledby]:has(input[name=requestId])")).map((fields) => ({ ...fields, ...filled }));
-    // Reply, note, hold, solve, reclassify, assign, reminder, merge (the CC forms are the requester's too).
-    expect(forms).toHaveLength(8);
+    // Reply, note, hold, solve, reclassify, assign, merge (the CC forms are the requester's too). 1062 is
+    // Open, so no reminder is offered: agent-composer.spec.ts replays that one on a Pending request.
+    expect(forms).toHaveLength(7);
 
     await signIn(page, "agent@portico.test");
     await expect(page).not.toHaveURL(/\/signin/);

@@ -192,6 +192,7 @@ test("the agent attaches a file to an internal note, which the customer never se
   await signIn(page, "agent@portico.test");
   await expect(page).not.toHaveURL(/\/signin/);
   await page.goto(`/agent/requests/${openedRequest}`);
+  await page.getByRole("tab", { name: "Internal note" }).click();
   const note = page.getByRole("form", { name: "Internal note", exact: true });
   await note.getByLabel("Attach files").setInputFiles([textFile("idp-trace.txt", 3 * KB)]);
   await expect(note.getByRole("listitem").filter({ hasText: "idp-trace.txt" })).toContainText("Ready");

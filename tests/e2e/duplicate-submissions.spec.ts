@@ -124,12 +124,13 @@ test("after each internal note the note form has a new key, so the next note is 
   try {
     const agentPage = await agent.newPage();
     await signIn(agentPage, "agent@portico.test");
-    await expect(agentPage).toHaveURL(/\/requests$/);
+    await expect(agentPage).toHaveURL(/\/agent$/);
     await agentPage.goto(`/agent${path}`);
+    await agentPage.getByRole("tab", { name: "Internal note" }).click();
     const note = agentPage.getByRole("form", { name: "Internal note", exact: true });
     const keys = [await submissionKeyOf(note)];
     // Each form that adds something has a key of its own.
-    expect(await submissionKeyOf(agentPage.getByRole("form", { name: "Public reply", exact: true }))).not.toBe(keys[0]);
+    expect(await submissionKeyOf(agentPage.getByRole("form", { name: "Public reply", exact: true, includeHidden: true }))).not.toBe(keys[0]);
     for (const text of [`First note ${word}`, `Second note ${word}`]) {
       await note.getByRole("textbox").fill(text);
       await note.getByRole("button", { name: "Add internal note" }).click();

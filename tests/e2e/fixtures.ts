@@ -1,5 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { withE2eDatabase } from "../setup/e2e-database";
 import { DEMO_PASSWORD } from "./demo-accounts";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -45,4 +47,26 @@ export async function openRequest(page: Page, request: { subject: string; descri
   await page.getByRole("button", { name: "Submit request" }).click();
   await expect(page).toHaveURL(/\/requests\/\d+$/);
   return Number(new URL(page.url()).pathname.split("/").pop());
+}
+
+/**
+ * A customer made for one spec — a copy of alice (her password and organizations) — so that what the
+ * spec changes about the person (a theme, a time zone) is seen by no other spec.
+ */
+export async function newCustomerLikeAlice(options: { idPrefix: string; name: string; timeZone?: string | null }): Promise<{ email: string; name: string }> {
+  const id = `${options.idPrefix}-${randomUUID()}`;
+  const email = `${id}@acme.test`;
+  await withE2eDatabase(async (db) => {
+    await db.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash", "timeZone", "createdAt", "updatedAt")
+       SELECT $1, $2, $3, "passwordHash", $4, now(), now() FROM "User" WHERE email = 'alice@acme.test'`,
+      [id, email, options.name, options.timeZone ?? null],
+    );
+    await db.query(
+      `INSERT INTO "Membership" ("userId", "organizationId")
+       SELECT $1, m."organizationId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = 'alice@acme.test'`,
+      [id],
+    );
+  });
+  return { email, name: options.name };
 }

@@ -49,7 +49,7 @@ test.describe("no input crashes a page", () => {
     const agent = await browser.newContext();
     const agentPage = await agent.newPage();
     await signIn(agentPage, "agent@portico.test");
-    await expect(agentPage).toHaveURL(/\/requests$/);
+    await expect(agentPage).toHaveURL(/\/agent$/);
     expect((await agentPage.goto("/agent?q=a%00b"))?.status()).toBe(200);
     // A repeated parameter is read leniently, as every page's URL.
     expect((await agentPage.goto("/agent/organization-access?refused=a&refused=b"))?.status()).toBe(200);
@@ -135,7 +135,7 @@ test.describe("nothing a user wrote is lost", () => {
     const agent = await browser.newContext();
     const agentPage = await agent.newPage();
     await signIn(agentPage, "agent@portico.test");
-    await expect(agentPage).toHaveURL(/\/requests$/);
+    await expect(agentPage).toHaveURL(/\/agent$/);
     await agentPage.goto("/agent/requests/1063");
     const unbounded = await agentPage.locator("main textarea:not([maxlength]), main input[type=text]:not([maxlength])").count();
     expect(unbounded).toBe(0);

@@ -64,12 +64,13 @@ test.describe("My Requests", () => {
     await expect(page.getByRole("navigation", { name: "Which requests" }).getByRole("link", { name: "Organization" })).toHaveCount(0);
     await expect(rows(page)).toHaveCount(25);
 
-    // Days in words, the exact moment on hover; the status as a labelled badge; each subject a link.
-    for (const text of [...(await columnTexts(page, 2)), ...(await columnTexts(page, 3))]) expect(text).toMatch(/^(today|1 day|\d+ days)$/);
+    // How long ago in words, the exact moment on hover; the status as a labelled badge; each subject a link.
+    for (const text of [...(await columnTexts(page, 2)), ...(await columnTexts(page, 3))]) expect(text).toMatch(/^(now|yesterday|last (month|year)|\d+ (minutes?|hours?|days|months|years) ago)$/);
     const firstCreated = rows(page).first().locator("td:nth-child(3) time");
     await expect(firstCreated).toHaveAttribute("title", /UTC$/);
     await expect(firstCreated).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
-    for (const text of await columnTexts(page, 4)) expect(["Open", "Pending", "On-hold", "Solved"]).toContain(text);
+    // A merged request says where it went (docs/product.md §4.3).
+    for (const text of await columnTexts(page, 4)) expect(text).toMatch(/^(Open|Pending|On-hold|Solved|Solved · merged into #\d+)$/);
     const firstLink = rows(page).first().locator("td:first-child a");
     const firstId = (await ids(page))[0]!;
     await expect(firstLink).toHaveAttribute("href", `/requests/${firstId.slice(1)}`);
@@ -200,7 +201,7 @@ test.describe("filtering, sorting and paging My Requests", () => {
     await expect(page).toHaveURL(/order=asc/);
 
     await expect(rows(page).first()).toBeVisible();
-    for (const text of await columnTexts(page, 4)) expect(text).toBe("Solved");
+    for (const text of await columnTexts(page, 4)) expect(text).toMatch(/^Solved( · merged into #\d+)?$/);
     const created = await rows(page).locator("td:nth-child(3) time").evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
     expect(created.length).toBeGreaterThan(1);
     expect([...created].sort()).toEqual(created);
@@ -260,7 +261,7 @@ test.describe("My Requests in Korean", () => {
     await expect(page).toHaveTitle("내 요청 · Portico");
     expect(await columnHeaders(page)).toEqual(["제목", "ID", "생성됨", "마지막 활동", "상태"]);
     await expect(page.getByRole("button", { name: "검색", exact: true })).toBeVisible();
-    for (const text of await columnTexts(page, 2)) expect(text).toMatch(/^(오늘|\d+일)$/);
+    for (const text of await columnTexts(page, 2)) expect(text).toMatch(/^(지금|어제|그저께|지난달|작년|\d+(분|시간|일|개월|년) 전)$/);
   });
 });
 
@@ -272,7 +273,7 @@ test.describe("My Requests in Italian", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Le mie richieste" })).toBeVisible();
     expect(await columnHeaders(page)).toEqual(["Oggetto", "Id", "Creata", "Ultima attività", "Stato"]);
     await expect(page.getByRole("button", { name: "Cerca", exact: true })).toBeVisible();
-    for (const text of await columnTexts(page, 2)) expect(text).toMatch(/^(oggi|1 giorno|\d+ giorni)$/);
+    for (const text of await columnTexts(page, 2)) expect(text).toMatch(/^(ora|ieri|l’altro ieri|mese scorso|anno scorso|1 (minuto|ora) fa|\d+ (minuti|ore|giorni|mesi|anni) fa)$/);
     const firstCreated = rows(page).first().locator("td:nth-child(3) time");
     await expect(firstCreated).toHaveAttribute("title", /\d{4}.*UTC$/);
   });

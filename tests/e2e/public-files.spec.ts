@@ -16,7 +16,12 @@ test("robots are asked to keep out of the portal", async ({ request }) => {
   expect(await response.text()).toMatch(/User-agent: \*\s+Disallow: \//);
 });
 
-test("a page names the icon", async ({ page }) => {
+test("a page names the icon: the product's SVG mark (src/app/icon.svg)", async ({ page }) => {
   await page.goto("/signin");
-  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /\/favicon\.ico/);
+  // The framework may repeat the head's icon link; every one names the same file.
+  const href = await page.locator('link[rel="icon"][type="image/svg+xml"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(href!);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(await icon.text()).toContain("<svg");
 });

@@ -6,7 +6,11 @@ test.describe("sign-in", () => {
   for (const email of DEMO_ACCOUNTS) {
     test(`${email} signs in with the demo password`, async ({ page }) => {
       await signIn(page, email);
-      await expectSignedIn(page);
+      // Agents land on the queue, customers on their requests.
+      if (email === "agent@portico.test") {
+        await expect(page).toHaveURL(/\/agent$/);
+        await expect(page.getByRole("heading", { name: "Queue", level: 1 })).toBeVisible();
+      } else await expectSignedIn(page);
       // The profile menu names the account that is signed in.
       await page.getByRole("banner").getByRole("button", { expanded: false }).click();
       await expect(page.getByRole("banner").getByText(email, { exact: true })).toBeVisible();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DUE_SOON_MS } from "@/domain";
 import { agentQueueParamsSchema } from "@/schemas/agent-queue";
 import { encodeCursor } from "@/schemas/list-params";
 import { listQueue, type AgentQueuePage } from "@/server/requests/list-queue";
@@ -98,15 +99,15 @@ describe("Agent queue", () => {
     expect(unassigned.items.every((item) => item.assigneeName === null)).toBe(true);
   });
 
-  it("tells breached, due within an hour and fine apart against the clock it is given", async () => {
+  it("tells breached, due soon and fine apart against the clock it is given", async () => {
     const owed = await seeded.db.request.findFirstOrThrow({ where: { responseDueAt: { not: null } }, select: { id: true, responseDueAt: true, status: true } });
     const due = owed.responseDueAt!.getTime();
     const cases = [
       { now: new Date(due + 1), state: "breached" },
       { now: new Date(due), state: "breached" },
       { now: new Date(due - 30 * 60_000), state: "due_soon" },
-      { now: new Date(due - HOUR), state: "due_soon" },
-      { now: new Date(due - HOUR - 1), state: "fine" },
+      { now: new Date(due - DUE_SOON_MS), state: "due_soon" },
+      { now: new Date(due - DUE_SOON_MS - 1), state: "fine" },
     ] as const;
     const status = ["open", "pending", "on_hold", "solved"];
     for (const { now, state } of cases) {
@@ -332,7 +333,7 @@ describe("Agent queue, by due time across many pages", () => {
     const expected = await unsolvedInDueOrder({ organizationId });
     const state = (row: { responseDueAt: Date | null }) => {
       const due = row.responseDueAt?.getTime() ?? Number.POSITIVE_INFINITY;
-      return due <= now.getTime() ? "breached" : due <= now.getTime() + HOUR ? "due_soon" : "fine";
+      return due <= now.getTime() ? "breached" : due <= now.getTime() + DUE_SOON_MS ? "due_soon" : "fine";
     };
     for (const sla of ["breached", "due_soon", "fine"] as const) {
       const { items } = await allPages({ organization: organizationId, sla }, now);

@@ -9,6 +9,8 @@ import { addRequestCc } from "@/server/requests/add-request-cc";
 import { createRequest } from "@/server/requests/create-request";
 import { getRequestPage } from "@/server/requests/get-request-page";
 import { listRequests } from "@/server/requests/list-requests";
+import { markSolved } from "@/server/requests/mark-solved";
+import { rateRequest } from "@/server/requests/rate-request";
 import { removeRequestCc } from "@/server/requests/remove-request-cc";
 import { replyToRequest } from "@/server/requests/reply-to-request";
 import { prepareSeededDatabase } from "../setup/seeded-database";
@@ -35,7 +37,7 @@ async function userId(email: string) {
 /** Everything a refused action could have touched. */
 async function fingerprint() {
   const db = seeded.db;
-  const [requests, comments, ccs, events, accessRequests, grants, versions] = await Promise.all([
+  const [requests, comments, ccs, events, accessRequests, grants, versions, ratings] = await Promise.all([
     db.request.count(),
     db.comment.count(),
     db.requestCc.count(),
@@ -43,8 +45,9 @@ async function fingerprint() {
     db.organizationAccessRequest.findMany({ select: { id: true, approvalState: true }, orderBy: { id: "asc" } }),
     db.organizationAccessGrant.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
     db.request.aggregate({ _sum: { version: true } }),
+    db.satisfactionRating.count(),
   ]);
-  return { requests, comments, ccs, events, accessRequests, grants, versions: versions._sum.version };
+  return { requests, comments, ccs, events, accessRequests, grants, versions: versions._sum.version, ratings };
 }
 
 type Outcome = "allowed" | "refused";
@@ -127,6 +130,15 @@ const matrix: Record<string, { run: (role: Role) => Promise<Outcome>; expected: 
       return result;
     },
     expected: { "agent@portico.test": "allowed", "alice@acme.test": "refused", "bob@acme.test": "refused", "carol@acme.test": "refused", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "refused" },
+  },
+  // Last, as they solve alice's request: the requester's own verdict, hers alone (docs/product.md §4.1, §4.5).
+  "mark alice's request as solved": {
+    run: async (role) => ok(await markSolved(seeded.db, await viewer(role), { requestId: ALICE_REQUEST, submissionKey: randomUUID() })),
+    expected: { "agent@portico.test": "refused", "alice@acme.test": "allowed", "bob@acme.test": "refused", "carol@acme.test": "refused", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "refused" },
+  },
+  "rate alice's solved request": {
+    run: async (role) => ok(await rateRequest(seeded.db, await viewer(role), { requestId: ALICE_REQUEST, score: "good" })),
+    expected: { "agent@portico.test": "refused", "alice@acme.test": "allowed", "bob@acme.test": "refused", "carol@acme.test": "refused", "dave@acme.test": "refused", "erin@acme.test": "refused", "gina@globex.test": "refused" },
   },
 };
 

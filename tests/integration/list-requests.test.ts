@@ -83,6 +83,35 @@ describe("My Requests", () => {
   });
 });
 
+describe("counts", () => {
+  it("counts the view exactly, says where each page starts, and counts each status with the other choices kept", async () => {
+    const alice = await seeded.db.user.findUniqueOrThrow({ where: { email: "alice@acme.test" }, select: { id: true } });
+    const mine = await seeded.db.request.count({ where: { requesterId: alice.id } });
+    const first = await list("alice@acme.test");
+    expect(first.counts.total).toEqual({ count: mine, exact: true });
+    expect(first.counts.before).toBe(0);
+    const second = await list("alice@acme.test", { after: first.nextCursor! });
+    expect(second.counts.before).toBe(25);
+    const back = await list("alice@acme.test", { sort: "created", order: "asc", after: (await list("alice@acme.test", { sort: "created", order: "asc" })).nextCursor! });
+    expect(back.counts.before).toBe(25);
+
+    for (const status of ["open", "pending", "on_hold", "solved"] as const) {
+      const exact = await seeded.db.request.count({ where: { requesterId: alice.id, status, priority: { in: ["S2", "S3"] } } });
+      // Filtering by one status changes the total, not the status counts.
+      const filtered = await list("alice@acme.test", { status, priority: ["S2", "S3"] });
+      expect(filtered.counts.statuses[status]).toEqual({ count: exact, exact: true });
+      expect(filtered.counts.total).toEqual({ count: exact, exact: true });
+    }
+  });
+
+  it("counts a search's matches, with the request its number names", async () => {
+    const page = await list("alice@acme.test", { q: PUBLIC_REPLY_ONLY_WORD });
+    expect(page.counts.total).toEqual({ count: page.items.length, exact: true });
+    const byNumber = await list("alice@acme.test", { q: "1001" });
+    expect(byNumber.counts.total.count).toBe(byNumber.items.length);
+  });
+});
+
 describe("search", () => {
   it("finds a word that appears only in a public reply, and says where it matched", async () => {
     const page = await list("alice@acme.test", { q: PUBLIC_REPLY_ONLY_WORD });

@@ -8,6 +8,7 @@ import { findViewer } from "@/server/entry/viewer";
 import { mailAttention } from "@/server/mail/console/mail-attention";
 import { AvailabilitySwitch } from "@/ui/agent-chats/availability-switch";
 import { CHATS_PATH } from "@/ui/agent-chats/chat-href";
+import { SAVED_REPLIES_PATH } from "@/ui/saved-replies/saved-replies-href";
 import { AgentConsoleNav } from "@/ui/agent-queue/agent-console-nav";
 import { chatAvailabilityAction } from "./chats/actions";
 
@@ -17,13 +18,14 @@ export default async function AgentConsoleLayout({ children }: { children: React
   const viewer = await findViewer();
   if (!viewer?.actor.isAgent) return children;
   const db = getDatabase();
-  const [t, tAccess, tPeople, tAudit, tMail, tChats, attention, chatsWaiting, available] = await Promise.all([
+  const [t, tAccess, tPeople, tAudit, tMail, tChats, tSaved, attention, chatsWaiting, available] = await Promise.all([
     getTranslations("agentQueue.console"),
     getTranslations("agentAccess"),
     getTranslations("agentPeople"),
     getTranslations("agentAudit"),
     getTranslations("agentMail"),
     getTranslations("agentChats"),
+    getTranslations("savedReplies"),
     mailAttention(db, viewer),
     countWaitingChats(db),
     chatAvailabilityOf(db, viewer),
@@ -46,6 +48,7 @@ export default async function AgentConsoleLayout({ children }: { children: React
           links={[
             { href: "/agent", label: t("queue") },
             { href: CHATS_PATH, label: tChats("nav"), count: { value: chatsWaiting, label: tChats("navWaiting", { count: chatsWaiting }) } },
+            { href: SAVED_REPLIES_PATH, label: tSaved("nav") },
             { href: "/agent/organization-access", label: tAccess("nav") },
             { href: "/agent/people", label: tPeople("nav") },
             { href: "/agent/audit", label: tAudit("nav") },

@@ -5,6 +5,7 @@ import { found, requireAgentViewer } from "@/server/entry/viewer";
 import { listQueue } from "@/server/requests/list-queue";
 import { AgentQueueView } from "@/ui/agent-queue/agent-queue-view";
 import { rawQueryString } from "@/ui/my-requests/list-href";
+import { bulkChangeAction } from "./actions";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -19,5 +20,5 @@ export default async function AgentQueuePage({ searchParams }: { searchParams: P
   const raw = await searchParams;
   const viewer = await requireAgentViewer(`/agent${rawQueryString(raw)}`);
   const { queue } = found(await listQueue(getDatabase(), viewer, raw));
-  return <AgentQueueView queue={queue} now={viewer.now} />;
+  return <AgentQueueView queue={queue} now={viewer.now} bulkAction={bulkChangeAction} />;
 }

@@ -17,8 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackPath = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
-  if (await findViewer()) redirect(callbackPath);
+  const asked = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  // A page asked for wins; otherwise home, which sends agents to the queue and customers to their requests.
+  const callbackPath = safeCallbackPath(asked, "/");
+  const viewer = await findViewer();
+  if (viewer) redirect(safeCallbackPath(asked, viewer.actor.isAgent ? "/agent" : "/requests"));
   const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
   // Why a session ended on purpose (signing out everywhere, a password change), said once here.
   const notice = choiceParam(SIGN_IN_NOTICES).parse(params.notice);

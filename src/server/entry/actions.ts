@@ -5,7 +5,7 @@ import { getDatabase } from "@/server/db";
 import { notFound, type Outcome } from "@/server/outcome";
 import type { SignedInViewer } from "@/server/people/viewer";
 import type { UseCase } from "@/server/use-case";
-import { formValues, toFormState, type FormAnswer, type FormMessages, type FormState } from "./form-state";
+import { formValues, toFormState, type DoneSentence, type FormAnswer, type FormMessages, type FormState } from "./form-state";
 import { findViewer } from "./viewer";
 
 // Every server action is made by one of these (a lint rule refuses any other export from a
@@ -35,8 +35,8 @@ export interface FormActionOptions<Result extends object> {
   /** How the form's fields become the use case's input; by default every text field as sent. */
   input?: (formData: FormData) => unknown;
   messages: FormMessages;
-  /** What to say when it went through: a message key under the form's namespace. */
-  done?: (result: Result) => string;
+  /** What to say when it went through: a message key under the form's namespace, or a sentence already said (a summary with its own parts). */
+  done?: (result: Result) => string | DoneSentence | Promise<DoneSentence>;
   /** Where to go when it went through, instead of answering in place. */
   redirectTo?: (result: Result) => string;
   /** Pages showing what changed, from the fields sent. */

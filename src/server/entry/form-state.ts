@@ -36,6 +36,11 @@ export interface FormMessages {
 
 type PlaceholderValues = Partial<Record<string, Record<string, string | number>>>;
 
+/** A "done" message made by the action itself, already in the user's language. */
+export interface DoneSentence {
+  sentence: string;
+}
+
 export type FormAnswer<T extends object> = Outcome<T> | { ok: false; reason: "signed_out" };
 
 /** Message keys are built from codes here, so the compile-time check of literal keys cannot apply. */
@@ -46,7 +51,7 @@ interface Translator {
 
 export async function toFormState<T extends object>(
   answer: FormAnswer<T>,
-  { messages, done, values, previous }: { messages: FormMessages; done: (result: T) => string; values: FormState["values"]; previous: FormState },
+  { messages, done, values, previous }: { messages: FormMessages; done: (result: T) => string | DoneSentence | Promise<DoneSentence>; values: FormState["values"]; previous: FormState },
 ): Promise<FormState> {
   const t = (await getTranslations()) as unknown as Translator;
   const { namespace } = messages;
@@ -57,7 +62,10 @@ export async function toFormState<T extends object>(
   const submission = previous.submission + 1;
   const failed = (message: string, fieldErrors: FormState["fieldErrors"] = {}): FormState => ({ status: "error", message, fieldErrors, values, submission });
 
-  if (answer.ok) return { status: "done", message: t(`${namespace}.${done(answer)}`), fieldErrors: {}, values: {}, submission };
+  if (answer.ok) {
+    const said = await done(answer);
+    return { status: "done", message: typeof said === "string" ? t(`${namespace}.${said}`) : said.sentence, fieldErrors: {}, values: {}, submission };
+  }
   switch (answer.reason) {
     case "signed_out":
       return failed(say("signedOut", "form.signedOut"));

@@ -1,10 +1,14 @@
 // next-intl's per-request configuration (found by createNextIntlPlugin in next.config.ts). URLs carry
 // no locale: the language comes from the viewer's saved choice, the cookie or the browser
 // (docs/decisions/0007-localization.md). The viewer is the page's own, read once per request.
+// Dates are shown in the viewer's time zone: the one saved on their profile, else the one their
+// browser reported (a cookie, for signed-out pages and until it is saved), else UTC.
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "@/i18n/format";
 import { LOCALE_COOKIE, type Locale } from "@/i18n/locales";
 import { resolveLocale } from "@/i18n/negotiate";
+import { TIME_ZONE_COOKIE } from "@/schemas/time-zone";
 import { findViewer } from "./viewer";
 
 // Each request loads only its own language's file.
@@ -24,7 +28,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: (await MESSAGES[locale]()).default,
-    // Users have no time zone setting yet; dates are shown, and labelled, in UTC.
-    timeZone: "UTC",
+    // The cookie is the browser's word, so it is checked like any input.
+    timeZone: viewer?.person.timeZone ?? canonicalTimeZone(cookieStore.get(TIME_ZONE_COOKIE)?.value) ?? DEFAULT_TIME_ZONE,
   };
 });

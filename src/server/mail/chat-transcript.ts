@@ -24,7 +24,7 @@ export async function enqueueChatTranscript(tx: Prisma.TransactionClient, chat: 
       startedAt: true,
       endedBy: true,
       request: { select: { id: true, subject: true } },
-      startedBy: { select: { id: true, email: true, name: true, locale: true, isAgent: true, disabledAt: true, mailOff: true } },
+      startedBy: { select: { id: true, email: true, name: true, locale: true, timeZone: true, isAgent: true, disabledAt: true, mailOff: true } },
       messages: { orderBy: [{ sentAt: "asc" }, { id: "asc" }], select: { id: true, body: true, sentAt: true, author: { select: { name: true } } } },
     },
   });
@@ -36,8 +36,8 @@ export async function enqueueChatTranscript(tx: Prisma.TransactionClient, chat: 
   const unsubscribe = unsubscribeUrls(config, customer.id, CHAT_TRANSCRIPT_KIND);
   const content = await renderChatTranscriptMail({
     locale,
-    // Accounts keep no time zone yet: UTC, named in every time.
-    timeZone: "UTC",
+    // The reader's saved zone; UTC when they have none, named in every time.
+    timeZone: customer.timeZone ?? "UTC",
     recipientName: customer.name,
     request,
     chat: { startedAt: session.startedAt, endedBy: session.endedBy },

@@ -68,7 +68,7 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
   const toAgents = notifications.find((notification) => notification.to === "agents");
   const people = await tx.user.findMany({
     where: { disabledAt: null, OR: [{ id: { in: named } }, ...(toAgents ? [{ isAgent: true }] : [])] },
-    select: { id: true, email: true, name: true, locale: true, isAgent: true, mailOff: true },
+    select: { id: true, email: true, name: true, locale: true, timeZone: true, isAgent: true, mailOff: true },
   });
   const kindFor = new Map<string, NotificationKind>(notifications.filter((n) => n.to !== "agents").map((n) => [n.to, n.kind]));
   // Internal notes never reach anyone by mail, and a message is only quoted when it is public.
@@ -91,6 +91,8 @@ export async function notifyChange(tx: Writer, change: ChangeToNotify, config: M
     const content = await renderRequestMail({
       kind,
       locale,
+      // The quoted message's time in the recipient's saved zone; UTC when they have none.
+      timeZone: person.timeZone ?? "UTC",
       recipientName: person.name,
       request: { id: request.id, subject: request.subject, status: request.status, solvedReason: request.solvedReason, mergedIntoId: request.mergedIntoId },
       message,

@@ -25,6 +25,10 @@ export interface Person {
   name: string;
   /** Their saved language, or null when they never chose one. */
   locale: Locale | null;
+  /** Their IANA time zone, or null until they choose one or their browser reports it. */
+  timeZone: string | null;
+  /** Their chosen theme, or null to follow the system's setting. */
+  theme: "light" | "dark" | null;
   isAgent: boolean;
   memberships: Array<{ organizationId: string; organizationName: string; isTechnicalContact: boolean; isAdmin: boolean }>;
 }
@@ -48,6 +52,8 @@ export async function loadViewer(db: Database, userId: string, at: Pick<Viewer, 
       email: true,
       name: true,
       locale: true,
+      timeZone: true,
+      theme: true,
       isAgent: true,
       disabledAt: true,
       memberships: { select: { organizationId: true, isTechnicalContact: true, isAdmin: true, organization: { select: { name: true } } } },
@@ -57,7 +63,7 @@ export async function loadViewer(db: Database, userId: string, at: Pick<Viewer, 
   if (!user || user.disabledAt) return null;
   const memberships = user.memberships.map(({ organization, ...membership }) => ({ ...membership, organizationName: organization.name }));
   return {
-    person: { id: user.id, email: user.email, name: user.name, locale: user.locale, isAgent: user.isAgent, memberships },
+    person: { id: user.id, email: user.email, name: user.name, locale: user.locale, timeZone: user.timeZone, theme: user.theme, isAgent: user.isAgent, memberships },
     actor: { userId: user.id, isAgent: user.isAgent, memberships: memberships.map(({ organizationId, isTechnicalContact, isAdmin }) => ({ organizationId, isTechnicalContact, isAdmin })), grants: user.accessGrants },
     now: at.now,
     channel: at.channel,

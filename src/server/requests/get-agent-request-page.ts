@@ -1,4 +1,6 @@
 import "server-only";
+import type { RequestStatus } from "@/domain";
+import { fillSavedReply } from "@/domain/saved-replies";
 import type { Prisma, RequestEventType } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import { notFound, type Outcome } from "@/server/outcome";
@@ -35,12 +37,24 @@ export interface AgentRequestPage {
   people: Record<string, string>;
   agents: Person[];
   /** Other unmerged requests of the same organization, most recent activity first. */
-  mergeCandidates: RequestLink[];
+  mergeCandidates: MergeCandidate[];
   isMerged: boolean;
+  /** The request this one was merged into, when it was. */
+  mergedIntoId: number | null;
+  /** The requester's email address: agents write to them outside the portal too. */
+  requesterEmail: string;
+  /** The saved replies agents share, their placeholders filled for this request (docs/product.md §8). */
+  savedReplies: Array<{ id: string; title: string; body: string }>;
   /** The incoming mail each comment that came by email was made of, by comment id: the console's "View original email". */
   originalEmails: Record<string, string>;
   /** The incoming mail that opened the request, when one did. */
   openingEmail: string | null;
+}
+
+/** A request this one may be merged into, as the merge's confirmation shows it. */
+export interface MergeCandidate extends RequestLink {
+  status: RequestStatus;
+  requesterName: string;
 }
 
 const personSelect = { id: true, name: true, isAgent: true } as const;
@@ -55,8 +69,8 @@ export const getAgentRequestPage = defineUseCase({
     const request = opened.page;
     const emailedCommentIds = request.thread.flatMap((entry) => (entry.kind === "comment" && entry.channel === "email" ? [entry.id] : []));
 
-    const [row, events, agents, mergeCandidates, inboundMails] = await Promise.all([
-      db.request.findUniqueOrThrow({ where: { id: request.id }, select: { mergedIntoId: true, assignee: { select: personSelect } } }),
+    const [row, events, agents, mergeCandidates, inboundMails, savedReplies] = await Promise.all([
+      db.request.findUniqueOrThrow({ where: { id: request.id }, select: { mergedIntoId: true, assignee: { select: personSelect }, requester: { select: { email: true } } } }),
       db.requestEvent.findMany({
         where: { requestId: request.id },
         select: {
@@ -76,7 +90,7 @@ export const getAgentRequestPage = defineUseCase({
       db.user.findMany({ where: { isAgent: true }, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }] }),
       db.request.findMany({
         where: { organizationId: request.organization.id, mergedIntoId: null, id: { not: request.id } },
-        select: { id: true, subject: true },
+        select: { id: true, subject: true, status: true, requester: { select: { name: true } } },
         orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
         take: MERGE_CANDIDATE_LIMIT,
       }),
@@ -87,6 +101,7 @@ export const getAgentRequestPage = defineUseCase({
             select: { id: true, commentId: true },
           })
         : Promise.resolve([]),
+      db.savedReply.findMany({ select: { id: true, title: true, body: true }, orderBy: [{ title: "asc" }, { id: "asc" }] }),
     ]);
 
     // Names for the user ids the log's data mentions (assignments, CCs).
@@ -117,8 +132,11 @@ export const getAgentRequestPage = defineUseCase({
       })),
       people: Object.fromEntries(named.map((user) => [user.id, user.name])),
       agents,
-      mergeCandidates,
+      mergeCandidates: mergeCandidates.map(({ requester, ...candidate }) => ({ ...candidate, requesterName: requester.name })),
       isMerged: row.mergedIntoId !== null,
+      mergedIntoId: row.mergedIntoId,
+      requesterEmail: row.requester.email,
+      savedReplies: savedReplies.map((reply) => ({ ...reply, body: fillSavedReply(reply.body, { requesterName: request.requester.name, requestNumber: request.id }) })),
       originalEmails: Object.fromEntries(inboundMails.flatMap((mail) => (mail.commentId ? [[mail.commentId, mail.id]] : []))),
       openingEmail: inboundMails.find((mail) => mail.commentId === null)?.id ?? null,
     };

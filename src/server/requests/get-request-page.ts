@@ -6,6 +6,9 @@ import {
   SOLVED_REASONS,
   canBeCcd,
   can,
+  canRate,
+  decide,
+  ratingOpenUntil,
   relationsTo,
   replyRoute,
   serviceLevel,
@@ -19,12 +22,14 @@ import {
   type ServiceLevelStatus,
   type SolvedReason,
 } from "@/domain";
+import { readSatisfactionConfig } from "@/config/env";
 import type { Database } from "@/server/db/client";
 import type { Reader } from "@/server/people/viewer";
 import type { Outcome } from "@/server/outcome";
 import { defineUseCase } from "@/server/use-case";
 import { requestRefSchema } from "@/schemas/request-id";
 import { findRequestFor, partiesSelect, requestAccessSelect, toRequestAccess } from "./request-gate";
+import { ratingSelect, toRequestRating, type RequestRating } from "./request-rating";
 import { requestStateSelect, toRequestState } from "./request-state";
 import { openableRequestsWhere } from "./visibility-query";
 
@@ -58,6 +63,8 @@ export interface Resolution {
   bugReport: BugReport | null;
   /** For "merged": the request it was merged into. */
   mergedInto: RequestLink | null;
+  /** The requester solved it themselves with "Mark as solved" (docs/product.md §4.1). */
+  byRequester: boolean;
 }
 
 export interface ChatLine {
@@ -90,10 +97,14 @@ export type ThreadEntry =
       internal: boolean;
       /** This reply reopened a Solved request. */
       reopened: boolean;
+      /** The automation's reminder (docs/product.md §4.4): signed by an agent account, written by nobody. */
+      automaticReminder: boolean;
       attachments: AttachmentItem[];
     }
   | { kind: "chat"; id: string; at: Date; endedAt: Date | null; startedBy: Person; lines: ChatLine[]; reopened: boolean }
-  | { kind: "status_change"; id: string; at: Date; from: RequestStatus | null; to: RequestStatus; holdReason: HoldReason | null; solvedReason: SolvedReason | null };
+  | { kind: "status_change"; id: string; at: Date; from: RequestStatus | null; to: RequestStatus; holdReason: HoldReason | null; solvedReason: SolvedReason | null }
+  /** Another request was merged into this one here (docs/product.md §4.3); only one the viewer may open. */
+  | { kind: "merge_received"; id: string; at: Date; source: RequestLink };
 
 export interface RequestPage {
   id: number;
@@ -129,6 +140,12 @@ export interface RequestPage {
   canManageCcs: boolean;
   /** Who may be added as a CC: members of the request's organization, not the requester, not already CC'd. */
   ccCandidates: Array<Person & { email: string }>;
+  /** The requester may mark it solved now (docs/product.md §4.1): Open or Pending, not merged. */
+  canMarkSolved: boolean;
+  /** The requester's own rating (docs/product.md §4.5); shown to the requester only. */
+  rating: RequestRating | null;
+  /** Until when the requester may rate or change their rating; null when they cannot now. */
+  ratingOpenUntil: Date | null;
 }
 
 const personSelect = { id: true, name: true, isAgent: true } as const;
@@ -148,6 +165,7 @@ export const getRequestPage = defineUseCase({
         ccs: { select: { userId: true, user: { select: personSelect } }, orderBy: { createdAt: "asc" } },
         // Everyone who may see a merged request may follow its link (the domain's merge relations).
         mergedInto: { select: { id: true, subject: true, ...partiesSelect } },
+        satisfaction: { select: ratingSelect },
       },
     });
     if (!opened.ok) return opened;
@@ -161,7 +179,17 @@ export const getRequestPage = defineUseCase({
       db.comment.findMany({
         // Internal notes never leave the database for a viewer who may not read them.
         where: { requestId: id, ...(withInternalNotes ? {} : { visibility: "public" as const }) },
-        select: { id: true, body: true, visibility: true, channel: true, createdAt: true, author: { select: personSelect } },
+        select: {
+          id: true,
+          body: true,
+          visibility: true,
+          channel: true,
+          createdAt: true,
+          author: { select: personSelect },
+          // A reminder the automation sent (no acting agent), as opposed to one an agent wrote.
+          isReminder: true,
+          events: { where: { type: "reminder_sent", actorId: null }, select: { id: true }, take: 1 },
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
       // Every file of the thread in one statement, grouped below: the description's, and those of the
@@ -188,7 +216,7 @@ export const getRequestPage = defineUseCase({
         orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       }),
       db.requestEvent.findMany({
-        where: { requestId: id, type: { in: ["status_changed", "priority_changed", "reopened"] } },
+        where: { requestId: id, type: { in: ["status_changed", "priority_changed", "reopened", "merge_received"] } },
         select: { id: true, type: true, fromStatus: true, toStatus: true, fromPriority: true, toPriority: true, reason: true, commentId: true, data: true, createdAt: true },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
@@ -219,6 +247,10 @@ export const getRequestPage = defineUseCase({
     const reopenedByChat = new Set<string>();
     const priorityHistory: PriorityChange[] = [];
     const statusChanges: ThreadEntry[] = [];
+    // Whether the latest solve was the requester's own "Mark as solved".
+    let solvedByRequester = false;
+    const mergedFromVisible = mergedFrom.filter((source) => can(actor, "view_request", toRequestAccess(source), now));
+    const visibleSources = new Map(mergedFromVisible.map((source) => [source.id, source]));
     for (const event of events) {
       if (event.type === "reopened") {
         if (event.commentId !== null && visibleCommentIds.has(event.commentId)) reopenedByComment.add(event.commentId);
@@ -226,8 +258,12 @@ export const getRequestPage = defineUseCase({
         if (chatSessionId) reopenedByChat.add(chatSessionId);
       } else if (event.type === "priority_changed" && event.fromPriority && event.toPriority) {
         priorityHistory.push({ at: event.createdAt, from: event.fromPriority, to: event.toPriority, reason: event.reason ?? "" });
+      } else if (event.type === "merge_received") {
+        const source = visibleSources.get(mergeReceivedData.safeParse(event.data).data?.requestId ?? NaN);
+        if (source) statusChanges.push({ kind: "merge_received", id: event.id, at: event.createdAt, source: { id: source.id, subject: source.subject } });
       } else if (event.type === "status_changed" && event.toStatus) {
         const data = statusChangeData.safeParse(event.data).data;
+        if (event.toStatus === "solved") solvedByRequester = data?.byRequester === true;
         statusChanges.push({
           kind: "status_change",
           id: event.id,
@@ -251,6 +287,7 @@ export const getRequestPage = defineUseCase({
           channel: comment.channel,
           internal: comment.visibility === "internal",
           reopened: reopenedByComment.has(comment.id),
+          automaticReminder: comment.isReminder && comment.events.length > 0,
           attachments: filesByComment.get(comment.id) ?? [],
         }),
       ),
@@ -271,7 +308,9 @@ export const getRequestPage = defineUseCase({
     thread.sort((a, b) => a.at.getTime() - b.at.getTime() || Number(a.kind === "status_change") - Number(b.kind === "status_change"));
 
     const state = toRequestState(row);
-    const mergedFromVisible = mergedFrom.filter((source) => can(actor, "view_request", toRequestAccess(source), now));
+    // The requester's own verdict — marking it solved, rating the answer — is theirs alone (§4.1, §4.5).
+    const isRequester = can(actor, "solve_as_requester", access, now);
+    const { ratingWindowDays } = readSatisfactionConfig();
     const route = replyRoute(actor, access, now);
     const relations = relationsTo(actor, access, now);
     const readsThrough = route !== "none" ? null : relations.has("organization_viewer") ? "organization_access" : relations.has("merge_follower") ? "merge_link" : null;
@@ -293,17 +332,21 @@ export const getRequestPage = defineUseCase({
       serviceLevel: serviceLevel(state, now, DEFAULT_SERVICE_LEVEL_POLICY),
       resolution:
         state.status === "solved" && state.solvedReason
-          ? { reason: state.solvedReason, solvedAt: state.solvedAt, bugReport: state.bugReport, mergedInto: row.mergedInto }
+          ? { reason: state.solvedReason, solvedAt: state.solvedAt, bugReport: state.bugReport, mergedInto: row.mergedInto, byRequester: solvedByRequester }
           : null,
       mergedFrom: mergedFromVisible.map((source) => ({ id: source.id, subject: source.subject })),
       thread,
-      canReply: route === "thread",
+      // A merged request takes no more messages (docs/product.md §4.3): the domain refuses a reply to it.
+      canReply: route === "thread" && decide(state, { type: "customer_reply", at: now, authorId: actor.userId, channel: "web" }).ok,
       repliesFromAgentConsole: route === "agent_console",
       readsThrough,
       canManageCcs,
       ccCandidates: candidates
         .filter((candidate) => canBeCcd({ userId: candidate.id, memberships: candidate.memberships }, access))
         .map((candidate) => ({ id: candidate.id, name: candidate.name, isAgent: candidate.isAgent, email: candidate.email })),
+      canMarkSolved: isRequester && decide(state, { type: "requester_solve", at: now, requesterId: actor.userId }).ok,
+      rating: isRequester ? toRequestRating(row.satisfaction) : null,
+      ratingOpenUntil: isRequester && canRate(state, now, ratingWindowDays) ? ratingOpenUntil(state, ratingWindowDays) : null,
     };
     return { ok: true, page };
   },
@@ -314,5 +357,6 @@ const holdReasonData = z.union([
   z.object({ code: z.enum(HOLD_REASONS) }),
   z.object({ code: z.literal("other"), text: z.string() }),
 ]);
-const statusChangeData = z.object({ holdReason: holdReasonData.optional(), solvedReason: z.enum(SOLVED_REASONS).optional() });
+const statusChangeData = z.object({ holdReason: holdReasonData.optional(), solvedReason: z.enum(SOLVED_REASONS).optional(), byRequester: z.boolean().optional() });
 const reopenedData = z.object({ chatSessionId: z.string().optional() });
+const mergeReceivedData = z.object({ requestId: z.number() });

@@ -1,5 +1,6 @@
 import "server-only";
 import { dueRanges, slaState, UNSOLVED_STATUSES, visibleRequestsFilter, type PriorityCode, type RequestStatus, type SlaState } from "@/domain";
+import type { QueueViewName } from "@/domain/queue-views";
 import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import { notFound } from "@/server/outcome";
@@ -32,7 +33,7 @@ export interface QueueItem {
 
 export interface AgentQueuePage {
   /** The view the URL asked for, as read. */
-  view: Omit<AgentQueueParams, "after" | "before">;
+  view: Omit<AgentQueueParams, "after" | "before" | "start">;
   items: QueueItem[];
   nextCursor: string | null;
   previousCursor: string | null;
@@ -42,7 +43,18 @@ export interface AgentQueuePage {
   /** For the filters: every organization and every agent, by name. */
   organizations: { id: string; name: string }[];
   agents: { id: string; name: string }[];
+  /** How many requests the view holds: exact up to a cap, past it "more than" (`exact` false). */
+  total: { count: number; exact: boolean };
+  /** Where this page starts in the view (1 for the first), as the page links carried it. */
+  start: number;
+  /** The saved views' counts (Mine, Unassigned, Breached, Due soon, All unsolved), whatever the filters. */
+  viewCounts: Record<QueueViewName, number>;
 }
+
+/** Counting stops here: past it the page says "more than", which keeps the count a bounded read. */
+export const EXACT_COUNT_CAP = 10_000;
+/** A search's count reads matches in two places; it stops sooner. */
+export const EXACT_SEARCH_COUNT_CAP = 1_000;
 
 type Row = Omit<QueueItem, "match" | "slaState"> & MatchColumns;
 
@@ -99,7 +111,8 @@ export const listQueue = defineUseCase({
       }),
     );
 
-    const [rows, organizations, agents] = await Promise.all([
+    const counted = and(enumIn(Prisma.sql`r.status`, statuses, "RequestStatus"), ...filters, excluded, anyOf(sla));
+    const [rows, organizations, agents, total, viewCounts] = await Promise.all([
       db.$queryRaw<Row[]>`
         WITH ${search ? Prisma.sql`${searchQuery(search)},` : Prisma.empty} page AS (${pageIds(parts, column, direction, Boolean(search))})
         SELECT ${list.columns}, ${search ? bestMatchColumns : noMatchColumns}
@@ -107,13 +120,16 @@ export const listQueue = defineUseCase({
         ORDER BY ${column} ${direction}, r.id ${direction}`,
       db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
       db.user.findMany({ where: { isAgent: true }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      countView(db, counted, search),
+      countSavedViews(db, actor.userId, now),
     ]);
 
     const page = paginate(rows, backwards, cursor !== undefined, (row) => ({ v: keyOf(row, params.sort), id: row.id }));
     const toItem = (row: Omit<QueueItem, "slaState">): QueueItem => ({ ...row, slaState: slaState(row.responseDueAt, now) });
     const items = page.rows.map((row) => toItem(withMatch(row, search)));
     if (numberMatch && page.previousCursor === null) items.unshift(toItem(numberMatch));
-    const { after, before, ...view } = params;
+    const { after, before, start, ...view } = params;
+    if (numberMatch) total.count += 1;
     const queue: AgentQueuePage = {
       view,
       items,
@@ -123,6 +139,9 @@ export const listQueue = defineUseCase({
       order,
       organizations,
       agents,
+      total,
+      start,
+      viewCounts,
     };
     return { ok: true as const, queue };
   },
@@ -158,6 +177,44 @@ const searchMatches = [
   Prisma.sql`r."documentVector" @@ query.q`,
   Prisma.sql`r.id IN (SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`,
 ];
+
+/**
+ * How many requests the view holds, read only as far as the cap: every condition of the page but
+ * the cursor. A search counts its two halves (see searchMatches), each stopping at the cap.
+ */
+async function countView(db: Database, where: Prisma.Sql, search: string): Promise<{ count: number; exact: boolean }> {
+  const cap = search ? EXACT_SEARCH_COUNT_CAP : EXACT_COUNT_CAP;
+  const base = where === Prisma.empty ? Prisma.sql`TRUE` : where;
+  const limit = Prisma.sql`LIMIT ${cap + 1}`;
+  const [row] = search
+    ? await db.$queryRaw<{ n: number }[]>`
+        WITH ${searchQuery(search)}
+        SELECT count(*)::int AS n FROM (${Prisma.join(
+          searchMatches.map((match) => Prisma.sql`(SELECT r.id FROM "Request" r, query WHERE ${base} AND ${match} ${limit})`),
+          " UNION ",
+        )}) matched`
+    : await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Request" r WHERE ${base} ${limit}) counted`;
+  const count = row?.n ?? 0;
+  return count > cap ? { count: cap, exact: false } : { count, exact: true };
+}
+
+/**
+ * The saved views' counts, each one index range: Mine and Unassigned on (assignee, status),
+ * Breached and Due soon on (status, due time), All unsolved on status. Agents see every request.
+ */
+async function countSavedViews(db: Database, userId: string, now: Date): Promise<Record<QueueViewName, number>> {
+  const unsolved = { status: { in: [...UNSOLVED_STATUSES] } };
+  const due = (state: "breached" | "due_soon") =>
+    dueRanges(state, now).map((range) => (range.owed ? { responseDueAt: { ...(range.after ? { gt: range.after } : {}), ...(range.until ? { lte: range.until } : { not: null }) } } : { responseDueAt: null }));
+  const [mine, unassigned, breached, dueSoon, all] = await Promise.all([
+    db.request.count({ where: { ...unsolved, assigneeId: userId } }),
+    db.request.count({ where: { ...unsolved, assigneeId: null } }),
+    db.request.count({ where: { ...unsolved, OR: due("breached") } }),
+    db.request.count({ where: { ...unsolved, OR: due("due_soon") } }),
+    db.request.count({ where: unsolved }),
+  ]);
+  return { mine, unassigned, breached, due_soon: dueSoon, unsolved: all };
+}
 
 /** The filters besides status and service level, which shape the page's parts instead. */
 function filterConditions(params: AgentQueueParams, userId: string): Prisma.Sql[] {

@@ -7,6 +7,7 @@ import { defineUseCase } from "@/server/use-case";
 import { isTimestampCursor, type ListCursor } from "@/schemas/list-params";
 import { requestListParamsSchema, type RequestListParams, type RequestScope } from "@/schemas/request-list";
 import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, PAGE_SIZE, paginate, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
+import { countView, type ViewCounts } from "./list-counts";
 import { visibleRequestsSql } from "./visibility-query";
 
 // My Requests (docs/product.md §2): one page of the viewer's requests in a scope, filtered, sorted and
@@ -23,6 +24,8 @@ export interface RequestListItem {
   createdAt: Date;
   lastActivityAt: Date;
   requesterName: string;
+  /** The request it was merged into: My Requests says "Solved · merged into #M" (docs/product.md §4.3). */
+  mergedIntoId: number | null;
   match: Match | null;
 }
 
@@ -40,12 +43,14 @@ export interface RequestListPage {
   previousCursor: string | null;
   /** True when the URL carried a page cursor. */
   onLaterPage: boolean;
+  /** How many requests the view holds, where the page starts, and each status's count (src/server/requests/list-counts.ts). */
+  counts: ViewCounts;
 }
 
 type Row = Omit<RequestListItem, "match"> & MatchColumns & { rank: number | null };
 
 const list = {
-  columns: Prisma.sql`r.id, r.subject, r.status::text AS status, r.priority::text AS priority, r."createdAt", r."lastActivityAt", u.name AS "requesterName"`,
+  columns: Prisma.sql`r.id, r.subject, r.status::text AS status, r.priority::text AS priority, r."createdAt", r."lastActivityAt", u.name AS "requesterName", r."mergedIntoId"`,
   joins: Prisma.sql`"Request" r ON r.id = page.id JOIN "User" u ON u.id = r."requesterId"`,
 };
 
@@ -58,12 +63,14 @@ export const listRequests = defineUseCase({
     // Organization falls back to My requests without a grant; the page says so.
     const scope = scopes.includes(params.scope) ? params.scope : "mine";
 
-    const where = and(
+    // The status filter apart: the status tabs count each status with the view's other choices.
+    const allStatuses = and(
       visibleRequestsSql(visibleRequestsFilter(actor, now)),
       scopeSql(scope, actor.userId, organizations),
-      params.status.length > 0 ? enumIn(Prisma.sql`r.status`, params.status, "RequestStatus") : Prisma.empty,
       params.priority.length > 0 ? enumIn(Prisma.sql`r.priority`, params.priority, "Priority") : Prisma.empty,
     );
+    const statusFilter = params.status.length > 0 ? enumIn(Prisma.sql`r.status`, params.status, "RequestStatus") : Prisma.empty;
+    const where = and(allStatuses, statusFilter);
 
     const search = params.q;
     // A request number in the search leads the first page and is left out of the ranked pages, so
@@ -76,13 +83,31 @@ export const listRequests = defineUseCase({
     const items: RequestListItem[] = page.rows.map(({ rank, ...row }) => withMatch(row, search));
     if (numberMatch && page.previousCursor === null) items.unshift(numberMatch);
 
+    const counts = await countView(db, {
+      where: allStatuses,
+      statusFilter,
+      search,
+      // The request a number names leads the first page whether or not its text matches: counted too.
+      matches: search ? Prisma.sql`(r."documentVector" @@ query.q${numberMatch ? Prisma.sql` OR r.id = ${numberMatch.id}` : Prisma.empty})` : Prisma.empty,
+      before: page.previousCursor === null ? null : rowsBefore(search, params.sort, params.order, page.rows[0]),
+    });
+
     const { after, before, ...view } = params;
     return {
       ok: true,
-      page: { view: { ...view, scope }, requestedScope: params.scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, onLaterPage: Boolean(after ?? before) },
+      page: { view: { ...view, scope }, requestedScope: params.scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, onLaterPage: Boolean(after ?? before), counts },
     };
   },
 });
+
+/** The rows ahead of `first` in the list's order (for where the page starts), as a condition over `r`. */
+function rowsBefore(search: string, sort: "activity" | "created", order: "desc" | "asc", first: Row | undefined): Prisma.Sql | null {
+  if (!first) return null;
+  if (search) return Prisma.sql`(${searchRank}, r.id) > (${first.rank ?? 0}::float8, ${first.id})`;
+  const column = sort === "activity" ? Prisma.raw(`r."lastActivityAt"`) : Prisma.raw(`r."createdAt"`);
+  const value = (sort === "activity" ? first.lastActivityAt : first.createdAt).toISOString();
+  return Prisma.sql`(${column}, r.id) ${Prisma.raw(order === "desc" ? ">" : "<")} (${value}::timestamp, ${first.id})`;
+}
 
 /** A cursor from the URL that does not fit this kind of list (edited by hand, or from a search) is ignored. */
 const dateCursor = (cursor: ListCursor | undefined) => (cursor && isTimestampCursor(cursor) ? cursor : undefined);
@@ -124,6 +149,9 @@ async function browsePage(
   return paginate(rows, backwards, cursor !== undefined, keyOf);
 }
 
+/** A row's search rank, rounded so that it survives the trip through a cursor. */
+const searchRank = Prisma.sql`round(ts_rank(r."documentVector", query.q)::numeric, 8)::float8`;
+
 async function searchPage(
   db: Database,
   where: Prisma.Sql,
@@ -135,7 +163,7 @@ async function searchPage(
 ) {
   const backwards = !after && before !== undefined;
   const cursor = after ?? before;
-  const rank = Prisma.sql`round(ts_rank(r."documentVector", query.q)::numeric, 8)::float8`;
+  const rank = searchRank;
   const keyset = cursor ? Prisma.sql`(${rank}, r.id) ${Prisma.raw(backwards ? ">" : "<")} (${Number(cursor.v)}::float8, ${cursor.id})` : Prisma.empty;
   const excluded = excludedId ? Prisma.sql`r.id <> ${excludedId}` : Prisma.empty;
   const direction = Prisma.raw(backwards ? "ASC" : "DESC");

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ApprovalState } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
@@ -19,8 +19,8 @@ const BUTTON =
 type FormAction = (formData: FormData) => Promise<void>;
 
 export async function AccessRequestTable({ requests, grantAction, revokeAction }: { requests: AccessRequestRow[]; grantAction: FormAction; revokeAction: FormAction }) {
-  const [t, locale] = await Promise.all([getTranslations("agentAccess"), getLocale()]);
-  const date = (instant: Date) => formatDateTime(instant, locale as Locale);
+  const [t, locale, timeZone] = await Promise.all([getTranslations("agentAccess"), getLocale(), getTimeZone()]);
+  const date = (instant: Date) => formatDateTime(instant, locale as Locale, timeZone);
   const unknown = t("unknownPerson");
 
   const grantBadge = (grant: AccessGrantRow) => {

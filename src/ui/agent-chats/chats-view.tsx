@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { RequestStatus } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
 import type { ChatSummary } from "@/server/chat/read-chats";
@@ -29,7 +29,7 @@ export async function ChatsView(props: {
   /** A refusal code from an Accept that came too late, or the request of a chat just transferred. */
   notice: { refused: string } | { transferred: number } | null;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("agentChats"), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([getTranslations("agentChats"), getLocale(), getTimeZone()]);
   const { waiting, mine, now } = props;
   const firstLine = (chat: ChatSummary) => chat.firstLine?.split("\n", 1)[0]?.trim() || t("waiting.noMessage");
   const requestLink = (chat: ChatSummary) => (
@@ -73,7 +73,7 @@ export async function ChatsView(props: {
                     <p className="font-semibold">{t("waiting.from", { customer: chat.customerName, organization: chat.organizationName })}</p>
                     <p className="text-sm">{requestLink(chat)}</p>
                     <p className="text-sm text-slate-700">
-                      <time dateTime={chat.startedAt.toISOString()} title={formatDateTime(chat.startedAt, locale)}>
+                      <time dateTime={chat.startedAt.toISOString()} title={formatDateTime(chat.startedAt, locale, timeZone)}>
                         {t("waiting.waited", { minutes })}
                       </time>
                     </p>
@@ -120,7 +120,7 @@ export async function ChatsView(props: {
                     {requestLink(chat)} <StatusBadge status={chat.requestStatus as RequestStatus} />
                   </p>
                   <p className="text-sm text-slate-700">
-                    <time dateTime={chat.startedAt.toISOString()}>{t("mine.since", { time: formatDateTime(chat.startedAt, locale) })}</time>
+                    <time dateTime={chat.startedAt.toISOString()}>{t("mine.since", { time: formatDateTime(chat.startedAt, locale, timeZone) })}</time>
                   </p>
                 </div>
               </li>

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { SlaState } from "@/domain";
@@ -25,11 +25,11 @@ const BADGES = {
 
 /** When support owes its next update: relative, the exact moment (UTC) on hover, and a badge when late or close. */
 export async function DueTime({ dueAt, state, now }: { dueAt: Date | null; state: SlaState; now: Date }) {
-  const [t, locale] = await Promise.all([getTranslations("agentQueue.due"), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([getTranslations("agentQueue.due"), getLocale(), getTimeZone()]);
   if (!dueAt) return <span className="text-slate-600">{t("none")}</span>;
   return (
-    <span className="flex flex-col items-start gap-1">
-      <time dateTime={dueAt.toISOString()} title={formatDateTime(dueAt, locale)} className="whitespace-nowrap">
+    <span className="inline-flex items-center gap-1.5">
+      <time dateTime={dueAt.toISOString()} title={formatDateTime(dueAt, locale, timeZone)} className="whitespace-nowrap">
         {relativeTime(dueAt, now, locale)}
       </time>
       {state !== "fine" && (

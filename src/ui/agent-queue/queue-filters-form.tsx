@@ -7,7 +7,7 @@ import { ChoiceGroup, PriorityChoices, SelectField, StatusChoices } from "@/ui/c
 import { focusRing } from "@/ui/styles";
 
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
-const buttonClass = `rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 ${focusRing}`;
+const buttonClass = `rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 ${focusRing}`;
 
 interface Options {
   organizations: { id: string; name: string }[];
@@ -16,7 +16,8 @@ interface Options {
 
 /**
  * Search, filters and sort in one plain GET form: it works without JavaScript, and submitting it
- * writes every choice into the URL (and starts again at the first page).
+ * writes every choice into the URL (and starts again at the first page). One line — the search and a
+ * "Filters" disclosure — so that the queue's rows get the screen.
  */
 export async function QueueFiltersForm({ view, options }: { view: QueueView; options: Options }) {
   const t = await getTranslations("agentQueue");
@@ -24,79 +25,104 @@ export async function QueueFiltersForm({ view, options }: { view: QueueView; opt
   const changed = isFiltered(view) || view.sort !== DEFAULT_QUEUE_VIEW.sort || view.order !== undefined;
 
   return (
-    <form method="get" action="/agent" role="search" aria-label={t("filters.label")} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-      <div>
-        <label htmlFor="queue-search" className="block text-sm font-medium">
-          {t("searchLabel")}
-        </label>
-        <input
-          id="queue-search"
-          type="search"
-          name="q"
-          defaultValue={view.q}
-          maxLength={200}
-          aria-describedby="queue-search-hint"
-          className={`${fieldClass} mt-1 w-full`}
-        />
-        <p id="queue-search-hint" className="mt-1 text-xs text-slate-600">
-          {t("searchHint")}
-        </p>
-      </div>
-
-      <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
-        <StatusChoices legend={t("filters.status")} checked={statuses} />
-        <PriorityChoices legend={t("filters.priority")} checked={view.priority} />
-        <ChoiceGroup
-          legend={t("filters.sla")}
-          name="sla"
-          type="radio"
-          options={(["", ...SLA_STATES] as const).map((value) => ({ value, label: t(`slaOptions.${value || "any"}`), checked: (view.sla ?? "") === value }))}
-        />
-        <div className="space-y-3">
-          <SelectField
-            id="queue-organization"
-            name="organization"
-            label={t("filters.organization")}
-            defaultValue={view.organization ?? ""}
-            options={[{ value: "", label: t("filters.anyOrganization") }, ...options.organizations.map((organization) => ({ value: organization.id, label: organization.name }))]}
-          />
-          <SelectField
-            id="queue-assignee"
-            name="assignee"
-            label={t("filters.assignee")}
-            defaultValue={view.assignee ?? ""}
-            options={[
-              { value: "", label: t("filters.anyAssignee") },
-              { value: "me", label: t("filters.me") },
-              { value: "unassigned", label: t("filters.unassigned") },
-              ...options.agents.map((agent) => ({ value: agent.id, label: agent.name })),
-            ]}
-          />
-          <SelectField id="queue-sort" name="sort" label={t("filters.sort")} defaultValue={view.sort} options={QUEUE_SORTS.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))} />
-          <SelectField
-            id="queue-order"
-            name="order"
-            label={t("filters.order")}
-            defaultValue={view.order ?? ""}
-            options={[
-              { value: "", label: t("orders.default") },
-              { value: "asc", label: t("orders.asc") },
-              { value: "desc", label: t("orders.desc") },
-            ]}
-          />
+    <form method="get" action="/agent" role="search" aria-label={t("filters.label")} className="flex min-w-0 flex-1 basis-96 flex-wrap items-center gap-2">
+      <label htmlFor="queue-search" className="sr-only">
+        {t("searchLabel")}
+      </label>
+      <input
+        id="queue-search"
+        type="search"
+        name="q"
+        defaultValue={view.q}
+        maxLength={200}
+        placeholder={t("searchLabel")}
+        aria-describedby="queue-search-hint"
+        className={`${fieldClass} min-w-0 flex-1 py-1.5 sm:max-w-md`}
+      />
+      <button type="submit" className={buttonClass}>
+        {t("filters.apply")}
+      </button>
+      {changed && (
+        <Link href={queueHref(DEFAULT_QUEUE_VIEW)} className={`rounded-sm px-2 py-1.5 text-sm font-medium text-indigo-700 hover:underline ${focusRing}`}>
+          {t("filters.clear")}
+        </Link>
+      )}
+      {/* Open, it takes a line of its own under the search. */}
+      <details className="open:basis-full">
+        <summary className={`cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 ${focusRing}`}>
+          {t("filters.toggle")}
+        </summary>
+        <div className="mt-2 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+          <p id="queue-search-hint" className="text-xs text-slate-600">
+            {t("searchHint")}
+          </p>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <StatusChoices legend={t("filters.status")} checked={statuses} />
+            <PriorityChoices legend={t("filters.priority")} checked={view.priority} />
+            <ChoiceGroup
+              legend={t("filters.sla")}
+              name="sla"
+              type="radio"
+              options={(["", ...SLA_STATES] as const).map((value) => ({
+                value,
+                label: t(`slaOptions.${value || "any"}`),
+                checked: (view.sla ?? "") === value,
+              }))}
+            />
+            <div className="space-y-3">
+              <SelectField
+                id="queue-organization"
+                name="organization"
+                label={t("filters.organization")}
+                defaultValue={view.organization ?? ""}
+                options={[
+                  { value: "", label: t("filters.anyOrganization") },
+                  ...options.organizations.map((organization) => ({
+                    value: organization.id,
+                    label: organization.name,
+                  })),
+                ]}
+              />
+              <SelectField
+                id="queue-assignee"
+                name="assignee"
+                label={t("filters.assignee")}
+                defaultValue={view.assignee ?? ""}
+                options={[
+                  { value: "", label: t("filters.anyAssignee") },
+                  { value: "me", label: t("filters.me") },
+                  { value: "unassigned", label: t("filters.unassigned") },
+                  ...options.agents.map((agent) => ({
+                    value: agent.id,
+                    label: agent.name,
+                  })),
+                ]}
+              />
+              <SelectField
+                id="queue-sort"
+                name="sort"
+                label={t("filters.sort")}
+                defaultValue={view.sort}
+                options={QUEUE_SORTS.map((sort) => ({
+                  value: sort,
+                  label: t(`sorts.${sort}`),
+                }))}
+              />
+              <SelectField
+                id="queue-order"
+                name="order"
+                label={t("filters.order")}
+                defaultValue={view.order ?? ""}
+                options={[
+                  { value: "", label: t("orders.default") },
+                  { value: "asc", label: t("orders.asc") },
+                  { value: "desc", label: t("orders.desc") },
+                ]}
+              />
+            </div>
+          </div>
         </div>
-      </div>
-
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass}>
-          {t("filters.apply")}
-        </button>
-        {changed && (
-          <Link href={queueHref(DEFAULT_QUEUE_VIEW)} className={`rounded-sm px-2 py-2 text-sm font-medium text-indigo-700 hover:underline ${focusRing}`}>
-            {t("filters.clear")}
-          </Link>
-        )}
-      </div>
+      </details>
     </form>
   );
 }

@@ -1,47 +1,93 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PRIORITY_DEFINITIONS } from "@/domain";
+import type { QueueSort } from "@/schemas/agent-queue";
 import type { QueueItem } from "@/server/requests/list-queue";
 import { RelativeDays } from "@/ui/my-requests/relative-days";
 import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
+import { PriorityBadge } from "@/ui/priority-badge";
 import { StatusBadge } from "@/ui/status-badge";
+import { focusRing } from "@/ui/styles";
 import { DueTime } from "./due-time";
+import { sortHref, type QueueView } from "./queue-href";
+import { BULK_FORM_ID } from "./queue-dom";
+import { SelectAllBox } from "./queue-selection";
 
-const headerClass = "px-3 py-3 text-left text-sm font-semibold text-slate-700";
-const cellClass = "px-3 py-3 text-slate-700";
+// Compact rows (one line each) so that a laptop screen shows at least 15 of them. Each row's checkbox
+// belongs to the bulk form above the table (the `form` attribute); `data-queue-row` is what the
+// keyboard shortcuts move through.
 
-export async function QueueTable({ items, caption, now }: { items: QueueItem[]; caption: string; now: Date }) {
-  const [t, tRoot] = await Promise.all([getTranslations("agentQueue"), getTranslations()]);
-  const columns = ["subject", "id", "requester", "organization", "status", "priority", "assignee", "due", "lastActivity"] as const;
+const headerClass = "whitespace-nowrap px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
+const cellClass = "whitespace-nowrap px-2 py-0.5 text-slate-700";
+
+const COLUMNS = ["subject", "id", "requester", "organization", "status", "priority", "assignee", "due", "created", "lastActivity"] as const;
+/** The columns whose header sorts the queue, by the sorts its keyset query serves. */
+const SORT_OF: Partial<Record<(typeof COLUMNS)[number], QueueSort>> = { due: "due", created: "created", lastActivity: "activity" };
+
+export async function QueueTable({ items, caption, now, view, order }: { items: QueueItem[]; caption: string; now: Date; view: QueueView; order: "asc" | "desc" }) {
+  const t = await getTranslations("agentQueue");
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col" className={headerClass}>
-                {t(`columns.${column}`)}
-              </th>
-            ))}
+            <th scope="col" className="w-8 px-2 py-1.5">
+              <SelectAllBox label={t("bulk.selectAll")} />
+            </th>
+            {COLUMNS.map((column) => {
+              const sort = SORT_OF[column];
+              const current = sort !== undefined && sort === view.sort;
+              return (
+                <th key={column} scope="col" className={headerClass} aria-sort={current ? (order === "asc" ? "ascending" : "descending") : undefined}>
+                  {sort ? (
+                    <Link href={sortHref(view, sort, order)} className={`inline-flex items-center gap-1 rounded-sm hover:text-indigo-700 ${focusRing}`}>
+                      {t(`columns.${column}`)}
+                      <span aria-hidden="true" className={current ? "text-indigo-700" : "text-slate-400"}>
+                        {current ? (order === "asc" ? "▲" : "▼") : "↕"}
+                      </span>
+                    </Link>
+                  ) : (
+                    t(`columns.${column}`)
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {items.map((item) => (
-            <tr key={item.id} className="align-top hover:bg-slate-50">
-              <td className="max-w-md px-3 py-3">
-                <SubjectLink href={`/agent/requests/${item.id}`} subject={item.subject} />
+            <tr key={item.id} data-queue-row="" className="hover:bg-slate-50 data-[current]:bg-indigo-50 data-[current]:outline data-[current]:outline-2 data-[current]:-outline-offset-2 data-[current]:outline-indigo-600">
+              <td className="px-2 py-0.5">
+                <input
+                  type="checkbox"
+                  name="requestIds"
+                  value={item.id}
+                  form={BULK_FORM_ID}
+                  aria-label={t("bulk.selectRow", { id: item.id })}
+                  className="h-4 w-4 accent-indigo-600"
+                />
+              </td>
+              <td className="max-w-xs px-2 py-0.5 lg:max-w-sm">
+                <div className="truncate" title={item.subject}>
+                  <SubjectLink href={`/agent/requests/${item.id}`} subject={item.subject} />
+                </div>
                 {item.match && <MatchSnippet label={t("match.in", { source: t(`match.${item.match.source}`) })} snippet={item.match.snippet} />}
               </td>
-              <td className={`${cellClass} whitespace-nowrap tabular-nums`}>#{item.id}</td>
-              <td className={`${cellClass} whitespace-nowrap`}>{item.requesterName}</td>
-              <td className={`${cellClass} whitespace-nowrap`}>{item.organizationName}</td>
-              <td className="px-3 py-3">
+              <td className={`${cellClass} tabular-nums`}>#{item.id}</td>
+              <td className={`${cellClass} max-w-36 truncate`}>{item.requesterName}</td>
+              <td className={`${cellClass} max-w-36 truncate`}>{item.organizationName}</td>
+              <td className="px-2 py-0.5">
                 <StatusBadge status={item.status} />
               </td>
-              <td className={`${cellClass} whitespace-nowrap`}>{tRoot(PRIORITY_DEFINITIONS[item.priority].labelKey)}</td>
-              <td className={`${cellClass} whitespace-nowrap`}>{item.assigneeName ?? <span className="text-slate-600">{t("unassigned")}</span>}</td>
+              <td className={cellClass}>
+                <PriorityBadge priority={item.priority} />
+              </td>
+              <td className={`${cellClass} max-w-36 truncate`}>{item.assigneeName ?? <span className="text-slate-600">{t("unassigned")}</span>}</td>
               <td className={cellClass}>
                 <DueTime dueAt={item.responseDueAt} state={item.slaState} now={now} />
+              </td>
+              <td className={cellClass}>
+                <RelativeDays date={item.createdAt} now={now} />
               </td>
               <td className={cellClass}>
                 <RelativeDays date={item.lastActivityAt} now={now} />

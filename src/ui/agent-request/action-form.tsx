@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useId, useRef, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useId, useRef, useState, type ReactNode } from "react";
 import { AttachmentPicker, useAttachmentList, type AttachmentPickerSetup } from "@/ui/attachments/attachment-picker";
 import { useDraft } from "@/ui/draft";
 import { initialFormState, sentText, type FormAction, type FormState } from "@/ui/form-state";
@@ -14,6 +14,8 @@ const FormStateContext = createContext<FormState>(initialFormState);
 export function ActionForm(props: {
   requestId: number;
   heading: string;
+  /** Where a tab already names the form: the heading is for assistive technology only. */
+  headingHidden?: boolean;
   submit: string;
   submitting: string;
   action: FormAction;
@@ -33,7 +35,7 @@ export function ActionForm(props: {
   const files = useAttachmentList(props.attachments, state);
   return (
     <form ref={form} action={formAction} onInput={keepDraft} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <h3 id={`${id}-heading`} className="font-semibold">
+      <h3 id={`${id}-heading`} className={props.headingHidden ? "sr-only" : "font-semibold"}>
         {props.heading}
       </h3>
       <input type="hidden" name="requestId" value={props.requestId} />
@@ -101,6 +103,40 @@ export function KeptSelect(props: { name: string; label: string; options: Readon
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/**
+ * A choice whose answer brings fields of its own (a hold reason "other" its text, a status after the
+ * reply its reason): only the chosen option's fields are shown, and sent.
+ */
+export function ChoiceWithFields(props: {
+  name: string;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  defaultValue: string;
+  fieldsFor: Partial<Record<string, ReactNode>>;
+}) {
+  const state = useContext(FormStateContext);
+  const id = useId();
+  const [chosen, choose] = useState(() => (state.status === "error" ? sentText(state, props.name) || props.defaultValue : props.defaultValue));
+  const fields = props.fieldsFor[chosen];
+  return (
+    <div className="space-y-3">
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {props.label}
+        </label>
+        <select id={id} name={props.name} value={chosen} onChange={(event) => choose(event.target.value)} className={fieldClass}>
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {fields && <div className="space-y-3 border-l-2 border-slate-200 pl-3">{fields}</div>}
     </div>
   );
 }

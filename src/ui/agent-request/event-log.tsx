@@ -1,6 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { HOLD_REASON_DEFINITIONS, HOLD_REASONS, SOLVED_REASON_DEFINITIONS, SOLVED_REASONS, STATUS_DEFINITIONS, REQUEST_STATUSES, type RequestStatus } from "@/domain";
-import { formatDateTime } from "@/i18n/format";
+import { formatDate, formatDateTime } from "@/i18n/format";
 import type { AgentEvent } from "@/server/requests/get-agent-request-page";
 
 // The full event log for agents: who, when and what — status changes with from/to and reasons,
@@ -10,7 +10,7 @@ type Data = Record<string, unknown>;
 const isStatus = (value: string | null): value is RequestStatus => value !== null && (REQUEST_STATUSES as readonly string[]).includes(value);
 
 export async function EventLog({ events, people }: { events: AgentEvent[]; people: Record<string, string> }) {
-  const [t, tRoot, locale] = await Promise.all([getTranslations("agentRequest"), getTranslations(), getLocale()]);
+  const [t, tRoot, locale, timeZone] = await Promise.all([getTranslations("agentRequest"), getTranslations(), getLocale(), getTimeZone()]);
   const status = (value: string | null) => (isStatus(value) ? tRoot(STATUS_DEFINITIONS[value].labelKey) : "—");
   const name = (id: unknown) => (typeof id === "string" ? (people[id] ?? id) : "—");
 
@@ -22,7 +22,7 @@ export async function EventLog({ events, people }: { events: AgentEvent[]; peopl
     if (typeof solved === "string" && (SOLVED_REASONS as readonly string[]).includes(solved)) {
       const label = tRoot(SOLVED_REASON_DEFINITIONS[solved as (typeof SOLVED_REASONS)[number]].labelKey);
       if (typeof data.bugReference === "string") {
-        const eta = typeof data.bugEta === "string" ? data.bugEta.slice(0, 10) : "—";
+        const eta = typeof data.bugEta === "string" && !Number.isNaN(Date.parse(data.bugEta)) ? formatDate(new Date(data.bugEta), locale, "UTC") : "—";
         return `${label}: ${t("event.bug", { reference: data.bugReference, priority: String(data.bugPriority ?? "—"), eta })}`;
       }
       if (typeof data.mergedIntoId === "number") return `${label} → #${data.mergedIntoId}`;
@@ -81,7 +81,7 @@ export async function EventLog({ events, people }: { events: AgentEvent[]; peopl
               <p className="text-xs text-slate-600">
                 {event.actor?.name ?? t("automation")} ·{" "}
                 <time dateTime={event.at.toISOString()} className="whitespace-nowrap">
-                  {formatDateTime(event.at, locale)}
+                  {formatDateTime(event.at, locale, timeZone)}
                 </time>
               </p>
             </li>

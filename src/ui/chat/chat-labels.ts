@@ -1,5 +1,5 @@
 import "server-only";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ChatPanelLabels } from "./chat-panel";
 
 // The chat panel's texts, the same for the customer's request page and the agent console. Texts
@@ -7,10 +7,11 @@ import type { ChatPanelLabels } from "./chat-panel";
 
 type ChatTranslator = Awaited<ReturnType<typeof getTranslations<"chat">>>;
 
-export function chatPanelLabels(t: ChatTranslator, locale: string): ChatPanelLabels {
+export function chatPanelLabels(t: ChatTranslator, locale: string, timeZone: string): ChatPanelLabels {
   const name = { name: "{name}" };
   return {
     locale,
+    timeZone,
     log: t("panel.log"),
     waiting: t("panel.waiting"),
     joined: t("panel.joined", name),
@@ -34,6 +35,6 @@ export function chatPanelLabels(t: ChatTranslator, locale: string): ChatPanelLab
 
 /** The panel's texts in the viewer's language. */
 export async function getChatPanelLabels(): Promise<ChatPanelLabels> {
-  const [t, locale] = await Promise.all([getTranslations("chat"), getLocale()]);
-  return chatPanelLabels(t, locale);
+  const [t, locale, timeZone] = await Promise.all([getTranslations("chat"), getLocale(), getTimeZone()]);
+  return chatPanelLabels(t, locale, timeZone);
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 
 // A live chat on a request (docs/realtime.md, "Chat"), for the customer on the request page and for
@@ -22,6 +22,8 @@ export interface ChatPanelLine {
 export interface ChatPanelLabels {
   /** The app's language, for the times of the lines. */
   locale: string;
+  /** The reader's time zone, for the times of the lines. */
+  timeZone: string;
   log: string;
   waiting: string;
   joined: string;
@@ -83,11 +85,6 @@ const TYPING_SENT_EVERY_MS = 3_000;
 
 const fill = (template: string, name: string) => template.replaceAll("{name}", name);
 
-// Times are shown in the reader's own time zone, known only in the browser: the server renders UTC.
-const subscribeNever = () => () => {};
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const serverTimeZone = () => "UTC";
-
 function newClientId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `c${Date.now()}${Math.random().toString(36).slice(2)}`;
 }
@@ -103,7 +100,8 @@ export function ChatPanel({ chatId, requestId, side, status, customerName, agent
   const [ending, setEnding] = useState(false);
   const [endFailed, setEndFailed] = useState(false);
   const [connected, setConnected] = useState(true);
-  const timeZone = useSyncExternalStore(subscribeNever, browserTimeZone, serverTimeZone);
+  // The reader's own time zone, the one every other date of the page is shown in.
+  const timeZone = labels.timeZone;
   const lastTypingSent = useRef(0);
   const sequence = useRef(0);
   // The first position only: a refreshed page brings a newer `after`, but the open stream goes on.

@@ -5,14 +5,17 @@ import type { RequestListPage } from "@/server/requests/list-requests";
 import { listHref, type ListView } from "./list-href";
 import { ListControlsForm } from "./list-controls-form";
 import { ListEmptyState } from "./list-empty-state";
+import { resultCountLabel } from "./count-label";
 import { ListPagination } from "./list-pagination";
 import { RequestTable } from "./request-table";
 import { ScopeNav } from "./scope-nav";
+import { StatusTabs } from "./status-tabs";
 
 export async function MyRequestsView({ page, now }: { page: RequestListPage; now: Date }) {
   const [t, tChat] = await Promise.all([getTranslations("myRequests"), getTranslations("chat")]);
   const view: ListView = page.view;
   const { requestedScope, onLaterPage } = page;
+  const resultCount = resultCountLabel(page.counts.total, page.counts.before, page.items.length);
   return (
     <section aria-labelledby="my-requests-heading" className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -40,9 +43,15 @@ export async function MyRequestsView({ page, now }: { page: RequestListPage; now
 
       {/* Keyed by the view, so that after a link changes it the fields show the new choices. */}
       <ListControlsForm key={listHref(view)} view={view} />
+      <StatusTabs view={view} statuses={page.counts.statuses} />
 
       <div>
         {view.q !== "" && <h2 className="mb-2 text-base font-semibold">{t("resultsFor", { query: view.q })}</h2>}
+        {page.items.length > 0 && (
+          <p data-testid="result-count" className="mb-2 text-sm tabular-nums text-slate-700">
+            {t(`resultCount.${resultCount.key}`, resultCount.values)}
+          </p>
+        )}
         {page.items.length > 0 ? <RequestTable items={page.items} view={view} now={now} /> : <ListEmptyState view={view} onLaterPage={onLaterPage} />}
         <ListPagination view={view} previousCursor={page.previousCursor} nextCursor={page.nextCursor} />
       </div>

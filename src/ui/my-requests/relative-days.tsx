@@ -1,12 +1,12 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { countCalendarDays, formatDateTime } from "@/i18n/format";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { formatDateTime, formatRelativeTime } from "@/i18n/format";
 
-/** "today", "1 day", "3 days" since `date`, with the exact moment (UTC) on hover. */
+/** "3 hours ago", "yesterday", "4 days ago" since `date`, with the exact moment in the viewer's time zone on hover. */
 export async function RelativeDays({ date, now }: { date: Date; now: Date }) {
-  const [t, locale] = await Promise.all([getTranslations("time"), getLocale()]);
+  const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
   return (
-    <time dateTime={date.toISOString()} title={formatDateTime(date, locale)} className="whitespace-nowrap">
-      {t("daysAgo", { count: countCalendarDays(date, now) })}
+    <time dateTime={date.toISOString()} title={formatDateTime(date, locale, timeZone)} className="whitespace-nowrap">
+      {formatRelativeTime(date, now, locale, timeZone)}
     </time>
   );
 }

@@ -1,32 +1,35 @@
 import { getTranslations } from "next-intl/server";
-import { PRIORITY_DEFINITIONS } from "@/domain";
 import type { RequestListItem } from "@/server/requests/list-requests";
 import type { ListView } from "./list-href";
 import { LiveRows } from "./live-rows";
 import { RelativeDays } from "./relative-days";
-import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
+import { SortHeader } from "./sort-header";
+import { PriorityBadge } from "@/ui/priority-badge";
+import { MatchSnippet, MergedIntoNote, SubjectLink } from "@/ui/request-list-cells";
 import { StatusBadge } from "@/ui/status-badge";
 
 // My Requests' columns, exactly and in this order (docs/product.md §2); the Organization scope adds who
 // asked, after them, since those requests are not all the viewer's own.
 export async function RequestTable({ items, view, now }: { items: RequestListItem[]; view: ListView; now: Date }) {
-  const [t, tRoot] = await Promise.all([getTranslations("myRequests"), getTranslations()]);
+  const t = await getTranslations("myRequests");
   const searching = view.q !== "";
   const showRequester = view.scope === "organization";
-  const sortedBy = (column: ListView["sort"]) =>
-    !searching && view.sort === column ? (view.order === "asc" ? "ascending" : "descending") : undefined;
   const scopeName = t(`scopes.${view.scope}`);
   const headerClass = "px-4 py-3 text-left text-sm font-semibold text-slate-700";
+  // Below the md breakpoint each row is a card: the subject across, the other columns two by two,
+  // the date columns named by their header (data-label), so a phone shows everything without scrolling.
+  const cardCell = "max-md:px-0 max-md:py-0";
+  const cardLabel = "max-md:before:block max-md:before:text-xs max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]";
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       {/* The rows on this page stay current while it is open. */}
       <LiveRows requestIds={items.map((item) => item.id)} />
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm max-md:block">
         <caption className="sr-only">
           {searching ? t("searchCaption", { scope: scopeName, query: view.q }) : t("caption", { scope: scopeName, sort: view.sort, order: view.order })}
         </caption>
-        <thead className="bg-slate-50">
+        <thead className="bg-slate-50 max-md:hidden">
           <tr>
             <th scope="col" className={headerClass}>
               {t("columns.subject")}
@@ -34,12 +37,8 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
             <th scope="col" className={headerClass}>
               {t("columns.id")}
             </th>
-            <th scope="col" className={headerClass} aria-sort={sortedBy("created")}>
-              {t("columns.created")}
-            </th>
-            <th scope="col" className={headerClass} aria-sort={sortedBy("activity")}>
-              {t("columns.lastActivity")}
-            </th>
+            <SortHeader view={view} column="created" label={t("columns.created")} className={headerClass} />
+            <SortHeader view={view} column="activity" label={t("columns.lastActivity")} className={headerClass} />
             <th scope="col" className={headerClass}>
               {t("columns.status")}
             </th>
@@ -50,28 +49,29 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
             )}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 max-md:block">
           {items.map((item) => (
-            <tr key={item.id} className="align-top hover:bg-slate-50">
-              <td className="max-w-xl px-4 py-3">
+            <tr key={item.id} className="align-top hover:bg-slate-50 max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:gap-y-2 max-md:px-4 max-md:py-3">
+              <td className={`max-w-xl px-4 py-3 max-md:col-span-2 ${cardCell}`}>
                 <SubjectLink href={`/requests/${item.id}`} subject={item.subject} />
-                <p className="mt-0.5 text-xs text-slate-600">
+                <p className="mt-0.5 text-xs">
                   <span className="sr-only">{t("filters.priority")}: </span>
-                  {tRoot(PRIORITY_DEFINITIONS[item.priority].labelKey)}
+                  <PriorityBadge priority={item.priority} />
                 </p>
                 {item.match && <MatchSnippet label={t("match.in", { source: t(`match.${item.match.source}`) })} snippet={item.match.snippet} />}
               </td>
-              <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">#{item.id}</td>
-              <td className="px-4 py-3 text-slate-700">
+              <td className={`whitespace-nowrap px-4 py-3 tabular-nums text-slate-700 ${cardCell}`}>#{item.id}</td>
+              <td data-label={t("columns.created")} className={`px-4 py-3 text-slate-700 max-md:row-start-3 ${cardCell} ${cardLabel}`}>
                 <RelativeDays date={item.createdAt} now={now} />
               </td>
-              <td className="px-4 py-3 text-slate-700">
+              <td data-label={t("columns.lastActivity")} className={`px-4 py-3 text-slate-700 max-md:row-start-3 ${cardCell} ${cardLabel}`}>
                 <RelativeDays date={item.lastActivityAt} now={now} />
               </td>
-              <td className="px-4 py-3">
+              <td className={`px-4 py-3 max-md:col-start-2 max-md:row-start-2 ${cardCell}`}>
                 <StatusBadge status={item.status} />
+                {item.mergedIntoId !== null && <MergedIntoNote id={item.mergedIntoId} label={t("merged.into", { id: String(item.mergedIntoId) })} />}
               </td>
-              {showRequester && <td className="whitespace-nowrap px-4 py-3 text-slate-700">{item.requesterName}</td>}
+              {showRequester && <td data-label={t("columns.requester")} className={`whitespace-nowrap px-4 py-3 text-slate-700 max-md:col-span-2 ${cardCell} ${cardLabel}`}>{item.requesterName}</td>}
             </tr>
           ))}
         </tbody>

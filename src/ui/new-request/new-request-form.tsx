@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
+import { MarkdownField, type ComposerLabels } from "@/ui/composer/markdown-field";
+import { forgetDraft, useDraft } from "@/ui/draft";
 import { AttachmentPicker, useAttachmentList, type AttachmentPickerSetup } from "@/ui/attachments/attachment-picker";
 import { FieldError, inputClass, OrganizationField } from "@/ui/form-fields";
 import { formError, initialFormState, sentText, sentTexts, type FormAction } from "@/ui/form-state";
@@ -45,6 +47,10 @@ interface NewRequestFormProps {
   /** Longest subject and description the server accepts. */
   limits: { subject: number; description: number };
   labels: NewRequestFormLabels;
+  /** The description's Write / Preview tabs' texts (src/ui/composer/composer-labels.ts). */
+  composer: ComposerLabels;
+  /** Names the writer, to keep the description's draft under. */
+  draftKey: string;
   /** The files sent with the description: limits and texts. */
   attachments: AttachmentPickerSetup;
 }
@@ -52,8 +58,12 @@ interface NewRequestFormProps {
 
 // A plain form posting to a server action: it works before (or without) JavaScript, and with it the
 // action's answer arrives without a page load. Strings arrive translated from the server.
-export function NewRequestForm({ action, submissionKey, priorities, organizations, limits, labels, attachments }: NewRequestFormProps) {
+export function NewRequestForm({ action, submissionKey, priorities, organizations, limits, labels, composer, draftKey, attachments }: NewRequestFormProps) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  const form = useRef<HTMLFormElement>(null);
+  // Sent, the request's page follows (no answer comes back): the draft is forgotten on sending, and
+  // kept again if the request is refused.
+  const keepDraft = useDraft(draftKey, "description", form, state);
   // Kept here, above the form that is re-mounted after each refusal: the files stay with the text.
   const files = useAttachmentList(attachments, state);
   const errors = state.fieldErrors;
@@ -71,7 +81,7 @@ export function NewRequestForm({ action, submissionKey, priorities, organization
 
   return (
     // Re-mounted on each refused submission so that every field shows exactly what was sent.
-    <form key={state.submission} action={formAction} noValidate className="mt-6 space-y-6">
+    <form ref={form} key={state.submission} action={formAction} onInput={keepDraft} onSubmit={() => forgetDraft(draftKey)} noValidate className="mt-6 space-y-6">
       {refused && (
         <div ref={summary} tabIndex={-1} role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-700">
           <p className="font-medium">{labels.errorSummary}</p>
@@ -111,16 +121,19 @@ export function NewRequestForm({ action, submissionKey, priorities, organization
         <p id="description-hint" className="mt-1 text-sm text-slate-600">
           {labels.descriptionHint}
         </p>
-        <textarea
-          id="description"
-          name="description"
-          rows={10}
-          maxLength={limits.description}
-          defaultValue={sent("description")}
-          aria-required="true"
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={described("description-hint", errors.description !== undefined && "description-error")}
-          className={inputClass}
+        <MarkdownField
+          labels={composer}
+          textarea={{
+            id: "description",
+            name: "description",
+            rows: 10,
+            maxLength: limits.description,
+            defaultValue: sent("description"),
+            "aria-required": "true",
+            "aria-invalid": errors.description ? true : undefined,
+            "aria-describedby": described("description-hint", errors.description !== undefined && "description-error"),
+            className: inputClass,
+          }}
         />
         <FieldError id="description-error" message={errors.description} />
         <div className="mt-3">

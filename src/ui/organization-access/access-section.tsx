@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import type { MyAccessRequest, OrganizationAccessSection } from "@/server/organization-access/get-organization-access-overview";
 import type { FormAction } from "@/ui/form-state";
@@ -12,8 +12,8 @@ interface AccessSectionProps {
 
 /** One organization: the viewer's roles and access, what they may do about it, and their requests. */
 export async function AccessSection({ section, requestAction, noteMaxLength }: AccessSectionProps) {
-  const [t, locale] = await Promise.all([getTranslations("organizationAccess"), getLocale()]);
-  const date = (instant: Date) => formatDateTime(instant, locale);
+  const [t, locale, timeZone] = await Promise.all([getTranslations("organizationAccess"), getLocale(), getTimeZone()]);
+  const date = (instant: Date) => formatDateTime(instant, locale, timeZone);
   const headingId = `organization-${section.organizationId}-heading`;
   const roles = [section.isTechnicalContact && t("roleTechnicalContact"), section.isAdmin && t("roleAdmin")].filter((role) => typeof role === "string");
   const { next, activeGrant } = section;

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import type { ApprovalRequest } from "@/server/organization-access/get-organization-access-overview";
 import { DecisionForm } from "./decision-form";
@@ -11,8 +11,8 @@ interface ApprovalListProps {
 
 /** Admins' access requests that name the viewer as approver: the waiting ones with Approve / Decline. */
 export async function ApprovalList({ approvals, decideAction }: ApprovalListProps) {
-  const [t, locale] = await Promise.all([getTranslations("organizationAccess"), getLocale()]);
-  const date = (instant: Date) => formatDateTime(instant, locale);
+  const [t, locale, timeZone] = await Promise.all([getTranslations("organizationAccess"), getLocale(), getTimeZone()]);
+  const date = (instant: Date) => formatDateTime(instant, locale, timeZone);
   return (
     <section aria-labelledby="approvals-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-6">
       <h2 id="approvals-heading" className="text-xl font-semibold">

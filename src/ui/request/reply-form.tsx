@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId, useRef } from "react";
+import { MarkdownField, type ComposerLabels } from "@/ui/composer/markdown-field";
 import { AttachmentPicker, useAttachmentList, type AttachmentPickerSetup } from "@/ui/attachments/attachment-picker";
 import { useDraft } from "@/ui/draft";
 import { initialFormState, sentText, type FormAction } from "@/ui/form-state";
@@ -29,6 +30,8 @@ export function ReplyForm(props: {
   /** Names the writer and the request, to keep a draft under. */
   draftKey: string;
   labels: ReplyFormLabels;
+  /** The Write / Preview tabs' texts (src/ui/composer/composer-labels.ts). */
+  composer: ComposerLabels;
   /** The files sent with the reply: limits and texts. */
   attachments: AttachmentPickerSetup;
 }) {
@@ -57,16 +60,21 @@ export function ReplyForm(props: {
       <p id={hintId} className="mt-1 text-xs text-slate-600">
         {labels.hint}
       </p>
-      <textarea
+      {/* Afresh after each answer: empty once sent, the sent text again after an error. */}
+      <MarkdownField
         key={state.submission}
-        id={fieldId}
-        name="body"
-        rows={6}
-        maxLength={props.maxLength}
-        defaultValue={sentText(state, "body")}
-        aria-invalid={bodyError ? true : undefined}
-        aria-describedby={bodyError ? `${hintId} ${errorId}` : hintId}
-        className="mt-2 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40 aria-[invalid=true]:border-red-700"
+        labels={props.composer}
+        textarea={{
+          id: fieldId,
+          name: "body",
+          rows: 6,
+          maxLength: props.maxLength,
+          defaultValue: sentText(state, "body"),
+          "aria-invalid": bodyError ? true : undefined,
+          "aria-describedby": bodyError ? `${hintId} ${errorId}` : hintId,
+          className:
+            "block w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40 aria-[invalid=true]:border-red-700",
+        }}
       />
       {/* Always in the page, so that screen readers announce the error when it appears. */}
       <p id={errorId} role="alert" className="mt-1 text-sm text-red-700 empty:hidden">

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { DAY, HOLD_REASON_DEFINITIONS, HOUR, PRIORITY_DEFINITIONS, SOLVED_REASON_DEFINITIONS, STATUS_DEFINITIONS, type HoldReason } from "@/domain";
-import { countCalendarDays, formatDateTime } from "@/i18n/format";
+import { formatDate, formatDateTime, formatRelativeTime } from "@/i18n/format";
 import type { RequestPage } from "@/server/requests/get-request-page";
 import { StatusBadge } from "@/ui/status-badge";
 
@@ -10,11 +10,11 @@ import { StatusBadge } from "@/ui/status-badge";
 // level and when the next update is due, the priority with its definition and reclassifications,
 // the people, and the merge links both ways.
 
-export async function RequestDetails({ page, now, ccs }: { page: RequestPage; now: Date; ccs: ReactNode }) {
-  const [t, tRoot, locale, format] = await Promise.all([getTranslations("request"), getTranslations(), getLocale(), getFormatter()]);
+export async function RequestDetails({ page, now, ccs, waitingText }: { page: RequestPage; now: Date; ccs: ReactNode; /** What Pending means for this reader (agents: waiting for the requester). */ waitingText?: string }) {
+  const [t, tRoot, locale, format, timeZone] = await Promise.all([getTranslations("request"), getTranslations(), getLocale(), getFormatter(), getTimeZone()]);
   const exact = (date: Date) => (
     <time dateTime={date.toISOString()} className="whitespace-nowrap">
-      {formatDateTime(date, locale)}
+      {formatDateTime(date, locale, timeZone)}
     </time>
   );
   // For messages that wrap a date in <time>…</time>: the tag carries the machine-readable instant.
@@ -44,7 +44,7 @@ export async function RequestDetails({ page, now, ccs }: { page: RequestPage; no
             <p className="font-medium">{resolutionText(page.resolution)}</p>
             {page.resolution.solvedAt && (
               <p className="mt-1 text-slate-600">
-                {t.rich("resolution.solvedAt", { when: formatDateTime(page.resolution.solvedAt, locale), time: time(page.resolution.solvedAt) })}
+                {t.rich("resolution.solvedAt", { when: formatDateTime(page.resolution.solvedAt, locale, timeZone), time: time(page.resolution.solvedAt) })}
               </p>
             )}
           </Row>
@@ -55,14 +55,14 @@ export async function RequestDetails({ page, now, ccs }: { page: RequestPage; no
               <p>{t(`serviceLevel.${page.serviceLevel.kind}`, { target: targetText(page.serviceLevel.targetMs) })}</p>
               <p className={page.serviceLevel.breached ? "mt-1 font-medium text-red-800" : "mt-1 font-medium"}>
                 {t.rich(page.serviceLevel.breached ? "serviceLevel.overdue" : "serviceLevel.due", {
-                  when: formatDateTime(page.serviceLevel.dueAt, locale),
+                  when: formatDateTime(page.serviceLevel.dueAt, locale, timeZone),
                   relative: format.relativeTime(page.serviceLevel.dueAt, now),
                   time: time(page.serviceLevel.dueAt),
                 })}
               </p>
             </>
           ) : (
-            <p>{page.status === "pending" ? t("serviceLevel.waitingForYou") : t("serviceLevel.solved")}</p>
+            <p>{page.status === "pending" ? (waitingText ?? t("serviceLevel.waitingForYou")) : t("serviceLevel.solved")}</p>
           )}
         </Row>
         <Row term={t("priority")}>
@@ -91,11 +91,11 @@ export async function RequestDetails({ page, now, ccs }: { page: RequestPage; no
         <Row term={t("organization")}>{page.organization.name}</Row>
         <Row term={t("created")}>
           {exact(page.createdAt)}
-          <span className="text-slate-600"> · {t("daysAgo", { days: countCalendarDays(page.createdAt, now) })}</span>
+          <span className="text-slate-600"> · {formatRelativeTime(page.createdAt, now, locale, timeZone)}</span>
         </Row>
         <Row term={t("lastActivity")}>
           {exact(page.lastActivityAt)}
-          <span className="text-slate-600"> · {t("daysAgo", { days: countCalendarDays(page.lastActivityAt, now) })}</span>
+          <span className="text-slate-600"> · {formatRelativeTime(page.lastActivityAt, now, locale, timeZone)}</span>
         </Row>
         {page.mergedFrom.length > 0 && (
           <Row term={t("mergedFrom")}>
@@ -117,18 +117,30 @@ export async function RequestDetails({ page, now, ccs }: { page: RequestPage; no
   function resolutionText(resolution: NonNullable<RequestPage["resolution"]>): ReactNode {
     switch (resolution.reason) {
       case "agreed":
-        return t("resolution.agreed");
+        // The requester's own "Mark as solved" says so (docs/product.md §4.1).
+        return resolution.byRequester ? t("markSolved.resolution", { name: page.requester.name }) : t("resolution.agreed");
       case "no_response":
         return t("resolution.noResponse");
       case "bug_reported": {
         const bug = resolution.bugReport;
         if (!bug) return tRoot(SOLVED_REASON_DEFINITIONS.bug_reported.labelKey);
-        return t.rich("resolution.bugReported", {
+        const text = t.rich("resolution.bugReported", {
           reference: bug.reference,
           priority: tRoot(PRIORITY_DEFINITIONS[bug.agreedPriority].labelKey),
-          eta: formatDateTime(bug.estimatedResolutionAt, locale),
+          // A calendar date the agent picked, kept as the end of that day in UTC: shown as that date.
+          eta: formatDate(bug.estimatedResolutionAt, locale, "UTC"),
           time: time(bug.estimatedResolutionAt),
         });
+        if (bug.estimatedResolutionAt.getTime() >= now.getTime()) return text;
+        // Said in words, not by colour alone.
+        return (
+          <>
+            {text}{" "}
+            <span title={tRoot("time.datePassedLabel")} className="whitespace-nowrap rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-300">
+              {tRoot("time.datePassed")}
+            </span>
+          </>
+        );
       }
       case "merged": {
         const target = resolution.mergedInto;

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { HOLD_REASON_DEFINITIONS, SOLVED_REASON_DEFINITIONS, STATUS_DEFINITIONS } from "@/domain";
 import type { Channel } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
@@ -7,12 +8,13 @@ import type { Person, RequestPage, ThreadEntry } from "@/server/requests/get-req
 import { incomingMailHref } from "@/ui/agent-mail/mail-href";
 import { focusRing } from "@/ui/styles";
 import { AttachmentList } from "./attachment-list";
+import { Avatar } from "@/ui/avatar";
 import { MarkdownText } from "./markdown-text";
 
 // The conversation (docs/product.md §2, §5, §7): the request as it was opened, then public replies, chat
 // transcripts and status changes in time order. Replies are Markdown, rendered sanitized; chat
 // lines are plain text, as they were typed. Each message says, quietly, how it came: in the portal, by
-// email, in a chat or through the API.
+// email, in a chat or through the API. A request merged into this one shows where it joined, linked.
 
 /** A small icon per channel, drawn on a 20×20 grid. */
 const CHANNEL_ICONS: Record<Channel, string> = {
@@ -26,12 +28,23 @@ const CHANNEL_ICONS: Record<Channel, string> = {
  * The conversation. `originalEmails` (the agent console's) links each comment that came by email to
  * the mail it came as, by comment id; `openingEmail` the mail that opened the request.
  */
-export async function RequestThread({ page, originalEmails = {}, openingEmail = null }: { page: RequestPage; originalEmails?: Record<string, string>; openingEmail?: string | null }) {
-  const [t, tRoot, locale] = await Promise.all([getTranslations("request"), getTranslations(), getLocale()]);
+export async function RequestThread({
+  page,
+  originalEmails = {},
+  openingEmail = null,
+  automaticReminderLabel,
+}: {
+  page: RequestPage;
+  originalEmails?: Record<string, string>;
+  openingEmail?: string | null;
+  /** Given (the agent console): the automation's reminders are shown as its own, not the signing agent's. */
+  automaticReminderLabel?: string;
+}) {
+  const [t, tRoot, locale, timeZone] = await Promise.all([getTranslations("request"), getTranslations(), getLocale(), getTimeZone()]);
   const imageLabel = (label: string) => t("thread.image", { label });
   const time = (date: Date) => (
     <time dateTime={date.toISOString()} className="whitespace-nowrap">
-      {formatDateTime(date, locale)}
+      {formatDateTime(date, locale, timeZone)}
     </time>
   );
   const supportBadge = (person: Person) =>
@@ -66,10 +79,19 @@ export async function RequestThread({ page, originalEmails = {}, openingEmail = 
             className={item.internal ? "rounded-lg border border-dashed border-amber-400 bg-amber-50 p-4" : "rounded-lg border border-slate-200 bg-white p-4"}
           >
             <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-              <h3 id={`comment-${item.id}`} className="font-semibold">
-                {item.author.name}
-              </h3>
-              {supportBadge(item.author)}
+              {item.automaticReminder && automaticReminderLabel ? (
+                <h3 id={`comment-${item.id}`} className="font-semibold" data-automatic-reminder="">
+                  {automaticReminderLabel}
+                </h3>
+              ) : (
+                <>
+                  <Avatar person={item.author} />
+                  <h3 id={`comment-${item.id}`} className="font-semibold">
+                    {item.author.name}
+                  </h3>
+                  {supportBadge(item.author)}
+                </>
+              )}
               {item.internal && <span className="text-xs font-semibold text-amber-900">{t("thread.internalNote")}</span>}
               <p className="text-xs text-slate-600">{time(item.at)}</p>
               {channelBadge(item.channel)}
@@ -84,6 +106,23 @@ export async function RequestThread({ page, originalEmails = {}, openingEmail = 
         );
       case "chat":
         return chatTranscript(item);
+      case "merge_received":
+        // Where another request's conversation joined this one (docs/product.md §4.3), with the way to read it.
+        return (
+          <p className="rounded-md border border-dashed border-indigo-300 bg-indigo-50/60 px-4 py-2 text-center text-sm text-slate-800">
+            <span aria-hidden="true" className="mr-1">⤵</span>
+            {t.rich("merge.mergedHere", {
+              id: String(item.source.id),
+              subject: item.source.subject,
+              link: (chunks) => (
+                <Link href={`/requests/${item.source.id}`} className={`rounded-sm font-medium text-indigo-800 underline hover:text-indigo-950 ${focusRing}`}>
+                  {chunks}
+                </Link>
+              ),
+            })}{" "}
+            · <span className="text-xs text-slate-600">{time(item.at)}</span>
+          </p>
+        );
       case "status_change": {
         const status = tRoot(STATUS_DEFINITIONS[item.to].labelKey);
         const reason = item.holdReason
@@ -111,7 +150,7 @@ export async function RequestThread({ page, originalEmails = {}, openingEmail = 
             <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
               <path d={CHANNEL_ICONS.chat} />
             </svg>
-            {t("thread.chatTranscript", { date: formatDateTime(item.at, locale) })}
+            {t("thread.chatTranscript", { date: formatDateTime(item.at, locale, timeZone) })}
           </h3>
           {channelBadge("chat")}
         </header>
@@ -145,6 +184,7 @@ export async function RequestThread({ page, originalEmails = {}, openingEmail = 
         <li>
           <article aria-labelledby="request-opened" className="rounded-lg border border-slate-200 bg-white p-4">
             <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+              <Avatar person={page.requester} />
               <h3 id="request-opened" className="font-semibold">
                 {t("thread.opened", { name: page.requester.name })}
               </h3>

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { choiceParam } from "@/schemas/list-params";
 
+/** The profile's own page: the time zone. */
+export const TIME_ZONE_PATH = "/settings";
 export const SESSIONS_PATH = "/settings/sessions";
 export const PASSWORD_PATH = "/settings/password";
 export const NOTIFICATIONS_PATH = "/settings/notifications";

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import type { OwnSession } from "@/server/people/own-sessions";
 import { ForgetDraftsForm } from "./forget-drafts-form";
@@ -8,7 +8,7 @@ type PostAction = (formData: FormData) => Promise<void>;
 
 /** The viewer's live sessions, with a way to end each and all. Plain form posts: they work without JavaScript. */
 export async function SessionList(props: { sessions: OwnSession[]; endAction: PostAction; endAllAction: PostAction }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("settings.sessions")]);
+  const [locale, t, timeZone] = await Promise.all([getLocale(), getTranslations("settings.sessions"), getTimeZone()]);
   return (
     <div className="space-y-4">
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -24,12 +24,12 @@ export async function SessionList(props: { sessions: OwnSession[]; endAction: Po
                 </p>
                 <p className="text-sm text-slate-700">
                   {t("details", {
-                    signedIn: formatDateTime(session.createdAt, locale),
-                    lastSeen: formatDateTime(session.lastSeenAt, locale),
+                    signedIn: formatDateTime(session.createdAt, locale, timeZone),
+                    lastSeen: formatDateTime(session.lastSeenAt, locale, timeZone),
                     address: session.clientAddress ?? t("unknownAddress"),
                   })}
                 </p>
-                <p className="text-xs text-slate-600">{t("expires", { at: formatDateTime(session.expiresAt, locale) })}</p>
+                <p className="text-xs text-slate-600">{t("expires", { at: formatDateTime(session.expiresAt, locale, timeZone) })}</p>
               </div>
               <ForgetDraftsForm action={props.endAction} forget={session.current}>
                 <input type="hidden" name="sessionId" value={session.id} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
 import { attachmentPickerSetup } from "@/app/attachment-picker";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
@@ -13,12 +13,15 @@ import { ChatWithSupportLink } from "@/ui/chat/chat-link";
 import { chatPanelLabels } from "@/ui/chat/chat-labels";
 import { ChatPanel } from "@/ui/chat/chat-panel";
 import { LiveUpdates } from "@/ui/request/live-updates";
+import { MergedNotice } from "@/ui/request/merged-notice";
 import { ReplyForm } from "@/ui/request/reply-form";
+import { composerLabels } from "@/ui/composer/composer-labels";
 import { RequestCcs } from "@/ui/request/request-ccs";
 import { RequestDetails } from "@/ui/request/request-details";
 import { RequestHeading } from "@/ui/request/request-heading";
 import { RequestThread } from "@/ui/request/request-thread";
-import { replyAction } from "./actions";
+import { RequesterVerdict } from "@/ui/request/requester-verdict";
+import { markSolvedAction, rateAction, replyAction } from "./actions";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -73,10 +76,10 @@ export default async function RequestPage({ params, searchParams }: Props) {
         </div>
       )}
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <div className="lg:order-last">
+        <div className="order-last min-w-0">
           <RequestDetails page={page} now={viewer.now} ccs={<RequestCcs page={page} actions={{ add: addCcAction, remove: removeCcAction }} />} />
         </div>
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           {chat && (
             <section id="chat" aria-labelledby="chat-heading" className="scroll-mt-4">
               <h2 id="chat-heading" className="mb-2 text-lg font-semibold">
@@ -92,12 +95,16 @@ export default async function RequestPage({ params, searchParams }: Props) {
                 lines={chat.lines.map((line) => ({ ...line, sentAt: line.sentAt.toISOString() }))}
                 after={chat.after}
                 canWrite
-                labels={chatPanelLabels(tChat, locale)}
+                labels={chatPanelLabels(tChat, locale, await getTimeZone())}
               />
             </section>
           )}
           <RequestThread page={page} />
-          {page.canReply ? (
+          <RequesterVerdict page={page} actions={{ markSolved: markSolvedAction, rate: rateAction }} submissionKey={newSubmissionKey()} />
+          {page.resolution?.reason === "merged" ? (
+            // No reply box on a merged request: where the conversation continues instead (§4.3).
+            <MergedNotice page={page} />
+          ) : page.canReply ? (
             <ReplyForm
               requestId={page.id}
               action={replyAction}
@@ -105,16 +112,13 @@ export default async function RequestPage({ params, searchParams }: Props) {
               submissionKey={newSubmissionKey()}
               maxLength={MAX_REPLY_LENGTH}
               draftKey={`${viewer.actor.userId}:request:${page.id}:reply`}
+              composer={await composerLabels()}
               labels={{ heading: t("reply.heading"), label: t("reply.label"), hint: t("reply.hint"), submit: t("reply.submit"), submitting: t("reply.submitting") }}
               attachments={attachments}
             />
           ) : (
             <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-              {page.repliesFromAgentConsole
-                ? t("reply.agentConsole")
-                : page.readsThrough === "merge_link" && page.resolution?.mergedInto
-                  ? t("reply.readOnlyMerged", { id: String(page.resolution.mergedInto.id) })
-                  : t("reply.readOnly")}
+              {page.repliesFromAgentConsole ? t("reply.agentConsole") : t("reply.readOnly")}
             </p>
           )}
         </div>

@@ -7,6 +7,7 @@ import { getDatabase } from "@/server/db";
 import { requireViewer } from "@/server/entry/viewer";
 import { getNewRequestForm } from "@/server/requests/get-new-request-form";
 import { newSubmissionKey } from "@/server/submissions";
+import { composerLabels } from "@/ui/composer/composer-labels";
 import { NewRequestForm } from "@/ui/new-request/new-request-form";
 import { submitNewRequest } from "./actions";
 
@@ -37,6 +38,8 @@ export default async function NewRequestPage() {
             organizations={form.organizations}
             limits={{ subject: MAX_SUBJECT_LENGTH, description: MAX_DESCRIPTION_LENGTH }}
             attachments={attachments}
+            composer={await composerLabels()}
+            draftKey={`${viewer.actor.userId}:new-request:description`}
             priorities={PRIORITY_CODES.map((code) => ({
               code,
               label: tRoot(PRIORITY_DEFINITIONS[code].labelKey),

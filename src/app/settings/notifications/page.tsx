@@ -20,7 +20,7 @@ export default async function NotificationSettingsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{settings("title")}</h1>
-      <SettingsNav current="notifications" label={settings("navLabel")} labels={{ sessions: settings("sessions.title"), password: settings("password.title"), notifications: t("title") }} />
+      <SettingsNav current="notifications" label={settings("navLabel")} labels={{ timeZone: settings("timeZone.title"), sessions: settings("sessions.title"), password: settings("password.title"), notifications: t("title") }} />
       <p className="max-w-3xl text-slate-700">{t("intro")}</p>
       {preferences.undeliverable && (
         <p role="alert" className="max-w-3xl rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-900">

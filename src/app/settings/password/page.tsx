@@ -18,7 +18,7 @@ export default async function ChangePasswordPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <SettingsNav current="password" label={t("navLabel")} labels={{ sessions: t("sessions.title"), password: t("password.title"), notifications: (await getTranslations("notificationSettings"))("title") }} />
+      <SettingsNav current="password" label={t("navLabel")} labels={{ timeZone: t("timeZone.title"), sessions: t("sessions.title"), password: t("password.title"), notifications: (await getTranslations("notificationSettings"))("title") }} />
       <p className="max-w-3xl text-slate-700">{t("password.intro")}</p>
       <ChangePasswordForm
         action={changePasswordAction}

@@ -21,7 +21,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <SettingsNav current="sessions" label={t("navLabel")} labels={{ sessions: t("sessions.title"), password: t("password.title"), notifications: (await getTranslations("notificationSettings"))("title") }} />
+      <SettingsNav current="sessions" label={t("navLabel")} labels={{ timeZone: t("timeZone.title"), sessions: t("sessions.title"), password: t("password.title"), notifications: (await getTranslations("notificationSettings"))("title") }} />
       <p className="max-w-3xl text-slate-700">{t("sessions.intro")}</p>
       {done && (
         <p role={done === "not_found" ? "alert" : "status"} className={`rounded-md border p-3 ${done === "not_found" ? "border-red-700 bg-red-50 text-red-900" : "border-green-700 bg-green-50 text-green-900"}`}>

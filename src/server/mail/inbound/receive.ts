@@ -24,7 +24,8 @@ import { parseInboundMail, type ParsedInbound } from "./parse";
 // The one use case every inbound transport feeds (SMTP receiver, IMAP reader, webhook), with the
 // raw message (docs/email.md). The raw mail is stored first — the same Message-ID twice is stored
 // once, whichever transport brought it — then read, and then exactly one of: a reply appended to the
-// request it threads to (by the domain's reopen rule, channel email), a new request for a known
+// request it threads to, or to the one that request was merged into (by the domain's reopen rule,
+// channel email), a new request for a known
 // customer, a robot's mail recorded, or the mail held for an agent. Each outcome is written in one
 // transaction that also moves the stored mail out of "received", so two instances handling the same
 // mail act once, and a mail left "received" by a crash is handled again (`handleReceivedMail`).
@@ -253,21 +254,46 @@ async function appendReply(
 ): Promise<Omit<ReceivedMail, "id" | "duplicate">> {
   const { now } = options;
   const files = await stageFiles(db, sender, mail);
-  const changed = await changeRequest(db, {
-    requestId,
-    viewer: sender,
-    may: [],
-    makeCommand: (_state, _tx, { access }) =>
-      replyRoute(sender.actor, access, now) === "thread" ? { type: "customer_reply", at: now, authorId: sender.actor.userId, channel: "email" } : notFound(),
-    comment: { body: replyBody(mail.replyText || mail.fullText, files.refused, MAX_REPLY_LENGTH), visibility: "public", attachmentIds: files.ids },
-    extraWrites: async (tx, { commentId }) => {
-      if (!(await settle(tx, id, { status: "appended", requestId, commentId, senderId: sender.person.id, handledAt: now }))) throw new AlreadyHandled();
-      if (commentId) await tx.comment.updateMany({ where: { id: commentId }, data: { emailMessageId: messageId } });
-    },
-  });
-  if (changed.ok) return { status: "appended", requestId };
+  let continuesOn = await conversationOf(db, sender, requestId, now);
+  if (continuesOn === null) return hold("sender_may_not_reply", requestId);
+  let changed = await appendTo(continuesOn);
+  // Merged since it was looked at: the reply follows to where the conversation went.
+  if (!changed.ok && changed.reason === "refused" && changed.refusal.code === "merged_request_is_closed") {
+    continuesOn = await conversationOf(db, sender, requestId, now);
+    if (continuesOn === null) return hold("sender_may_not_reply", requestId);
+    changed = await appendTo(continuesOn);
+  }
+  if (changed.ok) return { status: "appended", requestId: continuesOn };
   // The rules refused the reply now (the request changed since the mail was threaded): an agent decides.
-  return hold("refused", requestId, changed.reason === "refused" ? changed.refusal.code : changed.reason);
+  return hold("refused", continuesOn, changed.reason === "refused" ? changed.refusal.code : changed.reason);
+
+  function appendTo(requestId: number) {
+    return changeRequest(db, {
+      requestId,
+      viewer: sender,
+      may: [],
+      makeCommand: (_state, _tx, { access }) =>
+        replyRoute(sender.actor, access, now) === "thread" ? { type: "customer_reply", at: now, authorId: sender.actor.userId, channel: "email" } : notFound(),
+      comment: { body: replyBody(mail.replyText || mail.fullText, files.refused, MAX_REPLY_LENGTH), visibility: "public", attachmentIds: files.ids },
+      extraWrites: async (tx, { commentId }) => {
+        if (!(await settle(tx, id, { status: "appended", requestId, commentId, senderId: sender.person.id, handledAt: now }))) throw new AlreadyHandled();
+        if (commentId) await tx.comment.updateMany({ where: { id: commentId }, data: { emailMessageId: messageId } });
+      },
+    });
+  }
+}
+
+/**
+ * Where a reply to a request's thread goes (docs/product.md §4.3): the request itself, or — a merged
+ * request taking no more messages — the request it was merged into, when the sender may reply there
+ * (a requester or CC of a merged request takes part in its target). Null: nowhere they may reply.
+ */
+async function conversationOf(db: Database, sender: SignedInViewer, requestId: number, now: Date): Promise<number | null> {
+  const request = await db.request.findUnique({ where: { id: requestId }, select: { mergedIntoId: true } });
+  const targetId = request?.mergedIntoId ?? null;
+  if (targetId === null) return requestId;
+  const opened = await findRequestFor(db, sender, targetId, { select: { id: true } });
+  return opened.ok && replyRoute(sender.actor, opened.access, now) === "thread" ? targetId : null;
 }
 
 /** A new request from a mail, for a customer: the sender, or the one an agent chose for a held mail. */

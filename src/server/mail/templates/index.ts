@@ -22,6 +22,8 @@ export interface MailContent {
 export interface RequestMailProps {
   kind: NotificationKind;
   locale: Locale;
+  /** The reader's time zone for the quoted message's time; UTC when unknown. */
+  timeZone?: string;
   recipientName: string;
   request: { id: number; subject: string; status: RequestStatus; solvedReason: SolvedReason | null; mergedIntoId: number | null };
   /** The latest public message on the request (never an internal note), Markdown as written. */
@@ -113,7 +115,7 @@ async function toContent(subject: string, element: ReactElement): Promise<MailCo
 }
 
 export async function renderRequestMail(props: RequestMailProps): Promise<MailContent> {
-  const { kind, locale, request, message } = props;
+  const { kind, locale, request, message, timeZone = "UTC" } = props;
   const t = mailTranslator(locale);
   const portal = portalTranslator(locale);
   const subject = oneLine(request.subject);
@@ -131,7 +133,7 @@ export async function renderRequestMail(props: RequestMailProps): Promise<MailCo
     explanation,
     statusLine: t("statusLine", { label: portal("request.status"), status }),
     message: message && {
-      heading: `${oneLine(message.authorName)} · ${formatDateTime(message.at, locale)}`,
+      heading: `${oneLine(message.authorName)} · ${formatDateTime(message.at, locale, timeZone)}`,
       body: message.body,
     },
     imageLabel: (label) => t("image", { label }),

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { DUE_SOON_MS, UNSOLVED_STATUSES } from "@/domain";
+import { listQueue } from "@/server/requests/list-queue";
+import { changeQueueRequests } from "@/server/requests/change-queue-requests";
+import { prepareSeededDatabase } from "../setup/seeded-database";
+import { viewerFor as viewerOf } from "../setup/viewers";
+
+// The queue's saved views and counts, and its bulk actions (docs/product.md §4): each request of a
+// bulk change goes through its own use case, so one refusal leaves the others changed.
+
+const seeded = prepareSeededDatabase();
+const NOW = seeded.now;
+const agent = () => viewerOf(seeded.db, "agent@portico.test", NOW);
+
+async function queue(params: Record<string, string> = {}) {
+  const result = await listQueue(seeded.db, await agent(), params);
+  if (!result.ok) throw new Error("no queue");
+  return result.queue;
+}
+
+const unsolved = { status: { in: [...UNSOLVED_STATUSES] } };
+
+describe("the queue's saved views", () => {
+  it("counts each view as the database holds it", async () => {
+    const { viewCounts } = await queue();
+    const me = (await agent()).actor.userId;
+    expect(viewCounts).toEqual({
+      mine: await seeded.db.request.count({ where: { ...unsolved, assigneeId: me } }),
+      unassigned: await seeded.db.request.count({ where: { ...unsolved, assigneeId: null } }),
+      breached: await seeded.db.request.count({ where: { ...unsolved, responseDueAt: { lte: NOW } } }),
+      due_soon: await seeded.db.request.count({ where: { ...unsolved, responseDueAt: { gt: NOW, lte: new Date(NOW.getTime() + DUE_SOON_MS) } } }),
+      unsolved: await seeded.db.request.count({ where: unsolved }),
+    });
+    expect(viewCounts.unsolved).toBeGreaterThan(0);
+  });
+
+  it("says how many requests the page's view holds, and where the page starts", async () => {
+    const all = await queue();
+    expect(all.total).toEqual({ count: all.viewCounts.unsolved, exact: true });
+    expect(all.start).toBe(1);
+    const unassigned = await queue({ assignee: "unassigned" });
+    expect(unassigned.total.count).toBe(all.viewCounts.unassigned);
+    const breached = await queue({ sla: "breached" });
+    expect(breached.total.count).toBe(all.viewCounts.breached);
+    expect((await queue({ start: "26" })).start).toBe(26);
+    expect((await queue({ start: "-3" })).start).toBe(1);
+  });
+
+  it("counts a search's matches, the request named by number once", async () => {
+    const [request] = await seeded.db.request.findMany({ where: unsolved, orderBy: { id: "asc" }, take: 1, select: { id: true } });
+    const byNumber = await queue({ q: `#${request!.id}` });
+    expect(byNumber.items[0]?.id).toBe(request!.id);
+    expect(byNumber.total.count).toBe(byNumber.items.length);
+  });
+});
+
+describe("the queue's bulk actions", () => {
+  async function unsolvedIds(take: number, where = {}) {
+    const rows = await seeded.db.request.findMany({ where: { ...unsolved, mergedIntoId: null, ...where }, orderBy: { id: "desc" }, take, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
+  it("assigns every selected request to the agent, each with its event", async () => {
+    const ids = await unsolvedIds(3);
+    expect(ids).toHaveLength(3);
+    const viewer = await agent();
+    const outcome = await changeQueueRequests(seeded.db, viewer, { change: "assign", requestIds: ids.map(String), assigneeId: "me" });
+    expect(outcome).toEqual({ ok: true, updated: [...ids].sort((a, b) => a - b), refused: [] });
+    const rows = await seeded.db.request.findMany({ where: { id: { in: ids } }, select: { assigneeId: true } });
+    expect(rows.every((row) => row.assigneeId === viewer.actor.userId)).toBe(true);
+    expect(await seeded.db.requestEvent.count({ where: { requestId: { in: ids }, type: "assigned", createdAt: NOW } })).toBe(3);
+  });
+
+  it("sets Pending where it applies and says which it refused and why", async () => {
+    const [openOne] = await unsolvedIds(1, { status: "open" });
+    const [pendingOne] = await unsolvedIds(1, { status: "pending" });
+    const outcome = await changeQueueRequests(seeded.db, await agent(), { change: "status", requestIds: [String(openOne), String(pendingOne)], status: "pending" });
+    expect(outcome).toEqual({ ok: true, updated: [openOne], refused: [{ id: pendingOne, code: "already_in_status" }] });
+    expect((await seeded.db.request.findUniqueOrThrow({ where: { id: openOne! } })).status).toBe("pending");
+    const event = await seeded.db.requestEvent.findFirst({ where: { requestId: openOne, type: "status_changed" }, orderBy: { createdAt: "desc" } });
+    expect(event).toMatchObject({ fromStatus: "open", toStatus: "pending", actorId: (await agent()).actor.userId });
+  });
+
+  it("refuses On-hold and Solved, which need a reason, and nothing selected, changing nothing", async () => {
+    const ids = await unsolvedIds(1, { status: "open" });
+    for (const status of ["on_hold", "solved"]) {
+      expect(await changeQueueRequests(seeded.db, await agent(), { change: "status", requestIds: ids.map(String), status })).toEqual({
+        ok: false,
+        reason: "invalid",
+        fieldErrors: { status: "status_needs_reason" },
+      });
+    }
+    expect(await changeQueueRequests(seeded.db, await agent(), { change: "assign", requestIds: [], assigneeId: "me" })).toMatchObject({ fieldErrors: { requestIds: "none_selected" } });
+    expect(await changeQueueRequests(seeded.db, await agent(), { change: "assign", requestIds: ["abc"], assigneeId: "me" })).toMatchObject({ reason: "invalid" });
+    expect(await changeQueueRequests(seeded.db, await agent(), { change: "assign", requestIds: ids.map(String), assigneeId: "not-an-agent" })).toMatchObject({
+      fieldErrors: { assigneeId: "invalid" },
+    });
+    expect((await seeded.db.request.findUniqueOrThrow({ where: { id: ids[0]! } })).status).toBe("open");
+  });
+
+  it("is not there for customers", async () => {
+    const ids = await unsolvedIds(1);
+    const customer = await viewerOf(seeded.db, "alice@acme.test", NOW);
+    expect(await changeQueueRequests(seeded.db, customer, { change: "status", requestIds: ids.map(String), status: "pending" })).toEqual({ ok: false, reason: "not_found" });
+  });
+});
