@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../../prisma/seed/demo-data";
-import { formsAsServed, signIn } from "./fixtures";
+import { formsAsServed, signIn, openAgentAction } from "./fixtures";
 
 // Working a request in the agent console. Writes only to Globex requests of jiho's that no other
 // spec touches (1065: open, 1058: pending), and creates none. gina@globex.test is CC'd on 1058 and
@@ -76,7 +76,7 @@ test.describe("an agent working a request", () => {
 
   test("puts On-hold with a reason, reclassifies and solves as agreed; the customer sees the priority history", async ({ page, browser }) => {
     await page.goto(`/agent/requests/${WORKED_REQUEST}`);
-    const hold = form(page, "Put On-hold");
+    const hold = await openAgentAction(page, "Put On-hold");
     await hold.getByLabel("Hold reason").selectOption("with_engineering");
     await hold.getByRole("button", { name: "Put On-hold" }).click();
     await expect(hold.getByRole("status")).toHaveText("The request is On-hold.");
@@ -88,7 +88,7 @@ test.describe("an agent working a request", () => {
     await expect(reclassify.getByRole("status")).toHaveText("Priority changed.");
 
     // A refusal is shown in the agent's language, and changes nothing.
-    const solve = form(page, "Solve");
+    const solve = await openAgentAction(page, "Solve");
     await solve.getByLabel("How it was solved").selectOption("bug_reported");
     await solve.getByRole("button", { name: "Solve" }).click();
     await expect(solve.getByRole("alert")).toHaveText("Give the reference of the bug reported to engineering.");
@@ -110,7 +110,7 @@ test.describe("an agent working a request", () => {
   test("solves as bug reported with the reference, the agreed priority and the estimated date; the customer reads them", async ({ page, browser }) => {
     const eta = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     await page.goto(`/agent/requests/${REPLY_REQUEST}`);
-    const solve = form(page, "Solve");
+    const solve = await openAgentAction(page, "Solve");
     await solve.getByLabel("How it was solved").selectOption("bug_reported");
     await solve.getByLabel("Bug reference").fill("ENG-e2e-4711");
     await solve.getByLabel("Agreed bug priority").selectOption("S3");

@@ -4,7 +4,7 @@ import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { openRequest, signIn } from "./fixtures";
+import { openRequest, signIn, openAgentAction } from "./fixtures";
 
 // Issue 13, live chat from both sides: dave@acme.test chats with the agent console. Only this spec
 // makes agent@portico.test (Morgan Ellis) and hana@portico.test (Hana Seo) Available, and each test
@@ -153,7 +153,7 @@ test("a customer reopens a Solved request by chat; the agent accepts, they talk 
       priority: "S4-Question",
     });
     await agent.page.goto(`/agent/requests/${requestId}`);
-    const solve = agent.page.getByRole("form", { name: "Solve", exact: true });
+    const solve = await openAgentAction(agent.page, "Solve");
     await solve.getByLabel("How it was solved").selectOption("agreed");
     await solve.getByRole("button", { name: "Solve" }).click();
     await expect(solve.getByRole("status")).toHaveText("The request is Solved.");

@@ -4,7 +4,7 @@ import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { E2E_INBOUND_SMTP_PORT, E2E_MAIL_DIRECTORY } from "../setup/e2e-mail";
 import { waitForSinkFile } from "../setup/smtp-sink";
-import { openRequest, signIn } from "./fixtures";
+import { openRequest, signIn, openAgentAction } from "./fixtures";
 
 // The email channel end to end (docs/email.md): an agent answers in the console, the customer's mail
 // arrives at a real SMTP server, the customer answers it by SMTP to Portico's own receiver, and the
@@ -27,7 +27,7 @@ test("an agent's reply reaches the customer by email, and the customer's emailed
   await reply.getByLabel("Message").fill("We restarted the exporter. Does it run tonight?");
   await reply.getByRole("button", { name: "Send reply" }).click();
   await expect(reply.getByRole("status")).toHaveText("Reply sent.");
-  const solve = agent.getByRole("form", { name: "Solve", exact: true });
+  const solve = await openAgentAction(agent, "Solve");
   await solve.getByLabel("How it was solved").selectOption("agreed");
   await solve.getByRole("button", { name: "Solve" }).click();
   await expect(solve.getByRole("status")).toHaveText("The request is Solved.");

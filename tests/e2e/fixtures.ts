@@ -70,3 +70,11 @@ export async function newCustomerLikeAlice(options: { idPrefix: string; name: st
   });
   return { email, name: options.name };
 }
+
+/** Opens one of the agent's secondary actions (hold, solve, reminder), folded under its heading, and returns its form. */
+export async function openAgentAction(page: Page, name: string) {
+  await page.locator("details > summary").filter({ hasText: new RegExp(`^${name}$`) }).click();
+  const form = page.getByRole("form", { name, exact: true });
+  await expect(form).toBeVisible();
+  return form;
+}

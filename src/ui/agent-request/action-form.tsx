@@ -16,6 +16,8 @@ export function ActionForm(props: {
   heading: string;
   /** Where a tab already names the form: the heading is for assistive technology only. */
   headingHidden?: boolean;
+  /** A secondary action: folded away under its heading until the agent opens it. */
+  folded?: boolean;
   submit: string;
   submitting: string;
   action: FormAction;
@@ -33,11 +35,15 @@ export function ActionForm(props: {
   const keepDraft = useDraft(props.draft ?? "", props.draft ? "body" : "", form, state);
   // Every action form has the hook; only those given `attachments` show the picker and send files.
   const files = useAttachmentList(props.attachments, state);
-  return (
-    <form ref={form} action={formAction} onInput={keepDraft} noValidate aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <h3 id={`${id}-heading`} className={props.headingHidden ? "sr-only" : "font-semibold"}>
-        {props.heading}
-      </h3>
+  const heading = (
+    <h3 id={`${id}-heading`} className={props.headingHidden ? "sr-only" : props.folded ? "inline font-semibold" : "font-semibold"}>
+      {props.heading}
+    </h3>
+  );
+  const card = "rounded-xl border border-slate-200 bg-white shadow-sm";
+  const formElement = (
+    <form ref={form} action={formAction} onInput={keepDraft} noValidate aria-labelledby={`${id}-heading`} className={props.folded ? "px-4 pb-4" : `${card} p-4`}>
+      {!props.folded && heading}
       <input type="hidden" name="requestId" value={props.requestId} />
       {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
       <FormStateContext value={state}>
@@ -61,6 +67,14 @@ export function ActionForm(props: {
         waiting={files.busy && props.attachments ? props.attachments.labels.busy : undefined}
       />
     </form>
+  );
+  if (!props.folded) return formElement;
+  // Open stays as the agent left it through the page's refreshes: an answer shows where it was asked.
+  return (
+    <details className={card}>
+      <summary className="cursor-pointer rounded-xl p-4 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">{heading}</summary>
+      {formElement}
+    </details>
   );
 }
 

@@ -292,16 +292,17 @@ export default async function AgentRequestPage({ params }: Props) {
                   <h3 id="agent-more-actions-heading" className="font-semibold">
                     {t("moreActions")}
                   </h3>
-                  <div className="grid gap-4 md:grid-cols-2">
-                    <ActionForm requestId={request.id} heading={t("forms.hold")} submit={t("forms.holdSubmit")} submitting={submitting} action={holdAction}>
+                  <div className="grid items-start gap-4 md:grid-cols-2">
+                    <ActionForm folded requestId={request.id} heading={t("forms.hold")} submit={t("forms.holdSubmit")} submitting={submitting} action={holdAction}>
                       {holdFields}
                     </ActionForm>
-                    <ActionForm requestId={request.id} heading={t("forms.solve")} submit={t("forms.solveSubmit")} submitting={submitting} action={solveAction}>
+                    <ActionForm folded requestId={request.id} heading={t("forms.solve")} submit={t("forms.solveSubmit")} submitting={submitting} action={solveAction}>
                       {resolutionFields}
                     </ActionForm>
                     {/* Reminders go only to Pending requests (the domain refuses others): offered only then. */}
                     {request.status === "pending" && (
                       <ActionForm
+                        folded
                         requestId={request.id}
                         heading={t("forms.reminder")}
                         submit={t("forms.reminderSubmit")}
