@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./fixtures";
+
+// Every page of the portal and the console passes the accessibility checks (contrast included) in
+// both themes: the light one and the dark one a system setting chooses (docs/product.md §8).
+// Read only.
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+const CUSTOMER_PAGES = ["/requests", "/requests/new", "/requests/1003", "/requests/chat", "/organization-access", "/settings", "/settings/password", "/settings/sessions", "/settings/notifications"];
+const CONSOLE_PAGES = ["/agent", "/agent/requests/1003", "/agent/chats", "/agent/mail", "/agent/people", "/agent/audit", "/agent/organization-access", "/agent/saved-replies"];
+const SIGNED_OUT_PAGES = ["/signin", "/password-reset"];
+
+async function violationsOn(page: Page, paths: readonly string[]) {
+  const found: Record<string, string[]> = {};
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    if (violations.length > 0) found[path] = violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  }
+  return found;
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test("customer pages", async ({ page }) => {
+      test.slow();
+      await signIn(page, "alice@acme.test");
+      await expect(page).toHaveURL(/\/requests$/);
+      expect(await violationsOn(page, CUSTOMER_PAGES)).toEqual({});
+    });
+
+    test("console pages", async ({ page }) => {
+      test.slow();
+      await signIn(page, "agent@portico.test");
+      await expect(page).toHaveURL(/\/agent$/);
+      expect(await violationsOn(page, CONSOLE_PAGES)).toEqual({});
+    });
+
+    test("signed-out pages", async ({ page }) => {
+      expect(await violationsOn(page, SIGNED_OUT_PAGES)).toEqual({});
+    });
+  });
+}
