@@ -82,6 +82,11 @@ test("the agent inserts the saved reply with its placeholders filled, and replie
   const filled = `Hello Alice Whitmore, about #${requestId}: {{agent.name}} here.`;
   await expect(reply.getByLabel("Message")).toHaveValue(filled);
   await expect(reply.getByLabel("Message")).toBeFocused();
+  // The message previews as the requester will read it (Markdown, sanitized); Write gives it back.
+  await reply.getByRole("tab", { name: "Preview" }).click();
+  await expect(reply.getByRole("tabpanel", { name: "Preview" })).toContainText(`Hello Alice Whitmore, about #${requestId}`);
+  await reply.getByRole("tab", { name: "Write" }).click();
+  await expect(reply.getByLabel("Message")).toHaveValue(filled);
 
   // Only the chosen status's reason is asked for.
   const then = reply.getByLabel("Status after the reply");

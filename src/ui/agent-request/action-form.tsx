@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useId, useRef, useState, type ReactNode } from "react";
+import { MarkdownField, type ComposerLabels } from "@/ui/composer/markdown-field";
 import { AttachmentPicker, useAttachmentList, type AttachmentPickerSetup } from "@/ui/attachments/attachment-picker";
 import { useDraft } from "@/ui/draft";
 import { initialFormState, sentText, type FormAction, type FormState } from "@/ui/form-state";
@@ -81,8 +82,16 @@ export function ActionForm(props: {
 const fieldClass =
   "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
 
-/** A text field that shows the agent's text again after an error. */
-export function KeptField(props: { name: string; label: string; multiline?: boolean; type?: "text" | "date"; defaultValue?: string; maxLength?: number }) {
+/** A text field that shows the agent's text again after an error; a message with `markdown` gets Write / Preview tabs. */
+export function KeptField(props: {
+  name: string;
+  label: string;
+  multiline?: boolean;
+  markdown?: ComposerLabels;
+  type?: "text" | "date";
+  defaultValue?: string;
+  maxLength?: number;
+}) {
   const state = useContext(FormStateContext);
   const id = useId();
   const value = state.status === "error" ? sentText(state, props.name) : (props.defaultValue ?? "");
@@ -91,7 +100,9 @@ export function KeptField(props: { name: string; label: string; multiline?: bool
       <label htmlFor={id} className="block text-sm font-medium">
         {props.label}
       </label>
-      {props.multiline ? (
+      {props.multiline && props.markdown ? (
+        <MarkdownField labels={props.markdown} textarea={{ id, name: props.name, rows: 4, maxLength: props.maxLength, defaultValue: value, className: fieldClass }} />
+      ) : props.multiline ? (
         <textarea id={id} name={props.name} rows={4} maxLength={props.maxLength} defaultValue={value} className={fieldClass} />
       ) : (
         <input id={id} name={props.name} type={props.type ?? "text"} maxLength={props.maxLength} defaultValue={value} className={fieldClass} />

@@ -26,6 +26,7 @@ import { Composer, SavedReplyPicker } from "@/ui/agent-request/composer";
 import { EventLog } from "@/ui/agent-request/event-log";
 import { SatisfactionSummary } from "@/ui/agent-request/satisfaction-summary";
 import { MergeDialog } from "@/ui/agent-request/merge-dialog";
+import { composerLabels } from "@/ui/composer/composer-labels";
 import { mergeDialogProps } from "@/ui/agent-request/merge-dialog-props";
 import { LiveUpdates } from "@/ui/request/live-updates";
 import { RequestCcs } from "@/ui/request/request-ccs";
@@ -68,7 +69,7 @@ export default async function AgentRequestPage({ params }: Props) {
   const { id } = await params;
   const { viewer, outcome } = await loadPage(id);
   const { page } = found(outcome);
-  const [t, tRoot, attachments] = await Promise.all([getTranslations("agentRequest"), getTranslations(), attachmentPickerSetup()]);
+  const [t, tRoot, attachments, composer] = await Promise.all([getTranslations("agentRequest"), getTranslations(), attachmentPickerSetup(), composerLabels()]);
   const request = page.request;
   const submitting = t("forms.submitting");
   const draftOf = `${viewer.actor.userId}:request:${request.id}:agent`;
@@ -255,7 +256,7 @@ export default async function AgentRequestPage({ params }: Props) {
                       attachments={attachments}
                     >
                       {savedReplyPicker}
-                      <KeptField name="body" multiline label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
+                      <KeptField name="body" multiline markdown={composer} label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
                       <ChoiceWithFields
                         name="then"
                         label={t("fields.then")}
@@ -284,7 +285,7 @@ export default async function AgentRequestPage({ params }: Props) {
                       attachments={attachments}
                     >
                       {savedReplyPicker}
-                      <KeptField name="body" multiline label={t("fields.note")} maxLength={MAX_REPLY_LENGTH} />
+                      <KeptField name="body" multiline markdown={composer} label={t("fields.note")} maxLength={MAX_REPLY_LENGTH} />
                     </ActionForm>
                   }
                 />
@@ -311,7 +312,7 @@ export default async function AgentRequestPage({ params }: Props) {
                         draft={`${draftOf}:reminder`}
                         submissionKey={submissionKeys.reminder}
                       >
-                        <KeptField name="body" multiline label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
+                        <KeptField name="body" multiline markdown={composer} label={t("fields.body")} maxLength={MAX_REPLY_LENGTH} />
                       </ActionForm>
                     )}
                     <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
