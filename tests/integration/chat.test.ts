@@ -85,7 +85,7 @@ describe("starting a chat", () => {
     const chat = await seeded.db.chatSession.findUniqueOrThrow({ where: { id: started.chatId }, select: { status: true, agentId: true, startedById: true, messages: { select: { body: true } } } });
     expect(chat).toEqual({ status: "waiting", agentId: null, startedById: await userId("alice@acme.test"), messages: [{ body: "The export never finishes\nIt stops at 99%." }] });
 
-    const events = await seeded.db.requestStreamEvent.findMany({ where: { requestId: started.requestId, type: "chat" }, orderBy: { id: "asc" }, select: { data: true } });
+    const events = await seeded.db.requestStreamEvent.findMany({ where: { requestId: started.requestId, type: "chat" }, orderBy: { position: "asc" }, select: { data: true } });
     expect(events.map((event) => (event.data as { kind: string }).kind)).toEqual(["waiting", "message"]);
     expect(events[0]?.data).toMatchObject({ kind: "waiting", chatId: started.chatId, customerName: "Alice Whitmore", subject: "The export never finishes" });
   });

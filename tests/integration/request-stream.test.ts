@@ -10,6 +10,7 @@ import { createRequest } from "@/server/requests/create-request";
 import { removeRequestCc } from "@/server/requests/remove-request-cc";
 import { replyAsAgent } from "@/server/requests/reply-as-agent";
 import { createStreamHub, type StreamHub } from "@/server/realtime/hub";
+import { recordRequestChanged } from "@/server/realtime/stream-events";
 import { openRequestStream, openRequestsStream, type StreamOptions } from "@/server/realtime/request-stream";
 import { endSession, isSessionOpen, startSession } from "@/server/security/sessions";
 import { prepareSecondClient, prepareSeededDatabase } from "../setup/seeded-database";
@@ -160,6 +161,33 @@ describe("a request's event stream", () => {
     await bobsStream.until(() => false, 2_000).catch(() => {});
     expect(bobsStream.ended).toBe(true);
   });
+
+  it("still sends an event whose transaction began writing first but committed after a later one the stream had already sent", async ({ skip }) => {
+    if (seeded.database.poolMax <= 1) skip("the embedded database serves one connection: transactions cannot overlap");
+    const requestId = await aliceOpens();
+    const hub = pollingHub();
+    const agent = await open("agent@portico.test", requestId, hub);
+    let commit = () => {};
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let written = () => {};
+    const slowWrote = new Promise<void>((resolve) => (written = resolve));
+    // The slow transaction writes its event first (the lower id) and waits before committing.
+    const slow = seeded.db.$transaction(async (tx) => {
+      await recordRequestChanged(tx, { requestId, internal: false, data: { slow: true } });
+      written();
+      await held;
+    });
+    await slowWrote;
+    await agentReplies(requestId, "Committed while the other transaction is still open");
+    const [quick] = await agent.until((frames) => frames.length >= 1);
+    expect(quick?.data).toMatchObject({ status: "pending" });
+    commit();
+    await slow;
+    const frames = await agent.until((all) => all.length >= 2);
+    expect(frames[1]?.data).toMatchObject({ requestId, slow: true });
+    expect(BigInt(frames[1]!.id!)).toBeGreaterThan(BigInt(quick!.id!));
+    await agent.cancel();
+  }, 30_000);
 
   it("wakes on a change written by another instance, through PostgreSQL's NOTIFY", async ({ skip }) => {
     if (seeded.database.poolMax <= 1) skip("the embedded database serves one connection: it polls instead");

@@ -5,6 +5,7 @@ import type { Database } from "@/server/db/client";
 import { notFound, type Outcome } from "@/server/outcome";
 import type { Reader } from "@/server/people/viewer";
 import { findRequestFor } from "@/server/requests/request-gate";
+import { streamLogEnd } from "@/server/realtime/stream-events";
 import { findChatFor } from "./chat-session";
 
 // What the chat pages show. A chat panel starts from the stored lines and follows the request's
@@ -32,7 +33,7 @@ export interface ChatView {
 }
 
 async function streamPosition(db: Database): Promise<string> {
-  return String((await db.requestStreamEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n);
+  return String(await streamLogEnd(db));
 }
 
 async function chatView(db: Database, chatId: string, after: string): Promise<ChatView | null> {

@@ -4,12 +4,13 @@ import { notFound, type Outcome } from "@/server/outcome";
 import type { Reader } from "@/server/people/viewer";
 import { findRequestFor } from "@/server/requests/request-gate";
 import { ALL_REQUESTS, type StreamHub, type TypingSignal } from "./hub";
+import { streamLogEnd } from "./stream-events";
 
 // A request's live events as Server-Sent Events (docs/realtime.md). The stream is opened through the
 // request gate like the page, and the gate is asked again at every wake-up and at least every
 // `recheckMs`: a viewer who may no longer see the request (a revoked grant, a removed CC) gets a final
-// "gone" event and the stream ends. Events are read from the log after the last id sent — on a
-// reconnect, after the browser's Last-Event-ID — so nothing is missed or sent twice, in the log's order.
+// "gone" event and the stream ends. Events are read from the log after the last position sent — on a
+// reconnect, after the browser's Last-Event-ID — so nothing is missed or sent twice, in commit order.
 // The same stream serves one request (its page), the rows of a list (My Requests), and every request
 // (the agent console: the queue and waiting chats).
 
@@ -78,7 +79,7 @@ async function eventStream(db: Database, options: EventStreamOptions): Promise<R
   const { heartbeatMs = 15_000, recheckMs = 30_000, batchSize = 100, seesInternal, hub } = options;
   let scope = options.requestIds;
   // Without a Last-Event-ID the stream starts at the log's end: the page the browser has is current.
-  let cursor = options.after ?? (await db.requestStreamEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
+  let cursor = options.after ?? (await streamLogEnd(db));
   let unsubscribe = () => {};
   let timers: NodeJS.Timeout[] = [];
   let finished = false;
@@ -137,17 +138,19 @@ async function eventStream(db: Database, options: EventStreamOptions): Promise<R
               if ((options.stillSignedIn && !(await options.stillSignedIn())) || !(await stillVisible())) return gone();
             }
             const events = await db.requestStreamEvent.findMany({
-              where: { id: { gt: cursor }, ...(scope === "all" ? {} : { requestId: { in: [...scope] } }) },
-              orderBy: { id: "asc" },
+              where: { position: { gt: cursor }, ...(scope === "all" ? {} : { requestId: { in: [...scope] } }) },
+              orderBy: { position: "asc" },
               take: batchSize,
-              select: { id: true, requestId: true, type: true, internal: true, data: true, createdAt: true },
+              select: { position: true, requestId: true, type: true, internal: true, data: true, createdAt: true },
             });
             // Customers also before anything is sent (a removed CC must not see the next reply); agents see every request.
             if (events.length > 0 && !seesInternal && !due && !(await stillVisible())) return gone();
             for (const event of events) {
-              cursor = event.id;
+              // Committed rows always have their position (the query asks for one greater than the cursor).
+              const position = event.position ?? cursor;
+              cursor = position;
               if ((event.internal && !seesInternal) || (scope !== "all" && !scope.includes(event.requestId))) continue;
-              send(frame(event.id, event.type, { requestId: event.requestId, at: event.createdAt.toISOString(), ...(event.data as object | null) }));
+              send(frame(position, event.type, { requestId: event.requestId, at: event.createdAt.toISOString(), ...(event.data as object | null) }));
             }
             if (events.length === batchSize) again = true;
           } while (again && !finished);

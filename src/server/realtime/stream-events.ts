@@ -4,8 +4,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 
 // The stream's log (docs/realtime.md): a row per change to a request, written in the change's own
-// transaction, so an event exists exactly when its change does; the trigger on the table wakes every
-// instance once the transaction commits.
+// transaction, so an event exists exactly when its change does. A trigger gives the row its position
+// in the stream as the transaction commits, in commit order, and another wakes every instance.
 
 export interface StreamEventInput {
   requestId: number;
@@ -26,9 +26,13 @@ export type ChatEventData =
   | { kind: "message"; chatId: string; message: { id: string; body: string; side: "customer" | "agent"; authorName: string; sentAt: string; clientId: string | null } }
   | { kind: "ended"; chatId: string; endedBy: "customer" | "agent" | "idle" };
 
-export async function recordChatEvent(tx: Prisma.TransactionClient, requestId: number, data: ChatEventData): Promise<bigint> {
-  const { id } = await tx.requestStreamEvent.create({ data: { requestId, type: "chat", internal: false, data }, select: { id: true } });
-  return id;
+export async function recordChatEvent(tx: Prisma.TransactionClient, requestId: number, data: ChatEventData): Promise<void> {
+  await tx.requestStreamEvent.create({ data: { requestId, type: "chat", internal: false, data }, select: { id: true } });
+}
+
+/** The log's end: the last position committed, where a page rendered now stands in the stream. */
+export async function streamLogEnd(db: Database | Prisma.TransactionClient): Promise<bigint> {
+  return (await db.requestStreamEvent.findFirst({ where: { position: { not: null } }, orderBy: { position: "desc" }, select: { position: true } }))?.position ?? 0n;
 }
 
 /** How long the log keeps an event: longer than any browser stays away and still resumes. */
