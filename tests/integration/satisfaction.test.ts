@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { DAY, DEFAULT_RATING_WINDOW_DAYS } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Reader } from "@/server/people/viewer";
+import { getAgentRequestPage } from "@/server/requests/get-agent-request-page";
 import { getRequestPage } from "@/server/requests/get-request-page";
 import { markSolved } from "@/server/requests/mark-solved";
 import { rateRequest } from "@/server/requests/rate-request";
-import { getRequestRating } from "@/server/requests/request-rating";
 import { getSatisfactionFigure } from "@/server/requests/satisfaction-figure";
 import { solveRequest } from "@/server/requests/solve-request";
 import { prepareSeededDatabase } from "../setup/seeded-database";
@@ -165,12 +165,14 @@ describe("docs/product.md §4.5 the requester rates the answer", () => {
     // The requester's page shows it; agents read it with who rated and until when it may change.
     const page = await pageFor(alice, request.id);
     expect(page.rating).toMatchObject({ score: "good", comment: null, updatedAt: second });
-    const summary = await getRequestRating(seeded.db, await agent(second), request.id);
-    expect(summary).toEqual({
-      ok: true,
-      summary: { rating: expect.objectContaining({ score: "good", raterName: (await seeded.db.user.findUniqueOrThrow({ where: { email: request.requesterEmail } })).name }), openUntil: new Date(solvedAt.getTime() + DEFAULT_RATING_WINDOW_DAYS * DAY) },
+    const agentsPage = await getAgentRequestPage(seeded.db, await agent(second), { requestId: request.id });
+    if (!agentsPage.ok) throw new Error("the agent's page was not found");
+    expect(agentsPage.page.rating).toEqual({
+      rating: expect.objectContaining({ score: "good", raterName: (await seeded.db.user.findUniqueOrThrow({ where: { email: request.requesterEmail } })).name }),
+      openUntil: new Date(solvedAt.getTime() + DEFAULT_RATING_WINDOW_DAYS * DAY),
     });
-    expect(await getRequestRating(seeded.db, alice, request.id)).toEqual(NOT_FOUND);
+    expect(await getAgentRequestPage(seeded.db, alice, { requestId: request.id })).toEqual(NOT_FOUND);
+    expect(page.ratingForAgents).toBeNull();
   });
 
   it("refuses once the window after the solve has closed, keeping the rating as it was", async () => {

@@ -8,6 +8,7 @@ import type { Reader } from "@/server/people/viewer";
 import { defineUseCase } from "@/server/use-case";
 import { requestRefSchema } from "@/schemas/request-id";
 import { getRequestPage, type Person, type RequestLink, type RequestPage } from "./get-request-page";
+import type { RequestRatingSummary } from "./request-rating";
 
 // The agent's view of one request: everything the customer sees (the same use case, which gives
 // agents the internal notes too), the full event log, who it can be assigned to and which requests
@@ -49,6 +50,8 @@ export interface AgentRequestPage {
   originalEmails: Record<string, string>;
   /** The incoming mail that opened the request, when one did. */
   openingEmail: string | null;
+  /** The requester's rating, and until when it may change (docs/product.md §4.5). */
+  rating: RequestRatingSummary;
 }
 
 /** A request this one may be merged into, as the merge's confirmation shows it. */
@@ -139,6 +142,7 @@ export const getAgentRequestPage = defineUseCase({
       savedReplies: savedReplies.map((reply) => ({ ...reply, body: fillSavedReply(reply.body, { requesterName: request.requester.name, requestNumber: request.id }) })),
       originalEmails: Object.fromEntries(inboundMails.flatMap((mail) => (mail.commentId ? [[mail.commentId, mail.id]] : []))),
       openingEmail: inboundMails.find((mail) => mail.commentId === null)?.id ?? null,
+      rating: request.ratingForAgents ?? { rating: null, openUntil: null },
     };
     return { ok: true, page };
   },

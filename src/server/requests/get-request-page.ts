@@ -29,7 +29,7 @@ import type { Outcome } from "@/server/outcome";
 import { defineUseCase } from "@/server/use-case";
 import { requestRefSchema } from "@/schemas/request-id";
 import { findRequestFor, partiesSelect, requestAccessSelect, toRequestAccess } from "./request-gate";
-import { ratingSelect, toRequestRating, type RequestRating } from "./request-rating";
+import { ratingSelect, toRequestRating, type RequestRating, type RequestRatingSummary } from "./request-rating";
 import { requestStateSelect, toRequestState } from "./request-state";
 import { openableRequestsWhere } from "./visibility-query";
 
@@ -146,6 +146,8 @@ export interface RequestPage {
   rating: RequestRating | null;
   /** Until when the requester may rate or change their rating; null when they cannot now. */
   ratingOpenUntil: Date | null;
+  /** The rating as agents read it: who gave it, and until when it may change; null for anyone else. */
+  ratingForAgents: RequestRatingSummary | null;
 }
 
 const personSelect = { id: true, name: true, isAgent: true } as const;
@@ -347,6 +349,7 @@ export const getRequestPage = defineUseCase({
       canMarkSolved: isRequester && decide(state, { type: "requester_solve", at: now, requesterId: actor.userId }).ok,
       rating: isRequester ? toRequestRating(row.satisfaction) : null,
       ratingOpenUntil: isRequester && canRate(state, now, ratingWindowDays) ? ratingOpenUntil(state, ratingWindowDays) : null,
+      ratingForAgents: actor.isAgent ? { rating: toRequestRating(row.satisfaction), openUntil: ratingOpenUntil(state, ratingWindowDays) } : null,
     };
     return { ok: true, page };
   },

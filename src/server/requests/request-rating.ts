@@ -1,14 +1,9 @@
 import "server-only";
-import { ratingOpenUntil, type SatisfactionScore } from "@/domain";
-import { readSatisfactionConfig } from "@/config/env";
-import type { Database } from "@/server/db/client";
-import { notFound, type Outcome } from "@/server/outcome";
-import type { Reader } from "@/server/people/viewer";
-import { findRequestFor } from "./request-gate";
-import { requestStateSelect, toRequestState } from "./request-state";
+import type { SatisfactionScore } from "@/domain";
 
-// The requester's rating of one request as agents read it (docs/product.md §4.5): the score, the
-// comment, who gave it and when, and until when it may still change. Through the gate, agents only.
+// The requester's rating of one request (docs/product.md §4.5): the score, the comment, who gave it
+// and when. The request page reads it through the gate (src/server/requests/get-request-page.ts): the
+// requester sees their own, agents see it with until when it may still change.
 
 export interface RequestRating {
   score: SatisfactionScore;
@@ -50,21 +45,4 @@ export function toRequestRating(
       updatedAt: row.updatedAt,
     }
   );
-}
-
-export async function getRequestRating(db: Database, viewer: Reader, requestId: number): Promise<Outcome<{ summary: RequestRatingSummary }>> {
-  if (!viewer.actor.isAgent) return notFound();
-  const opened = await findRequestFor(db, viewer, requestId, {
-    may: ["work_request"],
-    select: { ...requestStateSelect, satisfaction: { select: ratingSelect } },
-  });
-  if (!opened.ok) return opened;
-  const { ratingWindowDays } = readSatisfactionConfig();
-  return {
-    ok: true,
-    summary: {
-      rating: toRequestRating(opened.request.satisfaction),
-      openUntil: ratingOpenUntil(toRequestState(opened.request), ratingWindowDays),
-    },
-  };
 }

@@ -1,20 +1,14 @@
 import type { ReactNode } from "react";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
-import { getDatabase } from "@/server/db";
-import { requireAgentViewer } from "@/server/entry/viewer";
-import { getRequestRating } from "@/server/requests/request-rating";
+import type { RequestRatingSummary } from "@/server/requests/request-rating";
 
 // The requester's rating of the request, for the agent working it (docs/product.md §4.5): Good or Bad
-// in words and a symbol, their comment, who rated and when, and until when it may still change. Reads
-// its own data through the gate, so the agent request page places it with one line. Nothing while
-// the request cannot be rated and was never rated.
+// in words and a symbol, their comment, who rated and when, and until when it may still change.
+// Nothing while the request cannot be rated and was never rated.
 
-export async function SatisfactionSummary({ requestId }: { requestId: number }) {
-  const viewer = await requireAgentViewer(`/agent/requests/${requestId}`);
-  const outcome = await getRequestRating(getDatabase(), viewer, requestId);
-  if (!outcome.ok) return null;
-  const { rating, openUntil } = outcome.summary;
+export async function SatisfactionSummary({ summary }: { summary: RequestRatingSummary }) {
+  const { rating, openUntil } = summary;
   if (!rating && !openUntil) return null;
   const [t, locale, timeZone] = await Promise.all([getTranslations("agentRequest"), getLocale(), getTimeZone()]);
   const when = (date: Date) => ({

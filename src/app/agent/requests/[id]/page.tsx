@@ -212,7 +212,7 @@ export default async function AgentRequestPage({ params }: Props) {
             waitingText={t("statusForAgents.pending")}
             ccs={<RequestCcs page={request} actions={{ add: addCcAction, remove: removeCcAction }} />}
           />
-          <SatisfactionSummary requestId={request.id} />
+          <SatisfactionSummary summary={page.rating} />
           <EventLog events={page.events} people={page.people} />
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-2">
