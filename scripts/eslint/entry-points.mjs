@@ -7,7 +7,7 @@
  */
 
 const ACTION_WRAPPERS = ["viewerAction", "agentAction", "viewerPost", "agentPost", "visitorPost"];
-const ROUTE_WRAPPERS = ["withViewer", "withAgent", "withVisitor", "withMachine"];
+const ROUTE_WRAPPERS = ["withViewer", "withAgent", "withVisitor", "withMachine", "withApi", "withPublic"];
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /**
@@ -46,7 +46,7 @@ const rule = {
       inline:
         'Inline server actions bypass the entry-point wrappers: move this function to a "use server" file and export it as `export const name = viewerAction(useCase, { ... })` (src/server/entry/actions.ts).',
       route:
-        "A route handler must be wrapped by withViewer, withAgent, withVisitor or withMachine (src/server/entry/routes.ts), so that it cannot run without resolving the viewer: write `export const {{method}} = withViewer(handler)`.",
+        "A route handler must be wrapped by withViewer, withAgent, withVisitor, withMachine, withApi or withPublic (src/server/entry/routes.ts), so that it cannot run without resolving the viewer: write `export const {{method}} = withViewer(handler)`.",
       routeReexport:
         "`export *` in a route file could re-export an unwrapped handler: export each method as `export const GET = withViewer(handler)` (or withAgent, withVisitor, withMachine from src/server/entry/routes.ts).",
     },

@@ -31,6 +31,8 @@ const environmentSchema = z.object({
   AUTOMATION_BATCH_SIZE: optionalNumber(z.number().int().min(1).max(10_000), 100),
   // Live chat (docs/realtime.md): minutes without a line after which the automation ends a chat.
   CHAT_IDLE_MINUTES: optionalNumber(z.number().int().min(1).max(24 * 60), 15),
+  // The Requests API (docs/api.md): calls per credential per minute before 429.
+  API_RATE_LIMIT_PER_MINUTE: optionalNumber(z.number().int().min(1).max(1_000_000), 600),
   // Satisfaction ratings (docs/product.md §4.5): days after a solve during which the requester may rate or change their rating.
   SATISFACTION_RATING_DAYS: optionalNumber(z.number().int().min(1).max(365), 14),
   // "true" sends the Content-Security-Policy as Content-Security-Policy-Report-Only: violations are
@@ -153,6 +155,15 @@ export interface SatisfactionConfig {
 
 export function readSatisfactionConfig(source: EnvironmentSource = process.env): SatisfactionConfig {
   return { ratingWindowDays: readEnvironment(source).SATISFACTION_RATING_DAYS };
+}
+
+export interface ApiConfig {
+  /** Calls per credential per minute; more are answered 429 until the minute ends. */
+  rateLimitPerMinute: number;
+}
+
+export function readApiConfig(source: EnvironmentSource = process.env): ApiConfig {
+  return { rateLimitPerMinute: readEnvironment(source).API_RATE_LIMIT_PER_MINUTE };
 }
 
 export interface SecurityConfig {

@@ -17,7 +17,7 @@ import { viewerFor } from "../setup/viewers";
 const seeded = prepareSeededDatabase();
 const AGENT_ID = "seed-user-agent";
 const SAM_ID = "seed-user-sam";
-const NOTHING: AutomationResult = { reminded: 0, solved: 0, breached: 0, endedIdleChats: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, forgottenPasswordResets: 0, forgottenStreamEvents: 0, scannedAttachments: 0, forgottenAttachments: 0, handledMail: 0 };
+const NOTHING: AutomationResult = { reminded: 0, solved: 0, breached: 0, endedIdleChats: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, forgottenPasswordResets: 0, forgottenStreamEvents: 0, forgottenApiRecords: 0, scannedAttachments: 0, forgottenAttachments: 0, handledMail: 0 };
 
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 

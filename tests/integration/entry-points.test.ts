@@ -81,9 +81,9 @@ describe("a form's fields as a use case's input", () => {
 });
 
 describe("the viewer is read once per request", () => {
-  it("in one place: only the entry points' findViewer (sessions) and findMailSender (inbound email) load a viewer, and React's per-request cache keeps a page's", () => {
+  it("in one place: only the entry points' findViewer (sessions), findTokenHolder (API tokens) and findMailSender (inbound email) load a viewer, and React's per-request cache keeps a page's", () => {
     const callers = sourceFiles("src").filter((file) => /\bloadViewer\(/.test(readFileSync(file, "utf8")) && !file.endsWith("people/viewer.ts"));
-    expect(callers.sort()).toEqual(["src/server/entry/mail-sender.ts", "src/server/entry/viewer.ts"]);
+    expect(callers.sort()).toEqual(["src/server/entry/mail-sender.ts", "src/server/entry/token-viewer.ts", "src/server/entry/viewer.ts"]);
     expect(readFileSync("src/server/entry/viewer.ts", "utf8")).toMatch(/export const findViewer = cache\(/);
     // Nothing else reads the session.
     const sessionReaders = sourceFiles("src").filter((file) => /\bsessionClaims\(|getServerSession\(|continueSession\(/.test(readFileSync(file, "utf8")));

@@ -28,6 +28,8 @@ import type { AttachmentStore } from "@/server/attachments/store";
 import { handleReceivedMail } from "@/server/mail/inbound/receive";
 import { forgetOldPasswordResets } from "@/server/people/reset-password";
 import { forgetOldStreamEvents } from "@/server/realtime/stream-events";
+import { forgetOldIdempotentResponses } from "@/server/api/idempotency";
+import { forgetOldRateWindows } from "@/server/api/rate-limit";
 import { forgetOldSessions } from "@/server/security/sessions";
 import { forgetOldThrottles } from "@/server/security/throttle";
 import { forgetOldSubmissions } from "@/server/submissions";
@@ -75,6 +77,8 @@ export interface AutomationResult {
   forgottenPasswordResets: number;
   /** Live-update events older than a week (docs/realtime.md). */
   forgottenStreamEvents: number;
+  /** API answers kept under an Idempotency-Key, and rate-limit minutes, past their time. */
+  forgottenApiRecords: number;
   /** Attachments still pending (the scanner failed before) that got their verdict. */
   scannedAttachments: number;
   /** Files uploaded for a message never sent, forgotten after a day. */
@@ -92,7 +96,7 @@ export const DEFAULT_AUTOMATION_BATCH_SIZE = 100;
 export async function runAutomation(db: Database, options: AutomationOptions): Promise<AutomationResult> {
   const { now, reminderPolicy = DEFAULT_REMINDER_POLICY, serviceLevelPolicy = DEFAULT_SERVICE_LEVEL_POLICY } = options;
   const batchSize = options.batchSize ?? DEFAULT_AUTOMATION_BATCH_SIZE;
-  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, endedIdleChats: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, forgottenPasswordResets: 0, forgottenStreamEvents: 0, scannedAttachments: 0, forgottenAttachments: 0, handledMail: 0 };
+  const result: AutomationResult = { reminded: 0, solved: 0, breached: 0, endedIdleChats: 0, forgottenSubmissions: 0, forgottenSessions: 0, forgottenThrottles: 0, forgottenPasswordResets: 0, forgottenStreamEvents: 0, forgottenApiRecords: 0, scannedAttachments: 0, forgottenAttachments: 0, handledMail: 0 };
 
   // The id cursor guarantees progress: a request the domain leaves alone is not claimed again this pass.
   let after = 0;
@@ -121,6 +125,7 @@ export async function runAutomation(db: Database, options: AutomationOptions): P
   result.forgottenThrottles = await forgetOldThrottles(db, now);
   result.forgottenPasswordResets = await forgetOldPasswordResets(db, now);
   result.forgottenStreamEvents = await forgetOldStreamEvents(db, now);
+  result.forgottenApiRecords = (await forgetOldIdempotentResponses(db, now)) + (await forgetOldRateWindows(db, now));
 
   // Files that waited for a scanner that was down: tried again with a backoff (src/server/attachments/scan.ts).
   const scanning = options.scanning === undefined ? configuredScanning() : options.scanning;

@@ -1,13 +1,20 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
+import { readApiConfig, readSessionConfig } from "@/config/env";
 import type { Channel } from "@/domain";
+import { claimIdempotencyKey, fingerprintOf, IDEMPOTENCY_KEY_PATTERN, keepIdempotentResponse, releaseIdempotencyKey } from "@/server/api/idempotency";
+import { countApiCall, type RateCount } from "@/server/api/rate-limit";
+import { getClock } from "@/server/clock";
+import { getDatabase } from "@/server/db";
 import type { Outcome } from "@/server/outcome";
 import type { SignedInViewer } from "@/server/people/viewer";
+import { clientFrom } from "@/server/security/client";
+import { findTokenHolder } from "./token-viewer";
 import { findViewer } from "./viewer";
 
 // Every route handler is wrapped by one of these (a lint rule refuses an unwrapped one under
-// src/app), so none runs without resolving the viewer (or, for a server calling us, its secret). The viewer comes from the session cookie;
-// another credential (an API token) is one more source in `viewerOf`.
+// src/app), so none runs without resolving the viewer (or, for a server calling us, its secret). The
+// viewer comes from the session cookie, or for the Requests API (`withApi`) from an API token.
 
 type Handler<Context, Who> = (request: Request, viewer: Who, context: Context) => Promise<Response>;
 
@@ -83,6 +90,136 @@ export function withVisitor<Context>(handler: Handler<Context, SignedInViewer | 
   return async (request: Request, context: Context): Promise<Response> => handler(request, await viewerOf(request, options), context);
 }
 
+interface ApiRouteOptions {
+  /** The route changes something: a read-only token is refused (403). */
+  write?: boolean;
+  /** A route of the agent console's API: for anyone else it does not exist (404). */
+  agentsOnly?: boolean;
+}
+
+/**
+ * A route of the Requests API (docs/api.md). The caller is an API token's owner (`Authorization:
+ * Bearer`) or the signed-in person (the session cookie, same-origin writes only), acting through the
+ * channel "api"; a bad token is 401 and never falls back to the cookie. Then, in order: the rate
+ * limit per credential (429 with Retry-After), the Idempotency-Key of a POST (a retry gets the first
+ * answer), the handler, and for a read an ETag that If-None-Match answers with 304.
+ */
+export function withApi<Context>(handler: Handler<Context, SignedInViewer>, options: ApiRouteOptions = {}) {
+  return async (request: Request, context: Context): Promise<Response> => {
+    if (crossSiteWrite(request)) return problem(403, "cross_site", "Writes are accepted from this site's own pages only.");
+    return answerUnlessBusy(async () => {
+      const db = getDatabase();
+      const now = getClock().now();
+      const caller = await apiCaller(request, now);
+      if (!caller) return unauthenticated();
+      if (options.write && !caller.mayWrite) return problem(403, "read_only_token", "This token may only read. Create a read-write token to make changes.");
+      const rate = await countApiCall(db, caller.ownerKey, now, readApiConfig().rateLimitPerMinute);
+      if (!rate.allowed) return withRateHeaders(tooManyCalls(rate, now), rate);
+      if (options.agentsOnly && !caller.viewer.actor.isAgent) return withRateHeaders(problem(404, "not_found", "Not found."), rate);
+      const answer = () => handler(request, caller.viewer, context);
+      const response = request.method === "POST" ? await idempotently(request, caller.ownerKey, now, answer) : await answer();
+      return withRateHeaders(request.method === "GET" ? await withEntityTag(request, response) : response, rate);
+    });
+  };
+}
+
+interface ApiCaller {
+  viewer: SignedInViewer;
+  /** Whose calls these are, for the rate limit and idempotency keys. */
+  ownerKey: string;
+  mayWrite: boolean;
+}
+
+async function apiCaller(request: Request, now: Date): Promise<ApiCaller | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization === null) {
+    if (!request.headers.has("cookie")) return null;
+    const viewer = await findViewer();
+    return viewer && { viewer: { ...viewer, channel: "api" }, ownerKey: `user:${viewer.person.id}`, mayWrite: true };
+  }
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  const holder = token ? await findTokenHolder(getDatabase(), token, now) : null;
+  if (!holder) return null;
+  const client = clientFrom(request.headers, readSessionConfig().trustedProxies);
+  return { viewer: { ...holder.viewer, client }, ownerKey: `token:${holder.token.id}`, mayWrite: holder.token.access === "write" };
+}
+
+function unauthenticated(): Response {
+  const response = problem(401, "unauthenticated", "Send a valid API token as Authorization: Bearer <token>, or sign in.");
+  response.headers.set("WWW-Authenticate", 'Bearer realm="portico"');
+  return response;
+}
+
+function tooManyCalls(rate: RateCount, now: Date): Response {
+  const seconds = Math.max(1, Math.ceil((rate.resetAt.getTime() - now.getTime()) / 1000));
+  const response = problem(429, "rate_limited", `More than ${rate.limit} calls in a minute. Try again in ${seconds} seconds.`);
+  response.headers.set("Retry-After", String(seconds));
+  return response;
+}
+
+function withRateHeaders(response: Response, rate: RateCount): Response {
+  response.headers.set("RateLimit-Limit", String(rate.limit));
+  response.headers.set("RateLimit-Remaining", String(rate.remaining));
+  response.headers.set("RateLimit-Reset", String(Math.max(0, Math.ceil((rate.resetAt.getTime() - Date.now()) / 1000))));
+  return response;
+}
+
+/** Headers a replayed answer keeps: what the client reads from a created resource. */
+const KEPT_HEADERS = ["content-type", "location"];
+
+async function idempotently(request: Request, ownerKey: string, now: Date, answer: () => Promise<Response>): Promise<Response> {
+  const key = request.headers.get("idempotency-key");
+  if (key === null) return answer();
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) return problem(400, "invalid_idempotency_key", "An Idempotency-Key is 1 to 255 visible ASCII characters.");
+  const db = getDatabase();
+  const body = await request.clone().text();
+  const claim = await claimIdempotencyKey(db, ownerKey, key, fingerprintOf(request.method, new URL(request.url).pathname, body), now);
+  switch (claim.kind) {
+    case "mismatch":
+      return problem(422, "idempotency_key_reused", "This Idempotency-Key was used with another request. Use a new key for a new request.");
+    case "in_progress":
+      return problem(409, "idempotency_key_in_use", "A request with this Idempotency-Key is still being answered. Try again in a moment.");
+    case "replay": {
+      const replayed = new Response(claim.body === null ? null : JSON.stringify(claim.body), { status: claim.status, headers: claim.headers });
+      replayed.headers.set("Idempotent-Replayed", "true");
+      return replayed;
+    }
+    case "first":
+      break;
+  }
+  let response: Response;
+  try {
+    response = await answer();
+  } catch (error) {
+    await releaseIdempotencyKey(db, ownerKey, key);
+    throw error;
+  }
+  const text = await response.clone().text();
+  const headers = Object.fromEntries(KEPT_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])));
+  await keepIdempotentResponse(db, ownerKey, key, { status: response.status, body: text === "" ? null : (JSON.parse(text) as unknown), headers });
+  return response;
+}
+
+/** A read's ETag (the body's digest): a client that already has this version gets 304 and no body. */
+async function withEntityTag(request: Request, response: Response): Promise<Response> {
+  if (response.status !== 200) return response;
+  const body = await response.clone().arrayBuffer();
+  const tag = `"${createHash("sha256").update(Buffer.from(body)).digest("base64url").slice(0, 27)}"`;
+  const cacheControl = "private, no-cache";
+  const asked = request.headers.get("if-none-match");
+  if (asked !== null && asked.split(",").some((value) => value.trim().replace(/^W\//, "") === tag || value.trim() === "*")) {
+    return new Response(null, { status: 304, headers: { ETag: tag, "Cache-Control": cacheControl } });
+  }
+  response.headers.set("ETag", tag);
+  response.headers.set("Cache-Control", cacheControl);
+  return response;
+}
+
+/** A route that answers everyone the same and reads nothing of anyone's (the API's contract): no viewer is read. */
+export function withPublic<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
+  return (request: Request, context: Context): Promise<Response> => handler(request, context);
+}
+
 interface MachineOptions {
   /** The secret callers share with us; undefined switches the route off (404, as if it did not exist). */
   secret: () => string | undefined;
@@ -134,6 +271,7 @@ export function outcomeResponse<T extends object>(outcome: Outcome<T>, status = 
 }
 
 const TITLES: Record<number, string> = {
+  400: "Bad Request",
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
@@ -141,11 +279,14 @@ const TITLES: Record<number, string> = {
   413: "Content Too Large",
   416: "Range Not Satisfiable",
   422: "Unprocessable Content",
+  429: "Too Many Requests",
   503: "Service Unavailable",
 };
 
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 416 | 422 | 429 | 503;
+
 /** A problem document with no type of its own (`about:blank`): the status says what, `code` says which. */
-export function problem(status: 401 | 403 | 404 | 409 | 413 | 416 | 422 | 503, code: string, detail: string, extra: Record<string, unknown> = {}): Response {
+export function problem(status: ProblemStatus, code: string, detail: string, extra: Record<string, unknown> = {}): Response {
   return Response.json({ type: "about:blank", title: TITLES[status], status, detail, code, ...extra }, { status, headers: { "Content-Type": "application/problem+json" } });
 }
 

@@ -1,0 +1,64 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { DAY } from "@/domain";
+import { Prisma } from "@/generated/prisma/client";
+import type { Database } from "@/server/db/client";
+
+// Idempotency-Key on POST (docs/api.md): the first request under a key is answered and its answer
+// kept for a day; a retry with the same key and the same request gets that answer again and changes
+// nothing; the same key with another request, or while the first is still being answered, is refused.
+
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+export const IDEMPOTENCY_RETENTION_MS = DAY;
+
+export type Claim =
+  | { kind: "first" }
+  | { kind: "replay"; status: number; body: unknown; headers: Record<string, string> }
+  | { kind: "in_progress" }
+  | { kind: "mismatch" };
+
+export function fingerprintOf(method: string, path: string, body: string): string {
+  return `${method} ${path} ${createHash("sha256").update(body).digest("hex")}`;
+}
+
+/** Takes the key for this request, or says what was kept under it. */
+export async function claimIdempotencyKey(db: Database, ownerKey: string, key: string, fingerprint: string, now: Date): Promise<Claim> {
+  try {
+    await db.idempotentResponse.create({ data: { ownerKey, key, fingerprint, createdAt: now } });
+    return { kind: "first" };
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+  }
+  const kept = await db.idempotentResponse.findUnique({ where: { ownerKey_key: { ownerKey, key } } });
+  if (!kept) return claimIdempotencyKey(db, ownerKey, key, fingerprint, now);
+  if (kept.createdAt.getTime() < now.getTime() - IDEMPOTENCY_RETENTION_MS) {
+    // Expired but not yet deleted: this request starts afresh under the key.
+    await db.idempotentResponse.deleteMany({ where: { ownerKey, key, createdAt: kept.createdAt } });
+    return claimIdempotencyKey(db, ownerKey, key, fingerprint, now);
+  }
+  if (kept.fingerprint !== fingerprint) return { kind: "mismatch" };
+  if (kept.status === null) return { kind: "in_progress" };
+  return { kind: "replay", status: kept.status, body: kept.body, headers: (kept.headers ?? {}) as Record<string, string> };
+}
+
+/** Keeps the answer under the key; a failure of the server's own (5xx) lets the key be tried again. */
+export async function keepIdempotentResponse(db: Database, ownerKey: string, key: string, response: { status: number; body: unknown; headers: Record<string, string> }): Promise<void> {
+  if (response.status >= 500) {
+    await releaseIdempotencyKey(db, ownerKey, key);
+    return;
+  }
+  await db.idempotentResponse.update({
+    where: { ownerKey_key: { ownerKey, key } },
+    data: { status: response.status, body: response.body === null ? Prisma.JsonNull : (response.body as Prisma.InputJsonValue), headers: response.headers },
+  });
+}
+
+export async function releaseIdempotencyKey(db: Database, ownerKey: string, key: string): Promise<void> {
+  await db.idempotentResponse.deleteMany({ where: { ownerKey, key, status: null } });
+}
+
+/** Answers older than the retention, deleted by the automation. */
+export async function forgetOldIdempotentResponses(db: Database, now: Date): Promise<number> {
+  const { count } = await db.idempotentResponse.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS) } } });
+  return count;
+}
