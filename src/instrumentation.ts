@@ -1,5 +1,6 @@
 // Next.js calls `register` once when a server process starts: the place to start the automation's
-// timer (docs/automation.md), the inbound mail transports and the mail delivery job (docs/email.md), in the Node.js runtime only.
+// timer (docs/automation.md), the inbound mail transports and the mail delivery job (docs/email.md), and the webhook delivery job
+// (docs/webhooks.md), in the Node.js runtime only.
 
 export async function register(): Promise<void> {
   // Next.js inlines NEXT_RUNTIME at build time, so this literal check is what keeps the database code
@@ -12,4 +13,6 @@ export async function register(): Promise<void> {
   startInboundMail();
   const { startMailDelivery } = await import("./server/mail/start-delivery");
   startMailDelivery();
+  const { startWebhookDelivery } = await import("./server/webhooks/start-delivery");
+  startWebhookDelivery();
 }

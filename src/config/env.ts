@@ -33,6 +33,8 @@ const environmentSchema = z.object({
   CHAT_IDLE_MINUTES: optionalNumber(z.number().int().min(1).max(24 * 60), 15),
   // The Requests API (docs/api.md): calls per credential per minute before 429.
   API_RATE_LIMIT_PER_MINUTE: optionalNumber(z.number().int().min(1).max(1_000_000), 600),
+  // Webhooks (docs/webhooks.md): "true" lets deliveries go to private and local addresses (a receiver on the same network).
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: optionalString.pipe(z.enum(["true", "false"]).optional()),
   // Satisfaction ratings (docs/product.md §4.5): days after a solve during which the requester may rate or change their rating.
   SATISFACTION_RATING_DAYS: optionalNumber(z.number().int().min(1).max(365), 14),
   // "true" sends the Content-Security-Policy as Content-Security-Policy-Report-Only: violations are
@@ -164,6 +166,15 @@ export interface ApiConfig {
 
 export function readApiConfig(source: EnvironmentSource = process.env): ApiConfig {
   return { rateLimitPerMinute: readEnvironment(source).API_RATE_LIMIT_PER_MINUTE };
+}
+
+export interface WebhookConfig {
+  /** Deliveries may go to private, loopback and link-local addresses. */
+  allowPrivateNetworks: boolean;
+}
+
+export function readWebhookConfig(source: EnvironmentSource = process.env): WebhookConfig {
+  return { allowPrivateNetworks: readEnvironment(source).WEBHOOK_ALLOW_PRIVATE_NETWORKS === "true" };
 }
 
 export interface SecurityConfig {

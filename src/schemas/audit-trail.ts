@@ -20,6 +20,9 @@ export const AUDIT_EVENT_TYPES = [
   "organization_access_revoked",
   "password_reset_requested",
   "password_reset",
+  "api_token_created",
+  "api_token_revoked",
+  "webhook_endpoint_changed",
 ] as const;
 
 export type AuditTrailEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -19,6 +19,7 @@ export interface ProfileMenuLabels {
   sessions: string;
   changePassword: string;
   notifications: string;
+  apiTokens: string;
   signOut: string;
   language: string;
   theme: ThemeLabels;
@@ -109,6 +110,11 @@ export function ProfileMenu(props: {
             <li>
               <Link href="/settings/notifications" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
                 {labels.notifications}
+              </Link>
+            </li>
+            <li>
+              <Link href="/settings/api-tokens" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm hover:bg-slate-50 focus-visible:bg-slate-50">
+                {labels.apiTokens}
               </Link>
             </li>
             <li className="my-1 border-y border-slate-100 pb-1">

@@ -44,6 +44,7 @@ export async function SiteHeader(props: { person: HeaderPerson | null; languageA
               sessions: t("profileMenu.sessions"),
               changePassword: t("profileMenu.changePassword"),
               notifications: t("profileMenu.notifications"),
+              apiTokens: t("profileMenu.apiTokens"),
               signOut: t("profileMenu.signOut"),
               language: t("language.label"),
               theme: { label: t("theme.label"), choices: { system: t("theme.system"), light: t("theme.light"), dark: t("theme.dark") } },

@@ -10,7 +10,9 @@ import type { SeededDatabase } from "./seeded-database";
 // against a test file's seeded database, and holds every answer to the OpenAPI document: its status
 // must be one the operation declares, and its body must match the declared schema (docs/api.md).
 
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+/** A route handler as a route file exports it; its context's params are whatever its path names. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route names its own params
+type RouteHandler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 /** Points the route handlers' database and configuration at this file's database. */
 export function prepareApi(seeded: SeededDatabase, environment: Record<string, string> = {}): void {

@@ -15,6 +15,8 @@ const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // Browser tests read the demo data as it was written: no automation pass may remind or solve under them.
 process.env.AUTOMATION_INTERVAL_SECONDS = "0";
+// The specs' webhook receivers listen on loopback.
+process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
 
 runScript(async () => {
   // Mail goes both ways for real: out to an SMTP sink whose folder the tests read, in through Portico's own receiver.

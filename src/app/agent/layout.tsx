@@ -9,6 +9,7 @@ import { mailAttention } from "@/server/mail/console/mail-attention";
 import { AvailabilitySwitch } from "@/ui/agent-chats/availability-switch";
 import { CHATS_PATH } from "@/ui/agent-chats/chat-href";
 import { SAVED_REPLIES_PATH } from "@/ui/saved-replies/saved-replies-href";
+import { WEBHOOKS_PATH } from "@/ui/agent-webhooks/webhooks-href";
 import { AgentConsoleNav } from "@/ui/agent-queue/agent-console-nav";
 import { chatAvailabilityAction } from "./chats/actions";
 
@@ -18,7 +19,7 @@ export default async function AgentConsoleLayout({ children }: { children: React
   const viewer = await findViewer();
   if (!viewer?.actor.isAgent) return children;
   const db = getDatabase();
-  const [t, tAccess, tPeople, tAudit, tMail, tChats, tSaved, attention, chatsWaiting, available] = await Promise.all([
+  const [t, tAccess, tPeople, tAudit, tMail, tChats, tSaved, tWebhooks, attention, chatsWaiting, available] = await Promise.all([
     getTranslations("agentQueue.console"),
     getTranslations("agentAccess"),
     getTranslations("agentPeople"),
@@ -26,6 +27,7 @@ export default async function AgentConsoleLayout({ children }: { children: React
     getTranslations("agentMail"),
     getTranslations("agentChats"),
     getTranslations("savedReplies"),
+    getTranslations("agentWebhooks"),
     mailAttention(db, viewer),
     countWaitingChats(db),
     chatAvailabilityOf(db, viewer),
@@ -53,6 +55,7 @@ export default async function AgentConsoleLayout({ children }: { children: React
             { href: "/agent/people", label: tPeople("nav") },
             { href: "/agent/audit", label: tAudit("nav") },
             { href: "/agent/mail", label: tMail("nav"), count: { value: waiting, label: tMail("navAttention", { count: waiting }) } },
+            { href: WEBHOOKS_PATH, label: tWebhooks("nav") },
           ]}
         />
       </div>

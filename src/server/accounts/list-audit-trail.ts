@@ -29,7 +29,16 @@ export interface AuditDetail {
   retryAt?: Date;
   /** Organization access: the organization's name. */
   organization?: string;
+  /** An API token: its name and what it may do. */
+  tokenName?: string;
+  access?: string;
+  /** A webhook endpoint: what was done to it, and its URL. */
+  webhookAction?: WebhookAuditAction;
+  url?: string;
 }
+
+export const WEBHOOK_AUDIT_ACTIONS = ["created", "updated", "enabled", "disabled", "secret_rotated", "deleted"] as const;
+export type WebhookAuditAction = (typeof WEBHOOK_AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   /** The event's number, as text (a 64-bit number). */
@@ -79,6 +88,10 @@ const detailSchema = z
     retryAt: z.iso.datetime().optional().catch(undefined),
     organizationId: z.string().max(100).optional().catch(undefined),
     organizationName: z.string().max(200).optional().catch(undefined),
+    tokenName: z.string().max(200).optional().catch(undefined),
+    access: z.enum(["read", "write"]).optional().catch(undefined),
+    webhookAction: z.enum(WEBHOOK_AUDIT_ACTIONS).optional().catch(undefined),
+    url: z.string().max(2000).optional().catch(undefined),
   })
   .catch({});
 

@@ -41,9 +41,12 @@ export async function claimIdempotencyKey(db: Database, ownerKey: string, key: s
   return { kind: "replay", status: kept.status, body: kept.body, headers: (kept.headers ?? {}) as Record<string, string> };
 }
 
-/** Keeps the answer under the key; a failure of the server's own (5xx) lets the key be tried again. */
+/** Answers worth trying again (a concurrent change, the server busy or failing): the key is freed, not kept. */
+const TRANSIENT = (status: number) => status === 409 || status === 429 || status >= 500;
+
+/** Keeps the answer under the key; after a transient failure the key may be tried again. */
 export async function keepIdempotentResponse(db: Database, ownerKey: string, key: string, response: { status: number; body: unknown; headers: Record<string, string> }): Promise<void> {
-  if (response.status >= 500) {
+  if (TRANSIENT(response.status)) {
     await releaseIdempotencyKey(db, ownerKey, key);
     return;
   }

@@ -1,5 +1,6 @@
-import { createDocument } from "zod-openapi";
+import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { mePaths } from "./contract/me";
+import { requestsWritePaths } from "./contract/requests-write";
 
 // The Requests API's OpenAPI 3.1 document (docs/api.md), generated from the same zod schemas that
 // validate its input and describe its answers. Served at /api/v1/openapi.json and read by the
@@ -29,8 +30,15 @@ export function apiDocument(): ReturnType<typeof createDocument> {
       { name: "Requests", description: "Support requests, their messages and CCs." },
       { name: "Agents", description: "What agents do to requests: status, priority, assignment, merges, internal notes." },
     ],
-    paths: {
+    // The writes share paths with the reads (GET and POST /api/v1/requests): merged per method.
+    paths: withOperationsOf(requestsWritePaths, {
       ...mePaths,
-    },
+    }),
   });
+}
+
+function withOperationsOf(more: ZodOpenApiPathsObject, paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject {
+  const merged = { ...paths };
+  for (const [path, operations] of Object.entries(more)) merged[path] = { ...merged[path], ...operations };
+  return merged;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { DAY } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
+import { enqueueWebhooks } from "@/server/webhooks/enqueue";
 
 // The stream's log (docs/realtime.md): a row per change to a request, written in the change's own
 // transaction, so an event exists exactly when its change does. A trigger gives the row its position
@@ -16,6 +17,8 @@ export interface StreamEventInput {
 
 export async function recordRequestChanged(tx: Prisma.TransactionClient, event: StreamEventInput): Promise<void> {
   await tx.requestStreamEvent.create({ data: { requestId: event.requestId, type: "changed", internal: event.internal, data: event.data }, select: { id: true } });
+  // The same change as webhook deliveries, in the same transaction (docs/webhooks.md).
+  await enqueueWebhooks(tx, event);
 }
 
 /** What a chat's followers see happen (src/server/chat/): shown in the chat as it happens, and announced to the console. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import { AUDIT_EVENT_TYPES } from "@/schemas/audit-trail";
-import type { AuditDetail, AuditPerson, AuditTrailPage } from "@/server/accounts/list-audit-trail";
+import type { AuditDetail, AuditPerson, AuditTrailPage, WebhookAuditAction } from "@/server/accounts/list-audit-trail";
 import { SelectField } from "@/ui/choice-group";
 import { KeysetPagination } from "@/ui/keyset-pagination";
 import { AUDIT_PATH, auditHref, isAuditFiltered } from "./audit-href";
@@ -43,6 +43,8 @@ export async function AuditTrailView({ page }: { page: AuditTrailPage }) {
     if (detail.method) parts.push(detail.method === "credentials" ? t("detail.methodPassword") : t("detail.methodSingleSignOn"));
     if (detail.retryAt) parts.push(t("detail.retryAt", { date: at(detail.retryAt) }));
     if (detail.organization) parts.push(t("detail.organization", { name: detail.organization }));
+    if (detail.tokenName) parts.push(t("detail.token", { name: detail.tokenName, access: detail.access === "write" ? t("detail.readWrite") : t("detail.readOnly") }));
+    if (detail.webhookAction && detail.url) parts.push(t("detail.webhook", { action: t(`detail.webhookActions.${detail.webhookAction satisfies WebhookAuditAction}`), url: detail.url }));
     return parts.length > 0 ? parts.join(" · ") : nobody;
   };
 
