@@ -2,6 +2,7 @@ import "server-only";
 import { readEnvironment, readMailConfig } from "@/config/env";
 import { getClock } from "@/server/clock";
 import { getDatabase } from "@/server/db";
+import { startPollingJob } from "@/server/jobs/polling-job";
 import { deliverQueuedMail, smtpTransport, type MailTransport } from "./delivery";
 
 // The delivery job in this server process: every few seconds, the outbox is sent in batches until
@@ -24,33 +25,21 @@ export function startMailDelivery(log: Pick<Console, "info" | "error"> = console
   }
   const transport: MailTransport = smtpTransport(config.smtpUrl);
   const envelopeFrom = `${config.from.local}@${config.from.domain}`;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-
-  const pass = async () => {
-    try {
-      for (;;) {
-        const result = await deliverQueuedMail(getDatabase(), transport, { now: getClock().now(), batchSize: BATCH_SIZE, envelopeFrom });
-        const handled = result.sent + result.retried + result.failed + result.suppressed;
-        if (result.retried + result.failed > 0) log.info(`Mail: ${result.sent} sent, ${result.retried} to retry, ${result.failed} given up.`);
-        if (handled < BATCH_SIZE || stopped) break;
-      }
-    } catch (error) {
-      log.error("Mail delivery failed; trying again shortly.", error);
-    } finally {
-      if (!stopped) {
-        timer = setTimeout(pass, INTERVAL_MS);
-        timer.unref();
-      }
-    }
-  };
-  timer = setTimeout(pass, INTERVAL_MS);
-  timer.unref();
+  const job = startPollingJob({
+    intervalMs: INTERVAL_MS,
+    batchSize: BATCH_SIZE,
+    failure: "Mail delivery failed; trying again shortly.",
+    log,
+    runBatch: async () => {
+      const result = await deliverQueuedMail(getDatabase(), transport, { now: getClock().now(), batchSize: BATCH_SIZE, envelopeFrom });
+      if (result.retried + result.failed > 0) log.info(`Mail: ${result.sent} sent, ${result.retried} to retry, ${result.failed} given up.`);
+      return result.sent + result.retried + result.failed + result.suppressed;
+    },
+  });
   log.info(`Mail: sending through ${new URL(config.smtpUrl).host}.`);
   holder.porticoMailDelivery = {
     stop() {
-      stopped = true;
-      clearTimeout(timer);
+      job.stop();
       transport.close?.();
     },
   };
