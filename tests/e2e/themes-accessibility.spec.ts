@@ -8,8 +8,8 @@ import { signIn } from "./fixtures";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-const CUSTOMER_PAGES = ["/requests", "/requests/new", "/requests/1003", "/requests/chat", "/organization-access", "/settings", "/settings/password", "/settings/sessions", "/settings/notifications"];
-const CONSOLE_PAGES = ["/agent", "/agent/requests/1003", "/agent/chats", "/agent/mail", "/agent/people", "/agent/audit", "/agent/organization-access", "/agent/saved-replies"];
+const CUSTOMER_PAGES = ["/requests", "/requests/new", "/requests/1003", "/requests/chat", "/organization-access", "/settings", "/settings/password", "/settings/sessions", "/settings/notifications", "/settings/api-tokens"];
+const CONSOLE_PAGES = ["/agent", "/agent/requests/1003", "/agent/chats", "/agent/mail", "/agent/people", "/agent/audit", "/agent/organization-access", "/agent/saved-replies", "/agent/webhooks"];
 const SIGNED_OUT_PAGES = ["/signin", "/password-reset"];
 
 async function violationsOn(page: Page, paths: readonly string[]) {
