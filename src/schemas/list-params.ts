@@ -4,6 +4,9 @@ import { z } from "zod";
 // choice lives in the URL, and anything malformed falls back to the default instead of failing.
 // Their keyset cursors too: an opaque token for (sort key, id) that the lists hand out and read back.
 
+/** Rows a list page shows. */
+export const DEFAULT_PAGE_SIZE = 25;
+
 /** The largest id PostgreSQL's `integer` holds. */
 export const MAX_ID = 2_147_483_647;
 

@@ -1,5 +1,6 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { mePaths } from "./contract/me";
+import { requestsReadPaths } from "./contract/requests-read";
 import { requestsWritePaths } from "./contract/requests-write";
 
 // The Requests API's OpenAPI 3.1 document (docs/api.md), generated from the same zod schemas that
@@ -33,6 +34,7 @@ export function apiDocument(): ReturnType<typeof createDocument> {
     // The writes share paths with the reads (GET and POST /api/v1/requests): merged per method.
     paths: withOperationsOf(requestsWritePaths, {
       ...mePaths,
+      ...requestsReadPaths,
     }),
   });
 }

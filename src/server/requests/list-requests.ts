@@ -6,7 +6,7 @@ import type { Reader } from "@/server/people/viewer";
 import { defineUseCase } from "@/server/use-case";
 import { isTimestampCursor, type ListCursor } from "@/schemas/list-params";
 import { requestListParamsSchema, type RequestListParams, type RequestScope } from "@/schemas/request-list";
-import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, PAGE_SIZE, paginate, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
+import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, paginate, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
 import { countView, type ViewCounts } from "./list-counts";
 import { visibleRequestsSql } from "./visibility-query";
 
@@ -30,7 +30,7 @@ export interface RequestListItem {
 }
 
 /** The view the URL asked for, as read: the scope actually shown, the filters, the sort. */
-export type RequestListView = Omit<RequestListParams, "after" | "before">;
+export type RequestListView = Omit<RequestListParams, "after" | "before" | "limit">;
 
 export interface RequestListPage {
   view: RequestListView;
@@ -77,8 +77,8 @@ export const listRequests = defineUseCase({
     // paging neither drops nor repeats a row.
     const numberMatch = search ? await findByNumber<Row>(db, list, where, search) : null;
     const page = search
-      ? await searchPage(db, where, search, searchableCommentVisibilities(actor), numberMatch?.id, numberCursor(params.after), numberCursor(params.before))
-      : await browsePage(db, where, params.sort, params.order, dateCursor(params.after), dateCursor(params.before));
+      ? await searchPage(db, where, search, searchableCommentVisibilities(actor), numberMatch?.id, numberCursor(params.after), numberCursor(params.before), params.limit)
+      : await browsePage(db, where, params.sort, params.order, dateCursor(params.after), dateCursor(params.before), params.limit);
 
     const items: RequestListItem[] = page.rows.map(({ rank, ...row }) => withMatch(row, search));
     if (numberMatch && page.previousCursor === null) items.unshift(numberMatch);
@@ -92,7 +92,7 @@ export const listRequests = defineUseCase({
       before: page.previousCursor === null ? null : rowsBefore(search, params.sort, params.order, page.rows[0]),
     });
 
-    const { after, before, ...view } = params;
+    const { after, before, limit, ...view } = params;
     return {
       ok: true,
       page: { view: { ...view, scope }, requestedScope: params.scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, onLaterPage: Boolean(after ?? before), counts },
@@ -131,6 +131,7 @@ async function browsePage(
   order: "desc" | "asc",
   after: ListCursor | undefined,
   before: ListCursor | undefined,
+  pageSize: number,
 ) {
   const column = sort === "activity" ? Prisma.raw(`r."lastActivityAt"`) : Prisma.raw(`r."createdAt"`);
   // Going back a page reads the other way from the cursor, then restores the order.
@@ -144,9 +145,9 @@ async function browsePage(
     FROM "Request" r JOIN "User" u ON u.id = r."requesterId"
     WHERE ${and(where, keyset)}
     ORDER BY ${column} ${direction}, r.id ${direction}
-    LIMIT ${PAGE_SIZE + 1}`;
+    LIMIT ${pageSize + 1}`;
   const keyOf = (row: Row) => ({ v: (sort === "activity" ? row.lastActivityAt : row.createdAt).toISOString(), id: row.id });
-  return paginate(rows, backwards, cursor !== undefined, keyOf);
+  return paginate(rows, backwards, cursor !== undefined, keyOf, pageSize);
 }
 
 /** A row's search rank, rounded so that it survives the trip through a cursor. */
@@ -160,6 +161,7 @@ async function searchPage(
   excludedId: number | undefined,
   after: ListCursor | undefined,
   before: ListCursor | undefined,
+  pageSize: number,
 ) {
   const backwards = !after && before !== undefined;
   const cursor = after ?? before;
@@ -177,10 +179,10 @@ async function searchPage(
       FROM "Request" r, query
       WHERE ${and(Prisma.sql`r."documentVector" @@ query.q`, where, excluded, keyset)}
       ORDER BY rank ${direction}, r.id ${direction}
-      LIMIT ${PAGE_SIZE + 1}
+      LIMIT ${pageSize + 1}
     )
     SELECT ${list.columns}, page.rank, ${bestMatchColumns}
     FROM page JOIN ${list.joins} ${bestMatchJoin(visibilities)}
     ORDER BY page.rank ${direction}, r.id ${direction}`;
-  return paginate(rows, backwards, cursor !== undefined, (row) => ({ v: row.rank ?? 0, id: row.id }));
+  return paginate(rows, backwards, cursor !== undefined, (row) => ({ v: row.rank ?? 0, id: row.id }), pageSize);
 }

@@ -1,7 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { CommentVisibility } from "@/domain";
 import type { Database } from "@/server/db/client";
-import { encodeCursor, type ListCursor } from "@/schemas/list-params";
+import { DEFAULT_PAGE_SIZE, encodeCursor, type ListCursor } from "@/schemas/list-params";
 import { keysetPage } from "@/server/keyset";
 import { buildSnippet, type Snippet } from "./snippet";
 
@@ -11,7 +11,7 @@ import { buildSnippet, type Snippet } from "./snippet";
 // page. Both lists read a page's ids first, then select their columns for those ids
 // (`FROM page JOIN "Request" r ON r.id = page.id …`).
 
-export const PAGE_SIZE = 25;
+export const PAGE_SIZE = DEFAULT_PAGE_SIZE;
 
 /** Where a search matched: which part of the request, with the words to highlight. */
 export type MatchSource = "id" | "subject" | "description" | "reply" | "internal" | "chat";
@@ -102,8 +102,8 @@ export async function findByNumber<Row extends MatchColumns>(
 }
 
 /** One page of rows read with one extra (to know whether more follow), and the cursors around it. */
-export function paginate<T>(rows: T[], backwards: boolean, hasCursor: boolean, keyOf: (row: T) => ListCursor) {
-  return keysetPage(rows, { backwards, hasCursor }, (row) => encodeCursor(keyOf(row)), PAGE_SIZE);
+export function paginate<T>(rows: T[], backwards: boolean, hasCursor: boolean, keyOf: (row: T) => ListCursor, pageSize = PAGE_SIZE) {
+  return keysetPage(rows, { backwards, hasCursor }, (row) => encodeCursor(keyOf(row)), pageSize);
 }
 
 /** The conditions that are there (not Prisma.empty), joined by AND; Prisma.empty when none is. */

@@ -1,6 +1,10 @@
 import { getDatabase } from "@/server/db";
 import { createdRequestAnswer, submissionKeyFor } from "@/server/api/request-writes";
+import { listRequestsQuery } from "@/server/api/contract/requests-read";
+import { decodeApiCursor, toRequestList } from "@/server/api/request-reads";
 import { outcomeResponse, readJson, withApi } from "@/server/entry/routes";
+import { invalid, invalidInput } from "@/server/outcome";
+import { listRequests } from "@/server/requests/list-requests";
 import { createRequest } from "@/server/requests/create-request";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +19,24 @@ export const POST = withApi(
   },
   { write: true },
 );
+
+// GET /api/v1/requests — the caller's requests, as My Requests lists them (docs/api.md "Reading requests").
+export const GET = withApi(async (request, viewer) => {
+  const parsed = listRequestsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams), { reportInput: true });
+  if (!parsed.success) return outcomeResponse(invalidInput(parsed.error));
+  const query = parsed.data;
+  const after = query.cursor === undefined ? undefined : decodeApiCursor(query, query.cursor);
+  if (after === null) return outcomeResponse(invalid({ cursor: "invalid" }));
+  const listed = await listRequests(getDatabase(), viewer, {
+    scope: query.scope,
+    status: query.status?.split(",") ?? [],
+    priority: query.priority?.split(",") ?? [],
+    q: query.q,
+    sort: query.sort,
+    order: query.order,
+    limit: query.limit,
+    after,
+  });
+  return listed.ok ? Response.json(toRequestList(query, listed.page)) : outcomeResponse(listed);
+});
+
