@@ -9,6 +9,9 @@ import type { AccessApprovalState, Channel, Locale, Priority } from "@/generated
 /** The demo password of every demo user; the caller hashes it once. */
 export const DEMO_PASSWORD = "portico-demo";
 
+/** A read-write API token of Alice's, so the README's curl examples work on the demo data (docs/api.md). Demo data, like the password. */
+export const DEMO_API_TOKEN = "ptc_demo_alice_portico_demo_token_0001";
+
 /** Appears only in internal notes: proves internal notes never reach a customer's search. */
 export const INTERNAL_ONLY_WORD = "kerfuffle";
 

@@ -28,6 +28,7 @@ import { join } from "node:path";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Channel } from "@/generated/prisma/enums";
 import type { Database } from "@/server/db/client";
+import { hashApiToken, TOKEN_PREFIX } from "@/server/api/tokens";
 import { keyFor } from "@/server/attachments/pipeline";
 import { sniffContentType, SNIFF_BYTES } from "@/server/attachments/sniff";
 import type { AttachmentStore } from "@/server/attachments/store";
@@ -35,6 +36,7 @@ import { eventFields } from "@/server/requests/event-rows";
 import { requestStateData } from "@/server/requests/request-state";
 import {
   DEMO_ORGANIZATIONS,
+  DEMO_API_TOKEN,
   DEMO_USERS,
   INTERNAL_ONLY_WORD,
   PUBLIC_REPLY_ONLY_WORD,
@@ -690,6 +692,10 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordH
       const accessGrants = (await tx.organizationAccessGrant.createMany({ data: rows.accessGrants, skipDuplicates: true })).count;
       const attachments = (await tx.attachment.createMany({ data: attachmentRows, skipDuplicates: true })).count;
       const inboundMail = (await tx.inboundMail.createMany({ data: rows.inboundMail, skipDuplicates: true })).count;
+      await tx.apiToken.createMany({
+        data: [{ id: "seed-api-token-alice", userId: DEMO_USERS.alice.id, name: "Demo token", prefix: DEMO_API_TOKEN.slice(0, TOKEN_PREFIX.length + 6), hash: hashApiToken(DEMO_API_TOKEN), access: "write", createdAt: options.now }],
+        skipDuplicates: true,
+      });
       return { organizations, users, memberships, requests, requestCcs, comments, chatSessions, chatMessages, events, accessRequests, accessGrants, attachments, inboundMail };
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -99,7 +99,8 @@ describe("GET /api/v1/requests", () => {
     const cursor = first.body.nextCursor as string;
     expect(cursor).toEqual(expect.any(String));
     expect((await list("carol@acme.test", { scope: "organization", limit: "2", sort: "created", cursor })).status).toBe(200);
-    for (const other of [{ sort: "activity" }, { sort: "created", order: "asc" }, { sort: "created", q: "export" }]) {
+    const others: Array<Record<string, string>> = [{ sort: "activity" }, { sort: "created", order: "asc" }, { sort: "created", q: "export" }];
+    for (const other of others) {
       expect((await list("carol@acme.test", { scope: "organization", limit: "2", cursor, ...other })).status).toBe(422);
     }
   });

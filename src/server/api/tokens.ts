@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 // Personal API tokens (docs/api.md): `ptc_` and 32 random bytes, shown once; only the SHA-256 is
