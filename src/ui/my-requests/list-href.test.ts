@@ -34,8 +34,10 @@ describe("My Requests links", () => {
   it("a link reproduces the view it names, whatever the choices", () => {
     fc.assert(
       fc.property(viewArbitrary, (view) => {
-        const { after, before, ...parsed } = parseHref(listHref(view));
+        const { after, before, limit, ...parsed } = parseHref(listHref(view));
         expect(parsed).toEqual(view);
+        // The page size is not the URL's to set: always the default.
+        expect(limit).toBe(25);
         expect(after).toBeUndefined();
         expect(before).toBeUndefined();
       }),
