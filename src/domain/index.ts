@@ -17,3 +17,4 @@ export * from "./mail-delivery";
 export * from "./inbound-mail";
 export * from "./chat";
 export * from "./satisfaction";
+export * from "./webhook-events";
