@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { FieldError, inputClass } from "@/ui/form-fields";
+import { TextField } from "@/ui/form-fields";
 import { initialFormState, sentText, type FormAction } from "@/ui/form-state";
 import { SubmitRow } from "@/ui/submit-row";
 
@@ -25,54 +25,52 @@ export function SavedReplyForm(props: {
   titleMaxLength: number;
   bodyMaxLength: number;
 }) {
-  const [state, formAction, pending] = useActionState(props.action, initialFormState);
+  const [state, formAction, pending] = useActionState(
+    props.action,
+    initialFormState,
+  );
   const id = useId();
   const { labels } = props;
-  const value = (name: "title" | "body") => (state.status === "error" ? sentText(state, name) : (props.savedReply?.[name] ?? ""));
-  const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
-  const describedBy = (name: string, ...more: string[]) => [fieldError(name) ? `${id}-${name}-error` : "", ...more].filter(Boolean).join(" ") || undefined;
+  const value = (name: "title" | "body") =>
+    state.status === "error"
+      ? sentText(state, name)
+      : (props.savedReply?.[name] ?? "");
+  const fieldError = (name: string) =>
+    state.status === "error" ? state.fieldErrors[name] : undefined;
   return (
-    <form action={formAction} noValidate aria-labelledby={`${id}-heading`} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      action={formAction}
+      noValidate
+      aria-labelledby={`${id}-heading`}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         {labels.heading}
       </h2>
-      {props.savedReply && <input type="hidden" name="savedReplyId" value={props.savedReply.id} />}
+      {props.savedReply && (
+        <input type="hidden" name="savedReplyId" value={props.savedReply.id} />
+      )}
       {/* Afresh after each answer: empty after a new one is saved, the saved text after an edit. */}
       <div key={state.submission} className="space-y-3">
-        <div>
-          <label htmlFor={`${id}-title`} className="block text-sm font-medium">
-            {labels.title}
-          </label>
-          <input
-            id={`${id}-title`}
-            name="title"
-            maxLength={props.titleMaxLength}
-            defaultValue={value("title")}
-            aria-invalid={fieldError("title") ? true : undefined}
-            aria-describedby={describedBy("title")}
-            className={inputClass}
-          />
-          <FieldError id={`${id}-title-error`} message={fieldError("title")} />
-        </div>
-        <div>
-          <label htmlFor={`${id}-body`} className="block text-sm font-medium">
-            {labels.body}
-          </label>
-          <textarea
-            id={`${id}-body`}
-            name="body"
-            rows={8}
-            maxLength={props.bodyMaxLength}
-            defaultValue={value("body")}
-            aria-invalid={fieldError("body") ? true : undefined}
-            aria-describedby={describedBy("body", `${id}-body-hint`)}
-            className={inputClass}
-          />
-          <p id={`${id}-body-hint`} className="mt-1 text-sm text-slate-700">
-            {labels.bodyHint}
-          </p>
-          <FieldError id={`${id}-body-error`} message={fieldError("body")} />
-        </div>
+        <TextField
+          id={`${id}-title`}
+          name="title"
+          label={labels.title}
+          error={fieldError("title")}
+          maxLength={props.titleMaxLength}
+          defaultValue={value("title")}
+        />
+        <TextField
+          id={`${id}-body`}
+          name="body"
+          label={labels.body}
+          hint={labels.bodyHint}
+          error={fieldError("body")}
+          multiline
+          rows={8}
+          maxLength={props.bodyMaxLength}
+          defaultValue={value("body")}
+        />
       </div>
       <SubmitRow
         pending={pending}
