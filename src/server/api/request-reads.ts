@@ -4,7 +4,7 @@ import type {
   RequestPage,
   ThreadEntry,
 } from "@/server/requests/get-request-page";
-import type { RequestListPage } from "@/server/requests/list-requests";
+import type { UncountedRequestListPage } from "@/server/requests/list-requests";
 import type {
   listRequestsQuery,
   requestDetailSchema,
@@ -64,7 +64,7 @@ export function decodeApiCursor(
 
 export function toRequestList(
   query: ListQuery,
-  page: RequestListPage,
+  page: UncountedRequestListPage,
 ): z.input<typeof requestListSchema> {
   return {
     scope: page.view.scope,

@@ -7,7 +7,7 @@ import { listRequestsQuery } from "@/server/api/contract/requests-read";
 import { decodeApiCursor, toRequestList } from "@/server/api/request-reads";
 import { outcomeResponse, readJson, withApi } from "@/server/entry/routes";
 import { invalid, invalidInput } from "@/server/outcome";
-import { listRequests } from "@/server/requests/list-requests";
+import { listRequestsUncounted } from "@/server/requests/list-requests";
 import { createRequest } from "@/server/requests/create-request";
 
 export const dynamic = "force-dynamic";
@@ -42,7 +42,7 @@ export const GET = withApi(async (request, viewer) => {
       ? undefined
       : decodeApiCursor(query, query.cursor);
   if (after === null) return outcomeResponse(invalid({ cursor: "invalid" }));
-  const listed = await listRequests(getDatabase(), viewer, {
+  const listed = await listRequestsUncounted(getDatabase(), viewer, {
     scope: query.scope,
     status: query.status?.split(",") ?? [],
     priority: query.priority?.split(",") ?? [],
