@@ -20,22 +20,8 @@ import pg from "pg";
 import { runScript } from "../scripts/lib/run-script";
 import { applyMigrations } from "../scripts/lib/schema-engine";
 import { seedDatabase } from "../scripts/lib/seed";
-import {
-  benchDatabaseUrl,
-  databaseName,
-  ensureBenchDatabase,
-  readBenchMeta,
-  withClient,
-} from "./lib/bench-database";
-import {
-  buildTextPools,
-  FIRST_NAMES,
-  KINDS,
-  LAST_NAMES,
-  PLACES,
-  SEARCH_WORDS,
-  type Language,
-} from "./lib/words";
+import { benchDatabaseUrl, databaseName, ensureBenchDatabase, readBenchMeta, withClient } from "./lib/bench-database";
+import { buildTextPools, FIRST_NAMES, KINDS, LAST_NAMES, PLACES, SEARCH_WORDS, type Language } from "./lib/words";
 
 const DEFAULT_REQUESTS = 200_000;
 const ORGANIZATIONS = 500;
@@ -48,13 +34,7 @@ const YEARS = 3;
 /** Requests per chunk of the bulk load: small enough for steady progress, big enough for set-based SQL. */
 const CHUNK = 25_000;
 /** The tables the bulk load writes; their secondary indexes are built after it. */
-const BULK_TABLES = [
-  "Request",
-  "Comment",
-  "ChatSession",
-  "ChatMessage",
-  "RequestCc",
-];
+const BULK_TABLES = ["Request", "Comment", "ChatSession", "ChatMessage", "RequestCc"];
 
 /** Requests of the demo users, as shares of their organization's requests. */
 const SEED_REQUESTERS: Record<"acme" | "globex", [string, number][]> = {
@@ -92,35 +72,13 @@ function planOrganizations(total: number): Organization[] {
   const weights = Array.from({ length: others }, (_, i) => 1 / (i + 3));
   const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
   const rest = total - acme - globex;
-  const sizes = weights.map((weight) =>
-    Math.max(1, Math.floor((rest * weight) / weightSum)),
-  );
+  const sizes = weights.map((weight) => Math.max(1, Math.floor((rest * weight) / weightSum)));
   // Rounding leftovers go to the largest customer.
-  sizes[0] =
-    (sizes[0] ?? 0) + rest - sizes.reduce((sum, size) => sum + size, 0);
-  const usersFor = (requests: number) =>
-    Math.min(300, Math.max(3, Math.round(Math.sqrt(requests) * 2)));
+  sizes[0] = (sizes[0] ?? 0) + rest - sizes.reduce((sum, size) => sum + size, 0);
+  const usersFor = (requests: number) => Math.min(300, Math.max(3, Math.round(Math.sqrt(requests) * 2)));
   const organizations: Organization[] = [
-    {
-      idx: 0,
-      id: "seed-org-acme",
-      name: "Acme Corporation",
-      slug: "acme",
-      requests: acme,
-      users: usersFor(acme),
-      ko: 0.05,
-      it: 0.05,
-    },
-    {
-      idx: 1,
-      id: "seed-org-globex",
-      name: "Globex",
-      slug: "globex",
-      requests: globex,
-      users: usersFor(globex),
-      ko: 0.1,
-      it: 0.1,
-    },
+    { idx: 0, id: "seed-org-acme", name: "Acme Corporation", slug: "acme", requests: acme, users: usersFor(acme), ko: 0.05, it: 0.05 },
+    { idx: 1, id: "seed-org-globex", name: "Globex", slug: "globex", requests: globex, users: usersFor(globex), ko: 0.1, it: 0.1 },
   ];
   sizes.forEach((requests, i) => {
     const idx = i + 2;
@@ -140,11 +98,7 @@ function planOrganizations(total: number): Organization[] {
   return organizations;
 }
 
-function seedRequesterSql(
-  org: "acme" | "globex",
-  idx: number,
-  total: number,
-): string {
+function seedRequesterSql(org: "acme" | "globex", idx: number, total: number): string {
   let upTo = 0;
   const cases = SEED_REQUESTERS[org].map(([userId, share]) => {
     upTo += Math.round(total * share);
@@ -154,41 +108,27 @@ function seedRequesterSql(
 }
 
 const { values: args } = parseArgs({
-  options: {
-    requests: { type: "string", default: String(DEFAULT_REQUESTS) },
-    reset: { type: "boolean", default: false },
-    workers: { type: "string", default: "2" },
-  },
+  options: { requests: { type: "string", default: String(DEFAULT_REQUESTS) }, reset: { type: "boolean", default: false }, workers: { type: "string", default: "2" } },
 });
 
 runScript(async () => {
   const requests = Number(args.requests);
-  if (!Number.isInteger(requests) || requests < 1000)
-    throw new Error("--requests must be a whole number of at least 1000");
+  if (!Number.isInteger(requests) || requests < 1000) throw new Error("--requests must be a whole number of at least 1000");
   const url = benchDatabaseUrl();
   const started = Date.now();
   const created = await ensureBenchDatabase(url, args.reset);
-  console.log(
-    `Benchmark database ${databaseName(url)}: ${created ? "created" : "exists"}`,
-  );
+  console.log(`Benchmark database ${databaseName(url)}: ${created ? "created" : "exists"}`);
 
   const applied = await applyMigrations(url);
   if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
 
   const meta = await withClient(url, readBenchMeta);
   if (meta) {
-    if (meta.complete !== "yes")
-      throw new Error(
-        "A previous generation did not finish. Run again with --reset.",
-      );
+    if (meta.complete !== "yes") throw new Error("A previous generation did not finish. Run again with --reset.");
     if (Number(meta.requests) !== requests) {
-      throw new Error(
-        `This database holds ${meta.requests} generated requests, not ${requests}. Run again with --reset to regenerate it.`,
-      );
+      throw new Error(`This database holds ${meta.requests} generated requests, not ${requests}. Run again with --reset to regenerate it.`);
     }
-    console.log(
-      `Reusing the benchmark data generated at ${meta.generatedAt} (${meta.requests} requests). Use --reset to regenerate.`,
-    );
+    console.log(`Reusing the benchmark data generated at ${meta.generatedAt} (${meta.requests} requests). Use --reset to regenerate.`);
     return;
   }
 
@@ -198,12 +138,7 @@ runScript(async () => {
   console.log(`Done in ${seconds(started)}.`);
 });
 
-async function generate(
-  client: pg.Client,
-  url: string,
-  total: number,
-  now: Date,
-) {
+async function generate(client: pg.Client, url: string, total: number, now: Date) {
   // Bulk load settings for this session only: no wait for the WAL flush per statement, big sorts in memory.
   await client.query("SET synchronous_commit = off");
   await client.query("SET maintenance_work_mem = '1GB'");
@@ -228,10 +163,7 @@ async function generate(
     -- A well-mixed, non-negative hash: rows pick their texts and their dice by it, reproducibly.
     CREATE FUNCTION bench.h(a bigint, salt int) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
       'SELECT hashint8(a * 64 + salt) & 2147483647';`);
-  await client.query(
-    "INSERT INTO bench.meta VALUES ('requests', $1), ('now', $2), ('complete', 'no')",
-    [String(total), now.toISOString()],
-  );
+  await client.query("INSERT INTO bench.meta VALUES ('requests', $1), ('now', $2), ('complete', 'no')", [String(total), now.toISOString()]);
 
   console.log("Organizations, people and text pools");
   await timed(
@@ -248,22 +180,14 @@ async function generate(
       organizations.map((o) => o.it),
     ],
   );
-  for (const [index, language] of (
-    ["en", "it", "ko"] as Language[]
-  ).entries()) {
+  for (const [index, language] of (["en", "it", "ko"] as Language[]).entries()) {
     const pools = buildTextPools(language, POOL_SIZE, 1000 + index);
     for (const kind of ["subject", "paragraph", "chat"] as const) {
-      await client.query(
-        `INSERT INTO bench.pool SELECT $1, $2, i - 1, t FROM unnest($3::text[]) WITH ORDINALITY AS u(t, i)`,
-        [language, kind, pools[kind]],
-      );
+      await client.query(`INSERT INTO bench.pool SELECT $1, $2, i - 1, t FROM unnest($3::text[]) WITH ORDINALITY AS u(t, i)`, [language, kind, pools[kind]]);
     }
   }
   // Each pool text's search vector, once: the bulk rows reuse them.
-  await timed(
-    "pool search vectors",
-    "UPDATE bench.pool SET vec = portico_search_vector(text)",
-  );
+  await timed("pool search vectors", "UPDATE bench.pool SET vec = portico_search_vector(text)");
   await timed(
     "organization rows",
     `INSERT INTO "Organization" (id, name, slug, "createdAt")
@@ -340,51 +264,34 @@ async function generate(
   );
   await client.query("ALTER TABLE bench.req ADD PRIMARY KEY (id)");
 
-  console.log(
-    "Bulk load (triggers off; secondary indexes dropped and built afterwards)",
-  );
+  console.log("Bulk load (triggers off; secondary indexes dropped and built afterwards)");
   const indexes = await dropSecondaryIndexes(client);
-  const { rows: bounds } = await client.query<{ first: string; last: string }>(
-    "SELECT min(id)::text AS first, max(id)::text AS last FROM bench.req",
-  );
+  const { rows: bounds } = await client.query<{ first: string; last: string }>("SELECT min(id)::text AS first, max(id)::text AS last FROM bench.req");
   const first = Number(bounds[0]!.first);
   const last = Number(bounds[0]!.last);
   const chunks: [number, number][] = [];
-  for (let from = first; from <= last; from += CHUNK)
-    chunks.push([from, Math.min(last, from + CHUNK - 1)]);
+  for (let from = first; from <= last; from += CHUNK) chunks.push([from, Math.min(last, from + CHUNK - 1)]);
   const loadStarted = Date.now();
   let loaded = 0;
-  await inParallel(
-    url,
-    Number(args.workers),
-    chunks,
-    async (worker, [from, to]) => {
-      await loadChunk(worker, from, to);
-      loaded += to - from + 1;
-      const elapsed = (Date.now() - loadStarted) / 1000;
-      const left = (elapsed / loaded) * (last - first + 1 - loaded);
-      console.log(
-        `  requests ${loaded.toLocaleString("en")} / ${(last - first + 1).toLocaleString("en")} (${Math.round((100 * loaded) / (last - first + 1))} %), ${elapsed.toFixed(0)} s, about ${left.toFixed(0)} s left`,
-      );
-    },
-  );
+  await inParallel(url, Number(args.workers), chunks, async (worker, [from, to]) => {
+    await loadChunk(worker, from, to);
+    loaded += to - from + 1;
+    const elapsed = (Date.now() - loadStarted) / 1000;
+    const left = (elapsed / loaded) * (last - first + 1 - loaded);
+    console.log(
+      `  requests ${loaded.toLocaleString("en")} / ${(last - first + 1).toLocaleString("en")} (${Math.round((100 * loaded) / (last - first + 1))} %), ${elapsed.toFixed(0)} s, about ${left.toFixed(0)} s left`,
+    );
+  });
   timings["bulk load"] = seconds(loadStarted);
-  await client.query(
-    `SELECT setval(pg_get_serial_sequence('"Request"', 'id'), (SELECT max(id) FROM "Request"))`,
-  );
+  await client.query(`SELECT setval(pg_get_serial_sequence('"Request"', 'id'), (SELECT max(id) FROM "Request"))`);
 
   console.log("Indexes and statistics");
   const indexesStarted = Date.now();
-  await inParallel(
-    url,
-    Number(args.workers),
-    indexes,
-    async (worker, index) => {
-      const begin = Date.now();
-      await worker.query(index.definition);
-      console.log(`  ${index.name}: ${seconds(begin)}`);
-    },
-  );
+  await inParallel(url, Number(args.workers), indexes, async (worker, index) => {
+    const begin = Date.now();
+    await worker.query(index.definition);
+    console.log(`  ${index.name}: ${seconds(begin)}`);
+  });
   timings.indexes = seconds(indexesStarted);
   await client.query("DROP TABLE bench.req");
   // A database in steady state has been vacuumed (visibility map set) and analyzed.
@@ -408,21 +315,12 @@ async function generate(
   await client.query(
     `INSERT INTO bench.meta SELECT * FROM jsonb_each_text($1::jsonb)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    [
-      JSON.stringify({
-        ...counts,
-        timings: JSON.stringify(timings),
-        generatedAt: new Date().toISOString(),
-        complete: "yes",
-      }),
-    ],
+    [JSON.stringify({ ...counts, timings: JSON.stringify(timings), generatedAt: new Date().toISOString(), complete: "yes" })],
   );
 }
 
 /** Drops the bulk tables' secondary indexes (keys and unique indexes stay); answers how to build them again. */
-async function dropSecondaryIndexes(
-  client: pg.Client,
-): Promise<{ name: string; definition: string }[]> {
+async function dropSecondaryIndexes(client: pg.Client): Promise<{ name: string; definition: string }[]> {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
      FROM pg_index i WHERE i.indrelid = ANY ($1::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary
@@ -434,36 +332,23 @@ async function dropSecondaryIndexes(
 }
 
 /** Runs `work` on each item, `workers` at a time, each worker on its own connection. */
-async function inParallel<T>(
-  url: string,
-  workers: number,
-  items: T[],
-  work: (client: pg.Client, item: T) => Promise<void>,
-): Promise<void> {
+async function inParallel<T>(url: string, workers: number, items: T[], work: (client: pg.Client, item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
   await Promise.all(
-    Array.from(
-      { length: Math.max(1, Math.min(workers, items.length)) },
-      async () => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try {
-          await client.query("SET synchronous_commit = off");
-          await client.query("SET maintenance_work_mem = '1GB'");
-          await client.query("SET work_mem = '256MB'");
-          // Triggers and foreign key checks off for this session: the bulk rows are consistent by construction.
-          await client.query("SET session_replication_role = replica");
-          for (
-            let item = queue.shift();
-            item !== undefined;
-            item = queue.shift()
-          )
-            await work(client, item);
-        } finally {
-          await client.end();
-        }
-      },
-    ),
+    Array.from({ length: Math.max(1, Math.min(workers, items.length)) }, async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query("SET synchronous_commit = off");
+        await client.query("SET maintenance_work_mem = '1GB'");
+        await client.query("SET work_mem = '256MB'");
+        // Triggers and foreign key checks off for this session: the bulk rows are consistent by construction.
+        await client.query("SET session_replication_role = replica");
+        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(client, item);
+      } finally {
+        await client.end();
+      }
+    }),
   );
 }
 
@@ -471,11 +356,7 @@ async function inParallel<T>(
  * One chunk of requests (ids from..to) with their threads, in one transaction: the messages go into
  * work tables first, so that each request is written once, with its search document built from them.
  */
-async function loadChunk(
-  client: pg.Client,
-  from: number,
-  to: number,
-): Promise<void> {
+async function loadChunk(client: pg.Client, from: number, to: number): Promise<void> {
   const range = [from, to];
   await client.query("BEGIN");
   // Replies alternate between support (odd) and the requester (even); the last one is the request's last activity.

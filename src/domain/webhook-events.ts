@@ -7,11 +7,7 @@
 //   the thread): request.updated.
 
 /** The events an endpoint may subscribe to, in the order the console offers them. */
-export const WEBHOOK_EVENTS = [
-  "request.created",
-  "request.updated",
-  "message.created",
-] as const;
+export const WEBHOOK_EVENTS = ["request.created", "request.updated", "message.created"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export interface RequestChangeForWebhooks {
@@ -28,13 +24,9 @@ export interface WebhookEventPlan {
   internal: boolean;
 }
 
-export function webhookEventsOf(
-  change: RequestChangeForWebhooks,
-): WebhookEventPlan[] {
+export function webhookEventsOf(change: RequestChangeForWebhooks): WebhookEventPlan[] {
   if (change.created) return [{ type: "request.created", internal: false }];
-  const internal = change.comment
-    ? change.comment === "internal"
-    : change.internal;
+  const internal = change.comment ? change.comment === "internal" : change.internal;
   const events: WebhookEventPlan[] = [];
   if (change.comment) events.push({ type: "message.created", internal });
   if (!internal) events.push({ type: "request.updated", internal: false });
@@ -46,12 +38,6 @@ export interface WebhookSubscription {
   internal: boolean;
 }
 
-export function endpointReceives(
-  endpoint: WebhookSubscription,
-  event: WebhookEventPlan,
-): boolean {
-  return (
-    endpoint.events.includes(event.type) &&
-    (!event.internal || endpoint.internal)
-  );
+export function endpointReceives(endpoint: WebhookSubscription, event: WebhookEventPlan): boolean {
+  return endpoint.events.includes(event.type) && (!event.internal || endpoint.internal);
 }

@@ -23,20 +23,13 @@ let migratedOnly: TestDatabase;
 let client: pg.Client;
 
 beforeAll(async () => {
-  [generated, migratedOnly] = await Promise.all([
-    createTestDatabase(),
-    createTestDatabase(),
-  ]);
+  [generated, migratedOnly] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   await applyMigrations(migratedOnly.url);
-  await run(
-    process.execPath,
-    ["--import", "tsx", "bench/generate.ts", "--requests", "2000"],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, BENCH_DATABASE_URL: benchUrlOf(generated) },
-      timeout: 150_000,
-    },
-  );
+  await run(process.execPath, ["--import", "tsx", "bench/generate.ts", "--requests", "2000"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, BENCH_DATABASE_URL: benchUrlOf(generated) },
+    timeout: 150_000,
+  });
   client = new pg.Client({ connectionString: benchUrlOf(generated) });
   await client.connect();
 }, 180_000);
@@ -54,24 +47,10 @@ async function count(sql: string): Promise<number> {
 describe("bench/generate.ts", () => {
   it("writes the requests and threads it was asked for, with the demo data", async () => {
     expect(await count(`SELECT count(*) AS n FROM "Request"`)).toBe(2066);
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM "Comment" WHERE visibility = 'public'`,
-      ),
-    ).toBeGreaterThan(2000 * 3);
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM "Comment" WHERE visibility = 'internal'`,
-      ),
-    ).toBeGreaterThan(0);
-    expect(
-      await count(`SELECT count(*) AS n FROM "ChatMessage"`),
-    ).toBeGreaterThan(0);
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM bench.meta WHERE key = 'complete' AND value = 'yes'`,
-      ),
-    ).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM "Comment" WHERE visibility = 'public'`)).toBeGreaterThan(2000 * 3);
+    expect(await count(`SELECT count(*) AS n FROM "Comment" WHERE visibility = 'internal'`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM "ChatMessage"`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM bench.meta WHERE key = 'complete' AND value = 'yes'`)).toBe(1);
   });
 
   it("leaves every search vector and search document as the triggers compute them", async () => {
@@ -80,34 +59,14 @@ describe("bench/generate.ts", () => {
         WHERE "searchVector" IS DISTINCT FROM setweight(portico_search_vector(subject), 'A') || setweight(portico_search_vector(description), 'B')
            OR "documentVector" IS DISTINCT FROM "searchVector" || portico_thread_vector(id)`),
     ).toBe(0);
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM "Comment" WHERE "searchVector" IS DISTINCT FROM portico_search_vector(body)`,
-      ),
-    ).toBe(0);
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM "ChatMessage" WHERE "searchVector" IS DISTINCT FROM portico_search_vector(body)`,
-      ),
-    ).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM "Comment" WHERE "searchVector" IS DISTINCT FROM portico_search_vector(body)`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM "ChatMessage" WHERE "searchVector" IS DISTINCT FROM portico_search_vector(body)`)).toBe(0);
   });
 
   it("leaves no row pointing at nothing", async () => {
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM "Comment" c LEFT JOIN "Request" r ON r.id = c."requestId" WHERE r.id IS NULL`,
-      ),
-    ).toBe(0);
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM "ChatMessage" m LEFT JOIN "ChatSession" s ON s.id = m."sessionId" WHERE s.id IS NULL`,
-      ),
-    ).toBe(0);
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM "Request" r LEFT JOIN "User" u ON u.id = r."requesterId" WHERE u.id IS NULL`,
-      ),
-    ).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM "Comment" c LEFT JOIN "Request" r ON r.id = c."requestId" WHERE r.id IS NULL`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM "ChatMessage" m LEFT JOIN "ChatSession" s ON s.id = m."sessionId" WHERE s.id IS NULL`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM "Request" r LEFT JOIN "User" u ON u.id = r."requesterId" WHERE u.id IS NULL`)).toBe(0);
   });
 
   it("builds every index and keeps every trigger the migrations define", async () => {
@@ -115,12 +74,8 @@ describe("bench/generate.ts", () => {
       const reader = new pg.Client({ connectionString: url });
       await reader.connect();
       try {
-        const indexes = await reader.query<{ definition: string }>(
-          `SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`,
-        );
-        const triggers = await reader.query<{ name: string; enabled: string }>(
-          `SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`,
-        );
+        const indexes = await reader.query<{ definition: string }>(`SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`);
+        const triggers = await reader.query<{ name: string; enabled: string }>(`SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`);
         return {
           indexes: indexes.rows.map((row) => row.definition),
           triggers: triggers.rows,
@@ -129,10 +84,7 @@ describe("bench/generate.ts", () => {
         await reader.end();
       }
     };
-    const [after, expected] = await Promise.all([
-      schemaOf(generated.url),
-      schemaOf(migratedOnly.url),
-    ]);
+    const [after, expected] = await Promise.all([schemaOf(generated.url), schemaOf(migratedOnly.url)]);
     expect(after).toEqual(expected);
   });
 });

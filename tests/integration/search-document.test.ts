@@ -12,9 +12,7 @@ const AGENT = "seed-user-agent";
 
 /** The request row's version (xmin changes whenever the row is rewritten) and what its document finds. */
 async function requestRow(word: string) {
-  const [row] = await seeded.db.$queryRaw<
-    { version: string; finds: boolean }[]
-  >`
+  const [row] = await seeded.db.$queryRaw<{ version: string; finds: boolean }[]>`
     SELECT xmin::text AS version, "documentVector" @@ portico_search_query(${word}) AS finds FROM "Request" WHERE id = ${REQUEST}`;
   return row!;
 }

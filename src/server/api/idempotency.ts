@@ -13,111 +13,55 @@ export const IDEMPOTENCY_RETENTION_MS = DAY;
 
 export type Claim =
   | { kind: "first" }
-  | {
-      kind: "replay";
-      status: number;
-      body: unknown;
-      headers: Record<string, string>;
-    }
+  | { kind: "replay"; status: number; body: unknown; headers: Record<string, string> }
   | { kind: "in_progress" }
   | { kind: "mismatch" };
 
-export function fingerprintOf(
-  method: string,
-  path: string,
-  body: string,
-): string {
+export function fingerprintOf(method: string, path: string, body: string): string {
   return `${method} ${path} ${createHash("sha256").update(body).digest("hex")}`;
 }
 
 /** Takes the key for this request, or says what was kept under it. */
-export async function claimIdempotencyKey(
-  db: Database,
-  ownerKey: string,
-  key: string,
-  fingerprint: string,
-  now: Date,
-): Promise<Claim> {
+export async function claimIdempotencyKey(db: Database, ownerKey: string, key: string, fingerprint: string, now: Date): Promise<Claim> {
   try {
-    await db.idempotentResponse.create({
-      data: { ownerKey, key, fingerprint, createdAt: now },
-    });
+    await db.idempotentResponse.create({ data: { ownerKey, key, fingerprint, createdAt: now } });
     return { kind: "first" };
   } catch (error) {
-    if (
-      !(error instanceof Prisma.PrismaClientKnownRequestError) ||
-      error.code !== "P2002"
-    )
-      throw error;
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
   }
-  const kept = await db.idempotentResponse.findUnique({
-    where: { ownerKey_key: { ownerKey, key } },
-  });
+  const kept = await db.idempotentResponse.findUnique({ where: { ownerKey_key: { ownerKey, key } } });
   if (!kept) return claimIdempotencyKey(db, ownerKey, key, fingerprint, now);
   if (kept.createdAt.getTime() < now.getTime() - IDEMPOTENCY_RETENTION_MS) {
     // Expired but not yet deleted: this request starts afresh under the key.
-    await db.idempotentResponse.deleteMany({
-      where: { ownerKey, key, createdAt: kept.createdAt },
-    });
+    await db.idempotentResponse.deleteMany({ where: { ownerKey, key, createdAt: kept.createdAt } });
     return claimIdempotencyKey(db, ownerKey, key, fingerprint, now);
   }
   if (kept.fingerprint !== fingerprint) return { kind: "mismatch" };
   if (kept.status === null) return { kind: "in_progress" };
-  return {
-    kind: "replay",
-    status: kept.status,
-    body: kept.body,
-    headers: (kept.headers ?? {}) as Record<string, string>,
-  };
+  return { kind: "replay", status: kept.status, body: kept.body, headers: (kept.headers ?? {}) as Record<string, string> };
 }
 
 /** Answers worth trying again (a concurrent change, the server busy or failing): the key is freed, not kept. */
-const TRANSIENT = (status: number) =>
-  status === 409 || status === 429 || status >= 500;
+const TRANSIENT = (status: number) => status === 409 || status === 429 || status >= 500;
 
 /** Keeps the answer under the key; after a transient failure the key may be tried again. */
-export async function keepIdempotentResponse(
-  db: Database,
-  ownerKey: string,
-  key: string,
-  response: { status: number; body: unknown; headers: Record<string, string> },
-): Promise<void> {
+export async function keepIdempotentResponse(db: Database, ownerKey: string, key: string, response: { status: number; body: unknown; headers: Record<string, string> }): Promise<void> {
   if (TRANSIENT(response.status)) {
     await releaseIdempotencyKey(db, ownerKey, key);
     return;
   }
   await db.idempotentResponse.update({
     where: { ownerKey_key: { ownerKey, key } },
-    data: {
-      status: response.status,
-      body:
-        response.body === null
-          ? Prisma.JsonNull
-          : (response.body as Prisma.InputJsonValue),
-      headers: response.headers,
-    },
+    data: { status: response.status, body: response.body === null ? Prisma.JsonNull : (response.body as Prisma.InputJsonValue), headers: response.headers },
   });
 }
 
-export async function releaseIdempotencyKey(
-  db: Database,
-  ownerKey: string,
-  key: string,
-): Promise<void> {
-  await db.idempotentResponse.deleteMany({
-    where: { ownerKey, key, status: null },
-  });
+export async function releaseIdempotencyKey(db: Database, ownerKey: string, key: string): Promise<void> {
+  await db.idempotentResponse.deleteMany({ where: { ownerKey, key, status: null } });
 }
 
 /** Answers older than the retention, deleted by the automation. */
-export async function forgetOldIdempotentResponses(
-  db: Database,
-  now: Date,
-): Promise<number> {
-  const { count } = await db.idempotentResponse.deleteMany({
-    where: {
-      createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS) },
-    },
-  });
+export async function forgetOldIdempotentResponses(db: Database, now: Date): Promise<number> {
+  const { count } = await db.idempotentResponse.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS) } } });
   return count;
 }

@@ -22,32 +22,14 @@ export function apiDocument(): ReturnType<typeof createDocument> {
     security: [{ bearerToken: [] }, { session: [] }],
     components: {
       securitySchemes: {
-        bearerToken: {
-          type: "http",
-          scheme: "bearer",
-          description:
-            "A personal API token from Settings → API tokens (`ptc_…`).",
-        },
-        session: {
-          type: "apiKey",
-          in: "cookie",
-          name: "next-auth.session-token",
-          description:
-            "The portal's sign-in cookie (`__Secure-next-auth.session-token` over HTTPS), for same-origin calls; writes only from the portal's own pages.",
-        },
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token from Settings → API tokens (`ptc_…`)." },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The portal's sign-in cookie (`__Secure-next-auth.session-token` over HTTPS), for same-origin calls; writes only from the portal's own pages." },
       },
     },
     tags: [
       { name: "People", description: "The caller." },
-      {
-        name: "Requests",
-        description: "Support requests, their messages and CCs.",
-      },
-      {
-        name: "Agents",
-        description:
-          "What agents do to requests: status, priority, assignment, merges, internal notes.",
-      },
+      { name: "Requests", description: "Support requests, their messages and CCs." },
+      { name: "Agents", description: "What agents do to requests: status, priority, assignment, merges, internal notes." },
     ],
     // The writes share paths with the reads (GET and POST /api/v1/requests): merged per method.
     paths: withOperationsOf(requestsWritePaths, {
@@ -57,12 +39,8 @@ export function apiDocument(): ReturnType<typeof createDocument> {
   });
 }
 
-function withOperationsOf(
-  more: ZodOpenApiPathsObject,
-  paths: ZodOpenApiPathsObject,
-): ZodOpenApiPathsObject {
+function withOperationsOf(more: ZodOpenApiPathsObject, paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject {
   const merged = { ...paths };
-  for (const [path, operations] of Object.entries(more))
-    merged[path] = { ...merged[path], ...operations };
+  for (const [path, operations] of Object.entries(more)) merged[path] = { ...merged[path], ...operations };
   return merged;
 }

@@ -1,15 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import type {
-  RequestPage,
-  ThreadEntry,
-} from "@/server/requests/get-request-page";
+import type { RequestPage, ThreadEntry } from "@/server/requests/get-request-page";
 import type { UncountedRequestListPage } from "@/server/requests/list-requests";
-import type {
-  listRequestsQuery,
-  requestDetailSchema,
-  requestListSchema,
-} from "./contract/requests-read";
+import type { listRequestsQuery, requestDetailSchema, requestListSchema } from "./contract/requests-read";
 
 // What the Requests API's reads answer (docs/api.md "Reading requests"), made from the same use cases
 // the pages read: My Requests' list and the request page.
@@ -27,45 +20,25 @@ interface ApiCursor {
   after: string;
 }
 
-const orderingOf = (query: ListQuery) => ({
-  sort: query.sort ?? "activity",
-  order: query.order ?? "desc",
-  q: query.q?.trim() ?? "",
-});
+const orderingOf = (query: ListQuery) => ({ sort: query.sort ?? "activity", order: query.order ?? "desc", q: query.q?.trim() ?? "" });
 
 export function encodeApiCursor(query: ListQuery, after: string): string {
-  return Buffer.from(
-    JSON.stringify({ ...orderingOf(query), after } satisfies ApiCursor),
-  ).toString("base64url");
+  return Buffer.from(JSON.stringify({ ...orderingOf(query), after } satisfies ApiCursor)).toString("base64url");
 }
 
 /** The list cursor inside `cursor`; null when it is not one of ours or was made for another ordering. */
-export function decodeApiCursor(
-  query: ListQuery,
-  cursor: string,
-): string | null {
+export function decodeApiCursor(query: ListQuery, cursor: string): string | null {
   try {
-    const value = JSON.parse(
-      Buffer.from(cursor, "base64url").toString("utf8"),
-    ) as Partial<ApiCursor>;
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<ApiCursor>;
     const ordering = orderingOf(query);
-    if (
-      typeof value.after !== "string" ||
-      value.sort !== ordering.sort ||
-      value.order !== ordering.order ||
-      value.q !== ordering.q
-    )
-      return null;
+    if (typeof value.after !== "string" || value.sort !== ordering.sort || value.order !== ordering.order || value.q !== ordering.q) return null;
     return value.after;
   } catch {
     return null;
   }
 }
 
-export function toRequestList(
-  query: ListQuery,
-  page: UncountedRequestListPage,
-): z.input<typeof requestListSchema> {
+export function toRequestList(query: ListQuery, page: UncountedRequestListPage): z.input<typeof requestListSchema> {
   return {
     scope: page.view.scope,
     data: page.items.map((item) => ({
@@ -78,18 +51,13 @@ export function toRequestList(
       createdAt: item.createdAt.toISOString(),
       lastActivityAt: item.lastActivityAt.toISOString(),
     })),
-    nextCursor: page.nextCursor
-      ? encodeApiCursor(query, page.nextCursor)
-      : null,
+    nextCursor: page.nextCursor ? encodeApiCursor(query, page.nextCursor) : null,
   };
 }
 
 const attachment = (file: RequestPage["attachments"][number]) => ({
   ...file,
-  url:
-    file.scanStatus === "clean"
-      ? `/attachments/${file.id}/${encodeURIComponent(file.fileName)}`
-      : null,
+  url: file.scanStatus === "clean" ? `/attachments/${file.id}/${encodeURIComponent(file.fileName)}` : null,
 });
 
 function threadEntry(entry: ThreadEntry) {
@@ -98,9 +66,7 @@ function threadEntry(entry: ThreadEntry) {
       return {
         kind: "message" as const,
         id: entry.id,
-        visibility: entry.internal
-          ? ("internal" as const)
-          : ("public" as const),
+        visibility: entry.internal ? ("internal" as const) : ("public" as const),
         author: entry.author,
         body: entry.body,
         channel: entry.channel,
@@ -115,39 +81,19 @@ function threadEntry(entry: ThreadEntry) {
         startedBy: entry.startedBy,
         startedAt: entry.at.toISOString(),
         endedAt: entry.endedAt?.toISOString() ?? null,
-        lines: entry.lines.map((line) => ({
-          id: line.id,
-          author: line.author,
-          body: line.body,
-          sentAt: line.sentAt.toISOString(),
-        })),
+        lines: entry.lines.map((line) => ({ id: line.id, author: line.author, body: line.body, sentAt: line.sentAt.toISOString() })),
       };
     case "status_change":
-      return {
-        kind: "status_change" as const,
-        id: entry.id,
-        at: entry.at.toISOString(),
-        from: entry.from,
-        to: entry.to,
-      };
+      return { kind: "status_change" as const, id: entry.id, at: entry.at.toISOString(), from: entry.from, to: entry.to };
     case "merge_received":
-      return {
-        kind: "merge_received" as const,
-        id: entry.id,
-        at: entry.at.toISOString(),
-        source: entry.source,
-      };
+      return { kind: "merge_received" as const, id: entry.id, at: entry.at.toISOString(), source: entry.source };
   }
 }
 
-export function toRequestDetail(
-  page: RequestPage,
-  now: Date,
-): z.input<typeof requestDetailSchema> {
+export function toRequestDetail(page: RequestPage, now: Date): z.input<typeof requestDetailSchema> {
   // The requester reads their own rating; agents read it with its window, which may have closed.
   const rating = page.rating ?? page.ratingForAgents?.rating ?? null;
-  const openUntil =
-    page.ratingOpenUntil ?? page.ratingForAgents?.openUntil ?? null;
+  const openUntil = page.ratingOpenUntil ?? page.ratingForAgents?.openUntil ?? null;
   return {
     id: page.id,
     subject: page.subject,
@@ -164,16 +110,8 @@ export function toRequestDetail(
     solvedAt: page.resolution?.solvedAt?.toISOString() ?? null,
     mergedIntoId: page.resolution?.mergedInto?.id ?? null,
     attachments: page.attachments.map(attachment),
-    rating: rating && {
-      score: rating.score,
-      comment: rating.comment,
-      ratedAt: rating.ratedAt.toISOString(),
-      updatedAt: rating.updatedAt.toISOString(),
-    },
-    ratingOpenUntil:
-      openUntil && openUntil.getTime() >= now.getTime()
-        ? openUntil.toISOString()
-        : null,
+    rating: rating && { score: rating.score, comment: rating.comment, ratedAt: rating.ratedAt.toISOString(), updatedAt: rating.updatedAt.toISOString() },
+    ratingOpenUntil: openUntil && openUntil.getTime() >= now.getTime() ? openUntil.toISOString() : null,
     thread: page.thread.map(threadEntry),
   };
 }

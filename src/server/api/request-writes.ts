@@ -26,14 +26,8 @@ const changedRequestSelect = {
  * The request as the viewer now sees it, read through the gate after the write; null when the write
  * took it out of their sight (it does not happen with these routes, but the gate decides, not us).
  */
-export async function changedRequest(
-  db: Database,
-  viewer: Reader,
-  id: number,
-): Promise<ChangedRequest | null> {
-  const opened = await findRequestFor(db, viewer, id, {
-    select: changedRequestSelect,
-  });
+export async function changedRequest(db: Database, viewer: Reader, id: number): Promise<ChangedRequest | null> {
+  const opened = await findRequestFor(db, viewer, id, { select: changedRequestSelect });
   if (!opened.ok) return null;
   // The gate reads the request's parties as well; only these columns are the answer.
   const row = opened.request;
@@ -55,27 +49,13 @@ export async function changedRequest(
  * comment id (their use cases answer a resent form with nothing but "done"), so it is the author's
  * latest message of that visibility on the request — theirs, written a moment ago.
  */
-export async function postedMessage(
-  db: Database,
-  viewer: Reader,
-  requestId: number,
-  visibility: "public" | "internal",
-  commentId?: string,
-) {
+export async function postedMessage(db: Database, viewer: Reader, requestId: number, visibility: "public" | "internal", commentId?: string) {
   const comment = await db.comment.findFirst({
-    where: commentId
-      ? { id: commentId, requestId }
-      : { requestId, authorId: viewer.actor.userId, visibility },
+    where: commentId ? { id: commentId, requestId } : { requestId, authorId: viewer.actor.userId, visibility },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, visibility: true, createdAt: true },
   });
-  return (
-    comment && {
-      id: comment.id,
-      visibility: comment.visibility,
-      createdAt: comment.createdAt.toISOString(),
-    }
-  );
+  return comment && { id: comment.id, visibility: comment.visibility, createdAt: comment.createdAt.toISOString() };
 }
 
 /**
@@ -86,9 +66,7 @@ export async function postedMessage(
 export function submissionKeyFor(request: Request): string {
   const key = request.headers.get("idempotency-key");
   if (key === null) return randomUUID();
-  const hex = createHash("sha256")
-    .update(`${new URL(request.url).pathname}\n${key}`)
-    .digest("hex");
+  const hex = createHash("sha256").update(`${new URL(request.url).pathname}\n${key}`).digest("hex");
   // Version 8 (custom) and the RFC 9562 variant, so that it is a valid UUID.
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -98,48 +76,23 @@ export function submissionKeyFor(request: Request): string {
 export const requestLocation = (id: number) => `/api/v1/requests/${id}`;
 
 /** 201 with the request as the write left it, or 404 if the gate no longer shows it. */
-export async function createdRequestAnswer(
-  db: Database,
-  viewer: Reader,
-  id: number,
-): Promise<Response> {
+export async function createdRequestAnswer(db: Database, viewer: Reader, id: number): Promise<Response> {
   const request = await changedRequest(db, viewer, id);
   if (!request) return problem(404, "not_found", "Not found.");
-  return Response.json(
-    { request },
-    { status: 201, headers: { Location: requestLocation(id) } },
-  );
+  return Response.json({ request }, { status: 201, headers: { Location: requestLocation(id) } });
 }
 
 /** 200 with the request as the write left it. */
-export async function changedRequestAnswer(
-  db: Database,
-  viewer: Reader,
-  id: number,
-): Promise<Response> {
+export async function changedRequestAnswer(db: Database, viewer: Reader, id: number): Promise<Response> {
   const request = await changedRequest(db, viewer, id);
-  return request
-    ? Response.json({ request })
-    : problem(404, "not_found", "Not found.");
+  return request ? Response.json({ request }) : problem(404, "not_found", "Not found.");
 }
 
 /** 201 with the message just written and its request; the message is read on the request. */
-export async function postedMessageAnswer(
-  db: Database,
-  viewer: Reader,
-  id: number,
-  visibility: "public" | "internal",
-  commentId?: string,
-): Promise<Response> {
-  const [message, request] = await Promise.all([
-    postedMessage(db, viewer, id, visibility, commentId),
-    changedRequest(db, viewer, id),
-  ]);
+export async function postedMessageAnswer(db: Database, viewer: Reader, id: number, visibility: "public" | "internal", commentId?: string): Promise<Response> {
+  const [message, request] = await Promise.all([postedMessage(db, viewer, id, visibility, commentId), changedRequest(db, viewer, id)]);
   if (!message || !request) return problem(404, "not_found", "Not found.");
-  return Response.json(
-    { message, request },
-    { status: 201, headers: { Location: requestLocation(id) } },
-  );
+  return Response.json({ message, request }, { status: 201, headers: { Location: requestLocation(id) } });
 }
 
 const ccEmail = z.email().max(254);
@@ -149,25 +102,12 @@ const ccEmail = z.email().max(254);
  * the use case answers it as it answers anyone who cannot be CC'd (and an unseen request still as
  * 404): the API does not tell which addresses have accounts.
  */
-export async function ccUserIdOf(
-  db: Database,
-  body: Record<string, unknown>,
-): Promise<
-  { ok: true; userId: unknown } | { ok: false; fields: Record<string, string> }
-> {
+export async function ccUserIdOf(db: Database, body: Record<string, unknown>): Promise<{ ok: true; userId: unknown } | { ok: false; fields: Record<string, string> }> {
   if (body.email === undefined) return { ok: true, userId: body.userId };
   // One or the other: both at once is a mistake, not a choice.
-  const email = ccEmail.safeParse(
-    typeof body.email === "string"
-      ? body.email.trim().toLowerCase()
-      : body.email,
-  );
-  if (!email.success || body.userId !== undefined)
-    return { ok: false, fields: { email: "invalid" } };
-  const user = await db.user.findUnique({
-    where: { email: email.data },
-    select: { id: true },
-  });
+  const email = ccEmail.safeParse(typeof body.email === "string" ? body.email.trim().toLowerCase() : body.email);
+  if (!email.success || body.userId !== undefined) return { ok: false, fields: { email: "invalid" } };
+  const user = await db.user.findUnique({ where: { email: email.data }, select: { id: true } });
   return { ok: true, userId: user?.id ?? NOBODY };
 }
 
@@ -175,22 +115,8 @@ export async function ccUserIdOf(
 const NOBODY = "nobody";
 
 /** 200 with the request's rating as the requester's write left it. */
-export async function ratingAnswer(
-  db: Database,
-  requestId: number,
-  changed: boolean,
-): Promise<Response> {
-  const rating = await db.satisfactionRating.findUnique({
-    where: { requestId },
-    select: { score: true, comment: true, ratedAt: true, updatedAt: true },
-  });
+export async function ratingAnswer(db: Database, requestId: number, changed: boolean): Promise<Response> {
+  const rating = await db.satisfactionRating.findUnique({ where: { requestId }, select: { score: true, comment: true, ratedAt: true, updatedAt: true } });
   if (!rating) return problem(404, "not_found", "Not found.");
-  return Response.json({
-    rating: {
-      ...rating,
-      ratedAt: rating.ratedAt.toISOString(),
-      updatedAt: rating.updatedAt.toISOString(),
-    },
-    changed,
-  });
+  return Response.json({ rating: { ...rating, ratedAt: rating.ratedAt.toISOString(), updatedAt: rating.updatedAt.toISOString() }, changed });
 }

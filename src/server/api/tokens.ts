@@ -9,11 +9,7 @@ export const TOKEN_PREFIX = "ptc_";
 /** A new token: what its owner is shown once, what is kept, and the first characters the list shows. */
 export function newApiToken(): { token: string; hash: string; prefix: string } {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  return {
-    token,
-    hash: hashApiToken(token),
-    prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-  };
+  return { token, hash: hashApiToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) };
 }
 
 export function hashApiToken(token: string): string {

@@ -1,34 +1,12 @@
 import "server-only";
-import {
-  organizationsVisibleInFull,
-  searchableCommentVisibilities,
-  visibleRequestsFilter,
-  type PriorityCode,
-  type RequestStatus,
-} from "@/domain";
+import { organizationsVisibleInFull, searchableCommentVisibilities, visibleRequestsFilter, type PriorityCode, type RequestStatus } from "@/domain";
 import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import type { Reader } from "@/server/people/viewer";
 import { defineUseCase } from "@/server/use-case";
 import { isTimestampCursor, type ListCursor } from "@/schemas/list-params";
-import {
-  requestListParamsSchema,
-  type RequestListParams,
-  type RequestScope,
-} from "@/schemas/request-list";
-import {
-  and,
-  bestMatchColumns,
-  bestMatchJoin,
-  enumIn,
-  findByNumber,
-  noMatchColumns,
-  paginate,
-  searchQuery,
-  withMatch,
-  type Match,
-  type MatchColumns,
-} from "./listing";
+import { requestListParamsSchema, type RequestListParams, type RequestScope } from "@/schemas/request-list";
+import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, paginate, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
 import { countView, type ViewCounts } from "./list-counts";
 import { visibleRequestsSql } from "./visibility-query";
 
@@ -52,10 +30,7 @@ export interface RequestListItem {
 }
 
 /** The view the URL asked for, as read: the scope actually shown, the filters, the sort. */
-export type RequestListView = Omit<
-  RequestListParams,
-  "after" | "before" | "limit"
->;
+export type RequestListView = Omit<RequestListParams, "after" | "before" | "limit">;
 
 export interface RequestListPage {
   view: RequestListView;
@@ -72,8 +47,7 @@ export interface RequestListPage {
   counts: ViewCounts;
 }
 
-type Row = Omit<RequestListItem, "match"> &
-  MatchColumns & { rank: number | null };
+type Row = Omit<RequestListItem, "match"> & MatchColumns & { rank: number | null };
 
 const list = {
   columns: Prisma.sql`r.id, r.subject, r.status::text AS status, r.priority::text AS priority, r."createdAt", r."lastActivityAt", u.name AS "requesterName", r."mergedIntoId"`,
@@ -85,11 +59,7 @@ export type UncountedRequestListPage = Omit<RequestListPage, "counts">;
 
 export const listRequests = defineUseCase({
   input: requestListParamsSchema,
-  run: async (
-    db: Database,
-    viewer: Reader,
-    params,
-  ): Promise<{ ok: true; page: RequestListPage }> => {
+  run: async (db: Database, viewer: Reader, params): Promise<{ ok: true; page: RequestListPage }> => {
     const { page, countView } = await readListPage(db, viewer, params);
     return { ok: true, page: { ...page, counts: await countView() } };
   },
@@ -101,30 +71,13 @@ export const listRequests = defineUseCase({
  */
 export const listRequestsUncounted = defineUseCase({
   input: requestListParamsSchema,
-  run: async (
-    db: Database,
-    viewer: Reader,
-    params,
-  ): Promise<{ ok: true; page: UncountedRequestListPage }> => ({
-    ok: true,
-    page: (await readListPage(db, viewer, params)).page,
-  }),
+  run: async (db: Database, viewer: Reader, params): Promise<{ ok: true; page: UncountedRequestListPage }> => ({ ok: true, page: (await readListPage(db, viewer, params)).page }),
 });
 
-async function readListPage(
-  db: Database,
-  viewer: Reader,
-  params: RequestListParams,
-): Promise<{
-  page: UncountedRequestListPage;
-  countView: () => Promise<ViewCounts>;
-}> {
+async function readListPage(db: Database, viewer: Reader, params: RequestListParams): Promise<{ page: UncountedRequestListPage; countView: () => Promise<ViewCounts> }> {
   const { actor, now } = viewer;
   const organizations = organizationsVisibleInFull(actor, now);
-  const scopes: RequestScope[] =
-    organizations.length > 0
-      ? ["mine", "ccd", "organization"]
-      : ["mine", "ccd"];
+  const scopes: RequestScope[] = organizations.length > 0 ? ["mine", "ccd", "organization"] : ["mine", "ccd"];
   // Organization falls back to My requests without a grant; the page says so.
   const scope = scopes.includes(params.scope) ? params.scope : "mine";
 
@@ -132,46 +85,20 @@ async function readListPage(
   const allStatuses = and(
     visibleRequestsSql(visibleRequestsFilter(actor, now)),
     scopeSql(scope, actor.userId, organizations),
-    params.priority.length > 0
-      ? enumIn(Prisma.sql`r.priority`, params.priority, "Priority")
-      : Prisma.empty,
+    params.priority.length > 0 ? enumIn(Prisma.sql`r.priority`, params.priority, "Priority") : Prisma.empty,
   );
-  const statusFilter =
-    params.status.length > 0
-      ? enumIn(Prisma.sql`r.status`, params.status, "RequestStatus")
-      : Prisma.empty;
+  const statusFilter = params.status.length > 0 ? enumIn(Prisma.sql`r.status`, params.status, "RequestStatus") : Prisma.empty;
   const where = and(allStatuses, statusFilter);
 
   const search = params.q;
   // A request number in the search leads the first page and is left out of the ranked pages, so
   // paging neither drops nor repeats a row.
-  const numberMatch = search
-    ? await findByNumber<Row>(db, list, where, search)
-    : null;
+  const numberMatch = search ? await findByNumber<Row>(db, list, where, search) : null;
   const page = search
-    ? await searchPage(
-        db,
-        where,
-        search,
-        searchableCommentVisibilities(actor),
-        numberMatch?.id,
-        numberCursor(params.after),
-        numberCursor(params.before),
-        params.limit,
-      )
-    : await browsePage(
-        db,
-        where,
-        params.sort,
-        params.order,
-        dateCursor(params.after),
-        dateCursor(params.before),
-        params.limit,
-      );
+    ? await searchPage(db, where, search, searchableCommentVisibilities(actor), numberMatch?.id, numberCursor(params.after), numberCursor(params.before), params.limit)
+    : await browsePage(db, where, params.sort, params.order, dateCursor(params.after), dateCursor(params.before), params.limit);
 
-  const items: RequestListItem[] = page.rows.map(({ rank, ...row }) =>
-    withMatch(row, search),
-  );
+  const items: RequestListItem[] = page.rows.map(({ rank, ...row }) => withMatch(row, search));
   if (numberMatch && page.previousCursor === null) items.unshift(numberMatch);
 
   const counted = () =>
@@ -180,61 +107,31 @@ async function readListPage(
       statusFilter,
       search,
       // The request a number names leads the first page whether or not its text matches: counted too.
-      matches: search
-        ? Prisma.sql`(r."documentVector" @@ query.q${numberMatch ? Prisma.sql` OR r.id = ${numberMatch.id}` : Prisma.empty})`
-        : Prisma.empty,
-      before:
-        page.previousCursor === null
-          ? null
-          : rowsBefore(search, params.sort, params.order, page.rows[0]),
+      matches: search ? Prisma.sql`(r."documentVector" @@ query.q${numberMatch ? Prisma.sql` OR r.id = ${numberMatch.id}` : Prisma.empty})` : Prisma.empty,
+      before: page.previousCursor === null ? null : rowsBefore(search, params.sort, params.order, page.rows[0]),
     });
 
   const { after, before, limit, ...view } = params;
   return {
-    page: {
-      view: { ...view, scope },
-      requestedScope: params.scope,
-      scopes,
-      items,
-      nextCursor: page.nextCursor,
-      previousCursor: page.previousCursor,
-      onLaterPage: Boolean(after ?? before),
-    },
+    page: { view: { ...view, scope }, requestedScope: params.scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, onLaterPage: Boolean(after ?? before) },
     countView: counted,
   };
 }
 
 /** The rows ahead of `first` in the list's order (for where the page starts), as a condition over `r`. */
-function rowsBefore(
-  search: string,
-  sort: "activity" | "created",
-  order: "desc" | "asc",
-  first: Row | undefined,
-): Prisma.Sql | null {
+function rowsBefore(search: string, sort: "activity" | "created", order: "desc" | "asc", first: Row | undefined): Prisma.Sql | null {
   if (!first) return null;
-  if (search)
-    return Prisma.sql`(${searchRank}, r.id) > (${first.rank ?? 0}::float8, ${first.id})`;
-  const column =
-    sort === "activity"
-      ? Prisma.raw(`r."lastActivityAt"`)
-      : Prisma.raw(`r."createdAt"`);
-  const value = (
-    sort === "activity" ? first.lastActivityAt : first.createdAt
-  ).toISOString();
+  if (search) return Prisma.sql`(${searchRank}, r.id) > (${first.rank ?? 0}::float8, ${first.id})`;
+  const column = sort === "activity" ? Prisma.raw(`r."lastActivityAt"`) : Prisma.raw(`r."createdAt"`);
+  const value = (sort === "activity" ? first.lastActivityAt : first.createdAt).toISOString();
   return Prisma.sql`(${column}, r.id) ${Prisma.raw(order === "desc" ? ">" : "<")} (${value}::timestamp, ${first.id})`;
 }
 
 /** A cursor from the URL that does not fit this kind of list (edited by hand, or from a search) is ignored. */
-const dateCursor = (cursor: ListCursor | undefined) =>
-  cursor && isTimestampCursor(cursor) ? cursor : undefined;
-const numberCursor = (cursor: ListCursor | undefined) =>
-  cursor && typeof cursor.v === "number" ? cursor : undefined;
+const dateCursor = (cursor: ListCursor | undefined) => (cursor && isTimestampCursor(cursor) ? cursor : undefined);
+const numberCursor = (cursor: ListCursor | undefined) => (cursor && typeof cursor.v === "number" ? cursor : undefined);
 
-function scopeSql(
-  scope: RequestScope,
-  userId: string,
-  organizations: string[],
-): Prisma.Sql {
+function scopeSql(scope: RequestScope, userId: string, organizations: string[]): Prisma.Sql {
   switch (scope) {
     case "mine":
       return Prisma.sql`r."requesterId" = ${userId}`;
@@ -254,17 +151,12 @@ async function browsePage(
   before: ListCursor | undefined,
   pageSize: number,
 ) {
-  const column =
-    sort === "activity"
-      ? Prisma.raw(`r."lastActivityAt"`)
-      : Prisma.raw(`r."createdAt"`);
+  const column = sort === "activity" ? Prisma.raw(`r."lastActivityAt"`) : Prisma.raw(`r."createdAt"`);
   // Going back a page reads the other way from the cursor, then restores the order.
   const backwards = !after && before !== undefined;
   const cursor = after ?? before;
   const descending = (order === "desc") !== backwards;
-  const keyset = cursor
-    ? Prisma.sql`(${column}, r.id) ${Prisma.raw(descending ? "<" : ">")} (${String(cursor.v)}::timestamp, ${cursor.id})`
-    : Prisma.empty;
+  const keyset = cursor ? Prisma.sql`(${column}, r.id) ${Prisma.raw(descending ? "<" : ">")} (${String(cursor.v)}::timestamp, ${cursor.id})` : Prisma.empty;
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const rows = await db.$queryRaw<Row[]>`
     SELECT ${list.columns}, NULL::float8 AS rank, ${noMatchColumns}
@@ -272,10 +164,7 @@ async function browsePage(
     WHERE ${and(where, keyset)}
     ORDER BY ${column} ${direction}, r.id ${direction}
     LIMIT ${pageSize + 1}`;
-  const keyOf = (row: Row) => ({
-    v: (sort === "activity" ? row.lastActivityAt : row.createdAt).toISOString(),
-    id: row.id,
-  });
+  const keyOf = (row: Row) => ({ v: (sort === "activity" ? row.lastActivityAt : row.createdAt).toISOString(), id: row.id });
   return paginate(rows, backwards, cursor !== undefined, keyOf, pageSize);
 }
 
@@ -295,12 +184,8 @@ async function searchPage(
   const backwards = !after && before !== undefined;
   const cursor = after ?? before;
   const rank = searchRank;
-  const keyset = cursor
-    ? Prisma.sql`(${rank}, r.id) ${Prisma.raw(backwards ? ">" : "<")} (${Number(cursor.v)}::float8, ${cursor.id})`
-    : Prisma.empty;
-  const excluded = excludedId
-    ? Prisma.sql`r.id <> ${excludedId}`
-    : Prisma.empty;
+  const keyset = cursor ? Prisma.sql`(${rank}, r.id) ${Prisma.raw(backwards ? ">" : "<")} (${Number(cursor.v)}::float8, ${cursor.id})` : Prisma.empty;
+  const excluded = excludedId ? Prisma.sql`r.id <> ${excludedId}` : Prisma.empty;
   const direction = Prisma.raw(backwards ? "ASC" : "DESC");
   // One search document per request (subject, description, public replies, chats) is looked up
   // together with the scope's own index and ranked; only for the page's rows is the best matching
@@ -317,11 +202,5 @@ async function searchPage(
     SELECT ${list.columns}, page.rank, ${bestMatchColumns}
     FROM page JOIN ${list.joins} ${bestMatchJoin(visibilities)}
     ORDER BY page.rank ${direction}, r.id ${direction}`;
-  return paginate(
-    rows,
-    backwards,
-    cursor !== undefined,
-    (row) => ({ v: row.rank ?? 0, id: row.id }),
-    pageSize,
-  );
+  return paginate(rows, backwards, cursor !== undefined, (row) => ({ v: row.rank ?? 0, id: row.id }), pageSize);
 }

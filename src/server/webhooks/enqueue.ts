@@ -1,19 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import {
-  endpointReceives,
-  webhookEventsOf,
-  type WebhookEventPlan,
-} from "@/domain";
+import { endpointReceives, webhookEventsOf, type WebhookEventPlan } from "@/domain";
 import type { Prisma } from "@/generated/prisma/client";
 import { getClock } from "@/server/clock";
 import type { StreamEventInput } from "@/server/realtime/stream-events";
-import {
-  webhookChat,
-  webhookMessage,
-  webhookRequest,
-  type WebhookPayload,
-} from "./payload";
+import { webhookChat, webhookMessage, webhookRequest, type WebhookPayload } from "./payload";
 
 // Webhook deliveries are written in the change's own transaction (docs/webhooks.md), next to its
 // stream event: a change undone sends nothing, and a change made is sent even if the server stops
@@ -24,11 +15,7 @@ export function newWebhookMessageId(): string {
   return `msg_${randomBytes(18).toString("base64url")}`;
 }
 
-export async function enqueueWebhooks(
-  tx: Prisma.TransactionClient,
-  event: StreamEventInput,
-  now: Date = getClock().now(),
-): Promise<void> {
+export async function enqueueWebhooks(tx: Prisma.TransactionClient, event: StreamEventInput, now: Date = getClock().now()): Promise<void> {
   // The one query every change pays when no endpoint is set up.
   const endpoints = await tx.webhookEndpoint.findMany({
     where: { enabled: true },
@@ -54,11 +41,7 @@ export async function enqueueWebhooks(
 }
 
 /** The change's events with their payloads, read in its transaction. */
-async function plannedEvents(
-  tx: Prisma.TransactionClient,
-  event: StreamEventInput,
-  now: Date,
-): Promise<{ plan: WebhookEventPlan; payload: WebhookPayload }[]> {
+async function plannedEvents(tx: Prisma.TransactionClient, event: StreamEventInput, now: Date): Promise<{ plan: WebhookEventPlan; payload: WebhookPayload }[]> {
   const data = event.data as Record<string, unknown>;
   const timestamp = now.toISOString();
   const created = data.created === true;
@@ -66,31 +49,19 @@ async function plannedEvents(
     withDescription: created,
   });
   if (!request) return [];
-  const message =
-    !created && typeof data.commentId === "string"
-      ? await webhookMessage(tx, event.requestId, data.commentId)
-      : null;
+  const message = !created && typeof data.commentId === "string" ? await webhookMessage(tx, event.requestId, data.commentId) : null;
   const plans = webhookEventsOf({
     created,
     comment: message?.visibility ?? null,
     internal: event.internal,
   });
-  const chat =
-    plans.some((plan) => plan.type === "request.updated") &&
-    typeof data.chatId === "string"
-      ? await webhookChat(tx, event.requestId, data.chatId)
-      : null;
+  const chat = plans.some((plan) => plan.type === "request.updated") && typeof data.chatId === "string" ? await webhookChat(tx, event.requestId, data.chatId) : null;
   return plans.map((plan) => ({
     plan,
     payload: {
       type: plan.type,
       timestamp,
-      data:
-        plan.type === "request.updated"
-          ? { request, ...(chat ? { chat } : {}) }
-          : message
-            ? { request, message }
-            : { request },
+      data: plan.type === "request.updated" ? { request, ...(chat ? { chat } : {}) } : message ? { request, message } : { request },
     },
   }));
 }

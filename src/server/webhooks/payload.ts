@@ -49,22 +49,13 @@ export interface WebhookChat {
   startedAt: string;
   endedAt: string | null;
   endedBy: string | null;
-  messages: {
-    id: string;
-    author: { id: string; name: string; isAgent: boolean };
-    body: string;
-    sentAt: string;
-  }[];
+  messages: { id: string; author: { id: string; name: string; isAgent: boolean }; body: string; sentAt: string }[];
 }
 
 export interface WebhookPayload {
   type: WebhookEvent;
   timestamp: string;
-  data: {
-    request: WebhookRequest;
-    message?: WebhookMessage;
-    chat?: WebhookChat;
-  };
+  data: { request: WebhookRequest; message?: WebhookMessage; chat?: WebhookChat };
 }
 
 interface RequestRow {
@@ -89,11 +80,7 @@ interface RequestRow {
 }
 
 /** The request's fields as events carry them; null when it does not exist (nothing is sent then). */
-export async function webhookRequest(
-  tx: Reader,
-  requestId: number,
-  options: { withDescription?: boolean } = {},
-): Promise<WebhookRequest | null> {
+export async function webhookRequest(tx: Reader, requestId: number, options: { withDescription?: boolean } = {}): Promise<WebhookRequest | null> {
   // One query with its joins: Prisma would load the organization and the people side by side, which
   // a transaction's single connection only queues.
   const [request] = await tx.$queryRaw<RequestRow[]>`
@@ -115,22 +102,9 @@ export async function webhookRequest(
     status: request.status,
     priority: request.priority,
     channel: request.channel,
-    organization: {
-      id: request.organizationId,
-      name: request.organizationName,
-    },
-    requester: {
-      id: request.requesterId,
-      name: request.requesterName,
-      email: request.requesterEmail,
-    },
-    assignee: request.assigneeId
-      ? {
-          id: request.assigneeId,
-          name: request.assigneeName ?? "",
-          email: request.assigneeEmail ?? "",
-        }
-      : null,
+    organization: { id: request.organizationId, name: request.organizationName },
+    requester: { id: request.requesterId, name: request.requesterName, email: request.requesterEmail },
+    assignee: request.assigneeId ? { id: request.assigneeId, name: request.assigneeName ?? "", email: request.assigneeEmail ?? "" } : null,
     createdAt: iso(request.createdAt),
     lastActivityAt: iso(request.lastActivityAt),
     solvedAt: request.solvedAt ? iso(request.solvedAt) : null,
@@ -146,32 +120,17 @@ function iso(value: Date | string): string {
 }
 
 /** A comment as message.created carries it; null when it is not on this request. */
-export async function webhookMessage(
-  tx: Reader,
-  requestId: number,
-  commentId: string,
-): Promise<WebhookMessage | null> {
+export async function webhookMessage(tx: Reader, requestId: number, commentId: string): Promise<WebhookMessage | null> {
   const comment = await tx.comment.findFirst({
     where: { id: commentId, requestId },
-    select: {
-      id: true,
-      visibility: true,
-      channel: true,
-      body: true,
-      createdAt: true,
-      author: { select: { id: true, name: true, isAgent: true } },
-    },
+    select: { id: true, visibility: true, channel: true, body: true, createdAt: true, author: { select: { id: true, name: true, isAgent: true } } },
   });
   if (!comment) return null;
   return { ...comment, createdAt: comment.createdAt.toISOString() };
 }
 
 /** An ended chat's transcript, which joins the request's thread as it ends. */
-export async function webhookChat(
-  tx: Reader,
-  requestId: number,
-  chatId: string,
-): Promise<WebhookChat | null> {
+export async function webhookChat(tx: Reader, requestId: number, chatId: string): Promise<WebhookChat | null> {
   const chat = await tx.chatSession.findFirst({
     where: { id: chatId, requestId },
     select: {
@@ -179,15 +138,7 @@ export async function webhookChat(
       startedAt: true,
       endedAt: true,
       endedBy: true,
-      messages: {
-        orderBy: [{ sentAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          body: true,
-          sentAt: true,
-          author: { select: { id: true, name: true, isAgent: true } },
-        },
-      },
+      messages: { orderBy: [{ sentAt: "asc" }, { id: "asc" }], select: { id: true, body: true, sentAt: true, author: { select: { id: true, name: true, isAgent: true } } } },
     },
   });
   if (!chat) return null;
@@ -196,9 +147,6 @@ export async function webhookChat(
     startedAt: chat.startedAt.toISOString(),
     endedAt: chat.endedAt?.toISOString() ?? null,
     endedBy: chat.endedBy,
-    messages: chat.messages.map((message) => ({
-      ...message,
-      sentAt: message.sentAt.toISOString(),
-    })),
+    messages: chat.messages.map((message) => ({ ...message, sentAt: message.sentAt.toISOString() })),
   };
 }

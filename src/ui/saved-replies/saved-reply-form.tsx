@@ -25,41 +25,20 @@ export function SavedReplyForm(props: {
   titleMaxLength: number;
   bodyMaxLength: number;
 }) {
-  const [state, formAction, pending] = useActionState(
-    props.action,
-    initialFormState,
-  );
+  const [state, formAction, pending] = useActionState(props.action, initialFormState);
   const id = useId();
   const { labels } = props;
-  const value = (name: "title" | "body") =>
-    state.status === "error"
-      ? sentText(state, name)
-      : (props.savedReply?.[name] ?? "");
-  const fieldError = (name: string) =>
-    state.status === "error" ? state.fieldErrors[name] : undefined;
+  const value = (name: "title" | "body") => (state.status === "error" ? sentText(state, name) : (props.savedReply?.[name] ?? ""));
+  const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
   return (
-    <form
-      action={formAction}
-      noValidate
-      aria-labelledby={`${id}-heading`}
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
-    >
+    <form action={formAction} noValidate aria-labelledby={`${id}-heading`} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         {labels.heading}
       </h2>
-      {props.savedReply && (
-        <input type="hidden" name="savedReplyId" value={props.savedReply.id} />
-      )}
+      {props.savedReply && <input type="hidden" name="savedReplyId" value={props.savedReply.id} />}
       {/* Afresh after each answer: empty after a new one is saved, the saved text after an edit. */}
       <div key={state.submission} className="space-y-3">
-        <TextField
-          id={`${id}-title`}
-          name="title"
-          label={labels.title}
-          error={fieldError("title")}
-          maxLength={props.titleMaxLength}
-          defaultValue={value("title")}
-        />
+        <TextField id={`${id}-title`} name="title" label={labels.title} error={fieldError("title")} maxLength={props.titleMaxLength} defaultValue={value("title")} />
         <TextField
           id={`${id}-body`}
           name="body"

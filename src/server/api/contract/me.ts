@@ -50,10 +50,7 @@ export const mePaths: ZodOpenApiPathsObject = {
       operationId: "getMe",
       summary: "Who the credential acts as",
       tags: ["People"],
-      responses: {
-        ...readAnswer("The person, their organizations and roles.", meSchema),
-        ...commonProblems,
-      },
+      responses: { ...readAnswer("The person, their organizations and roles.", meSchema), ...commonProblems },
     },
   },
 };

@@ -5,6 +5,4 @@ import { withApi } from "@/server/entry/routes";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(async (_request, viewer) =>
-  Response.json(toMe(viewer)),
-);
+export const GET = withApi(async (_request, viewer) => Response.json(toMe(viewer)));

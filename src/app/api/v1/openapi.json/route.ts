@@ -4,8 +4,4 @@ import { withPublic } from "@/server/entry/routes";
 // GET /api/v1/openapi.json — the Requests API's contract (docs/api.md), open to anyone: it describes
 // what exists, never what any request holds.
 
-export const GET = withPublic(async () =>
-  Response.json(apiDocument(), {
-    headers: { "Cache-Control": "public, max-age=300" },
-  }),
-);
+export const GET = withPublic(async () => Response.json(apiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }));

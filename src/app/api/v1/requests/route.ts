@@ -1,8 +1,5 @@
 import { getDatabase } from "@/server/db";
-import {
-  createdRequestAnswer,
-  submissionKeyFor,
-} from "@/server/api/request-writes";
+import { createdRequestAnswer, submissionKeyFor } from "@/server/api/request-writes";
 import { listRequestsQuery } from "@/server/api/contract/requests-read";
 import { decodeApiCursor, toRequestList } from "@/server/api/request-reads";
 import { outcomeResponse, readJson, withApi } from "@/server/entry/routes";
@@ -17,30 +14,18 @@ export const POST = withApi(
   async (request, viewer) => {
     const db = getDatabase();
     // The form always sends its CC list, empty or not; a JSON body may leave it out.
-    const created = await createRequest(db, viewer, {
-      ccUserIds: [],
-      ...(await readJson(request)),
-      submissionKey: submissionKeyFor(request),
-    });
-    return created.ok
-      ? createdRequestAnswer(db, viewer, created.id)
-      : outcomeResponse(created);
+    const created = await createRequest(db, viewer, { ccUserIds: [], ...(await readJson(request)), submissionKey: submissionKeyFor(request) });
+    return created.ok ? createdRequestAnswer(db, viewer, created.id) : outcomeResponse(created);
   },
   { write: true },
 );
 
 // GET /api/v1/requests — the caller's requests, as My Requests lists them (docs/api.md "Reading requests").
 export const GET = withApi(async (request, viewer) => {
-  const parsed = listRequestsQuery.safeParse(
-    Object.fromEntries(new URL(request.url).searchParams),
-    { reportInput: true },
-  );
+  const parsed = listRequestsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams), { reportInput: true });
   if (!parsed.success) return outcomeResponse(invalidInput(parsed.error));
   const query = parsed.data;
-  const after =
-    query.cursor === undefined
-      ? undefined
-      : decodeApiCursor(query, query.cursor);
+  const after = query.cursor === undefined ? undefined : decodeApiCursor(query, query.cursor);
   if (after === null) return outcomeResponse(invalid({ cursor: "invalid" }));
   const listed = await listRequestsUncounted(getDatabase(), viewer, {
     scope: query.scope,
@@ -52,7 +37,6 @@ export const GET = withApi(async (request, viewer) => {
     limit: query.limit,
     after,
   });
-  return listed.ok
-    ? Response.json(toRequestList(query, listed.page))
-    : outcomeResponse(listed);
+  return listed.ok ? Response.json(toRequestList(query, listed.page)) : outcomeResponse(listed);
 });
+

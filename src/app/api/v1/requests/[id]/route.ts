@@ -8,13 +8,7 @@ import { getRequestPage } from "@/server/requests/get-request-page";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi<{ params: Promise<{ id: string }> }>(
-  async (_request, viewer, { params }) => {
-    const opened = await getRequestPage(getDatabase(), viewer, {
-      requestId: (await params).id,
-    });
-    return opened.ok
-      ? Response.json(toRequestDetail(opened.page, viewer.now))
-      : outcomeResponse(opened);
-  },
-);
+export const GET = withApi<{ params: Promise<{ id: string }> }>(async (_request, viewer, { params }) => {
+  const opened = await getRequestPage(getDatabase(), viewer, { requestId: (await params).id });
+  return opened.ok ? Response.json(toRequestDetail(opened.page, viewer.now)) : outcomeResponse(opened);
+});

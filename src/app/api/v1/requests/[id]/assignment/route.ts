@@ -16,17 +16,10 @@ export const POST = withApi<{ params: Promise<{ id: string }> }>(
     const body = await readJson(request);
     // The console's form leaves the field empty for nobody; here nobody is said (null), so a body
     // that forgot the field unassigns nothing.
-    if (!("assigneeId" in body))
-      return outcomeResponse(invalid({ assigneeId: "required" }));
-    const input = {
-      ...body,
-      assigneeId: body.assigneeId ?? "",
-      requestId: (await params).id,
-    };
+    if (!("assigneeId" in body)) return outcomeResponse(invalid({ assigneeId: "required" }));
+    const input = { ...body, assigneeId: body.assigneeId ?? "", requestId: (await params).id };
     const changed = await assignRequest(db, viewer, input);
-    return changed.ok
-      ? changedRequestAnswer(db, viewer, requestIdSchema.parse(input.requestId))
-      : outcomeResponse(changed);
+    return changed.ok ? changedRequestAnswer(db, viewer, requestIdSchema.parse(input.requestId)) : outcomeResponse(changed);
   },
   { write: true, agentsOnly: true },
 );

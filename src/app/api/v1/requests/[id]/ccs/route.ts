@@ -16,19 +16,10 @@ export const POST = withApi<{ params: Promise<{ id: string }> }>(
     const requestId = (await params).id;
     const named = await ccUserIdOf(db, await readJson(request));
     if (!named.ok) return outcomeResponse(invalid(named.fields));
-    const added = await addRequestCc(db, viewer, {
-      requestId,
-      userId: named.userId,
-    });
+    const added = await addRequestCc(db, viewer, { requestId, userId: named.userId });
     if (!added.ok) return outcomeResponse(added);
-    const body = {
-      cc: { userId: String(named.userId).trim() },
-      added: added.changed,
-    };
-    return Response.json(body, {
-      status: added.changed ? 201 : 200,
-      headers: { Location: requestLocation(requestIdSchema.parse(requestId)) },
-    });
+    const body = { cc: { userId: String(named.userId).trim() }, added: added.changed };
+    return Response.json(body, { status: added.changed ? 201 : 200, headers: { Location: requestLocation(requestIdSchema.parse(requestId)) } });
   },
   { write: true },
 );

@@ -1,11 +1,6 @@
 import { getDatabase } from "@/server/db";
 import { changedRequest, submissionKeyFor } from "@/server/api/request-writes";
-import {
-  outcomeResponse,
-  problem,
-  readJson,
-  withApi,
-} from "@/server/entry/routes";
+import { outcomeResponse, problem, readJson, withApi } from "@/server/entry/routes";
 import { mergeRequest } from "@/server/requests/merge-request";
 import { requestIdSchema } from "@/schemas/request-id";
 
@@ -18,20 +13,14 @@ export const POST = withApi<{ params: Promise<{ id: string }> }>(
   async (request, viewer, { params }) => {
     const db = getDatabase();
     const body = await readJson(request);
-    const input = {
-      ...body,
-      requestId: (await params).id,
-      submissionKey: submissionKeyFor(request),
-    };
+    const input = { ...body, requestId: (await params).id, submissionKey: submissionKeyFor(request) };
     const merged = await mergeRequest(db, viewer, input);
     if (!merged.ok) return outcomeResponse(merged);
     const [source, target] = await Promise.all([
       changedRequest(db, viewer, requestIdSchema.parse(input.requestId)),
       changedRequest(db, viewer, requestIdSchema.parse(body.targetId)),
     ]);
-    return source && target
-      ? Response.json({ request: source, target })
-      : problem(404, "not_found", "Not found.");
+    return source && target ? Response.json({ request: source, target }) : problem(404, "not_found", "Not found.");
   },
   { write: true, agentsOnly: true },
 );

@@ -1,8 +1,5 @@
 import { getDatabase } from "@/server/db";
-import {
-  postedMessageAnswer,
-  submissionKeyFor,
-} from "@/server/api/request-writes";
+import { postedMessageAnswer, submissionKeyFor } from "@/server/api/request-writes";
 import { outcomeResponse, readJson, withApi } from "@/server/entry/routes";
 import { replyAsAgent } from "@/server/requests/reply-as-agent";
 import { replyToRequest } from "@/server/requests/reply-to-request";
@@ -17,32 +14,13 @@ export const dynamic = "force-dynamic";
 export const POST = withApi<{ params: Promise<{ id: string }> }>(
   async (request, viewer, { params }) => {
     const db = getDatabase();
-    const input = {
-      ...(await readJson(request)),
-      requestId: (await params).id,
-      submissionKey: submissionKeyFor(request),
-    };
+    const input = { ...(await readJson(request)), requestId: (await params).id, submissionKey: submissionKeyFor(request) };
     if (viewer.actor.isAgent) {
       const replied = await replyAsAgent(db, viewer, input);
-      return replied.ok
-        ? postedMessageAnswer(
-            db,
-            viewer,
-            requestIdSchema.parse(input.requestId),
-            "public",
-          )
-        : outcomeResponse(replied);
+      return replied.ok ? postedMessageAnswer(db, viewer, requestIdSchema.parse(input.requestId), "public") : outcomeResponse(replied);
     }
     const replied = await replyToRequest(db, viewer, input);
-    return replied.ok
-      ? postedMessageAnswer(
-          db,
-          viewer,
-          requestIdSchema.parse(input.requestId),
-          "public",
-          replied.commentId,
-        )
-      : outcomeResponse(replied);
+    return replied.ok ? postedMessageAnswer(db, viewer, requestIdSchema.parse(input.requestId), "public", replied.commentId) : outcomeResponse(replied);
   },
   { write: true },
 );

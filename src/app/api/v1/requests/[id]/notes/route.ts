@@ -1,8 +1,5 @@
 import { getDatabase } from "@/server/db";
-import {
-  postedMessageAnswer,
-  submissionKeyFor,
-} from "@/server/api/request-writes";
+import { postedMessageAnswer, submissionKeyFor } from "@/server/api/request-writes";
 import { outcomeResponse, readJson, withApi } from "@/server/entry/routes";
 import { addInternalNote } from "@/server/requests/add-internal-note";
 import { requestIdSchema } from "@/schemas/request-id";
@@ -14,20 +11,9 @@ export const dynamic = "force-dynamic";
 export const POST = withApi<{ params: Promise<{ id: string }> }>(
   async (request, viewer, { params }) => {
     const db = getDatabase();
-    const input = {
-      ...(await readJson(request)),
-      requestId: (await params).id,
-      submissionKey: submissionKeyFor(request),
-    };
+    const input = { ...(await readJson(request)), requestId: (await params).id, submissionKey: submissionKeyFor(request) };
     const noted = await addInternalNote(db, viewer, input);
-    return noted.ok
-      ? postedMessageAnswer(
-          db,
-          viewer,
-          requestIdSchema.parse(input.requestId),
-          "internal",
-        )
-      : outcomeResponse(noted);
+    return noted.ok ? postedMessageAnswer(db, viewer, requestIdSchema.parse(input.requestId), "internal") : outcomeResponse(noted);
   },
   { write: true, agentsOnly: true },
 );

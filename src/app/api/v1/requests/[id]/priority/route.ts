@@ -11,14 +11,9 @@ export const dynamic = "force-dynamic";
 export const POST = withApi<{ params: Promise<{ id: string }> }>(
   async (request, viewer, { params }) => {
     const db = getDatabase();
-    const input = {
-      ...(await readJson(request)),
-      requestId: (await params).id,
-    };
+    const input = { ...(await readJson(request)), requestId: (await params).id };
     const changed = await reclassifyRequest(db, viewer, input);
-    return changed.ok
-      ? changedRequestAnswer(db, viewer, requestIdSchema.parse(input.requestId))
-      : outcomeResponse(changed);
+    return changed.ok ? changedRequestAnswer(db, viewer, requestIdSchema.parse(input.requestId)) : outcomeResponse(changed);
   },
   { write: true, agentsOnly: true },
 );

@@ -17,9 +17,7 @@ export const PUT = withApi<{ params: Promise<{ id: string }> }>(
       requestId: (await params).id,
     };
     const rated = await rateRequest(db, viewer, input);
-    return rated.ok
-      ? ratingAnswer(db, requestIdSchema.parse(input.requestId), rated.changed)
-      : outcomeResponse(rated);
+    return rated.ok ? ratingAnswer(db, requestIdSchema.parse(input.requestId), rated.changed) : outcomeResponse(rated);
   },
   { write: true },
 );

@@ -1,8 +1,5 @@
 import { getDatabase } from "@/server/db";
-import {
-  changedRequestAnswer,
-  submissionKeyFor,
-} from "@/server/api/request-writes";
+import { changedRequestAnswer, submissionKeyFor } from "@/server/api/request-writes";
 import { outcomeResponse, withApi } from "@/server/entry/routes";
 import { markSolved } from "@/server/requests/mark-solved";
 import { requestIdSchema } from "@/schemas/request-id";
@@ -20,9 +17,7 @@ export const POST = withApi<{ params: Promise<{ id: string }> }>(
       submissionKey: submissionKeyFor(request),
     };
     const solved = await markSolved(db, viewer, input);
-    return solved.ok
-      ? changedRequestAnswer(db, viewer, requestIdSchema.parse(input.requestId))
-      : outcomeResponse(solved);
+    return solved.ok ? changedRequestAnswer(db, viewer, requestIdSchema.parse(input.requestId)) : outcomeResponse(solved);
   },
   { write: true },
 );

@@ -17,16 +17,9 @@ export const POST = withApi<{ params: Promise<{ id: string }> }>(
     const body = await readJson(request);
     const input = { ...body, requestId: (await params).id };
     // Anything but on_hold and solved is for setRequestStatus, which refuses what is not a status.
-    const change =
-      body.status === "on_hold"
-        ? holdRequest
-        : body.status === "solved"
-          ? solveRequest
-          : setRequestStatus;
+    const change = body.status === "on_hold" ? holdRequest : body.status === "solved" ? solveRequest : setRequestStatus;
     const changed = await change(db, viewer, input);
-    return changed.ok
-      ? changedRequestAnswer(db, viewer, requestIdSchema.parse(input.requestId))
-      : outcomeResponse(changed);
+    return changed.ok ? changedRequestAnswer(db, viewer, requestIdSchema.parse(input.requestId)) : outcomeResponse(changed);
   },
   { write: true, agentsOnly: true },
 );

@@ -7,18 +7,11 @@ import { removeRequestCc } from "@/server/requests/remove-request-cc";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = withApi<{
-  params: Promise<{ id: string; userId: string }>;
-}>(
+export const DELETE = withApi<{ params: Promise<{ id: string; userId: string }> }>(
   async (_request, viewer, { params }) => {
     const { id, userId } = await params;
-    const removed = await removeRequestCc(getDatabase(), viewer, {
-      requestId: id,
-      userId,
-    });
-    return removed.ok
-      ? new Response(null, { status: 204 })
-      : outcomeResponse(removed);
+    const removed = await removeRequestCc(getDatabase(), viewer, { requestId: id, userId });
+    return removed.ok ? new Response(null, { status: 204 }) : outcomeResponse(removed);
   },
   { write: true },
 );
