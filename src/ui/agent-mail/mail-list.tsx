@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/ui/data-table";
 import { EmptyList } from "@/ui/empty-list";
 import { KeysetPagination } from "@/ui/keyset-pagination";
 import { focusRing } from "@/ui/styles";
 
-// What the Mail page's lists share: a table with a caption and column headers, what an empty page
-// says, and Previous / Next. The Outgoing and Incoming lists also share their status filter, where
+// What the Mail page's lists share: what an empty page says, and Previous / Next. The Outgoing and Incoming lists also share their status filter, where
 // "all" is the choice that filters nothing.
 
 export type MailCursor = { after: string } | { before: string };
@@ -15,29 +15,6 @@ interface PageOfMail {
   previousCursor: string | null;
   nextCursor: string | null;
   onLaterPage: boolean;
-}
-
-const TH = "px-3 py-2 font-semibold";
-
-/** A list's table: `children` are its rows, each with its subject or address as the row header. */
-export function MailTable(props: { caption: string; columns: readonly string[]; children: ReactNode }) {
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{props.caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-slate-700">
-            {props.columns.map((column) => (
-              <th key={column} scope="col" className={TH}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{props.children}</tbody>
-      </table>
-    </div>
-  );
 }
 
 /** Previous / Next; `href` is the list's URL from a cursor. */
@@ -103,9 +80,9 @@ export async function FilteredMailList<Status extends string>(props: {
         href={(status) => href(status)}
       />
       {props.rows.length > 0 ? (
-        <MailTable caption={props.caption} columns={props.columns}>
+        <DataTable caption={props.caption} columns={props.columns}>
           {props.rows}
-        </MailTable>
+        </DataTable>
       ) : (
         <EmptyList
           message={page.onLaterPage ? empty.pageEmpty : current === "all" ? empty.none : empty.noMatch}

@@ -6,13 +6,14 @@ import { INCOMING_MAIL_FILTERS, MAIL_VIEWS, OUTGOING_MAIL_FILTERS, type MailView
 import type { IncomingMailPage } from "@/server/mail/console/list-incoming-mail";
 import type { OutgoingMailPage } from "@/server/mail/console/list-outgoing-mail";
 import type { UndeliverablePage } from "@/server/mail/console/list-undeliverable";
+import { DataTable, rowClass } from "@/ui/data-table";
 import { EmptyList } from "@/ui/empty-list";
 import type { FormAction } from "@/ui/form-state";
 import { focusRing } from "@/ui/styles";
 import { IncomingStatusBadge, OutgoingStatusBadge } from "./mail-badges";
 import { incomingMailHref, mailHref, outgoingMailHref } from "./mail-href";
 import { MailActionForm } from "./mail-action-form";
-import { FilteredMailList, MailPagination, MailTable } from "./mail-list";
+import { FilteredMailList, MailPagination } from "./mail-list";
 import { DiscardForm, linkClass, RetryForm } from "./mail-parts";
 import { mailReason } from "./mail-reason";
 
@@ -101,7 +102,7 @@ async function OutgoingList({ page, retryAction }: { page: OutgoingMailPage; ret
       ]}
       empty={{ none: t("outgoing.empty.none"), noMatch: t("outgoing.empty.noMatch"), pageEmpty: t("outgoing.empty.pageEmpty"), firstPage: t("outgoing.empty.firstPage") }}
       rows={page.mails.map((mail) => (
-        <tr key={mail.id} className="border-b border-slate-200 align-top">
+        <tr key={mail.id} className={rowClass}>
           <td className="px-3 py-2 whitespace-nowrap">{time(mail.createdAt)}</td>
           <td className="px-3 py-2">
             <OutgoingStatusBadge status={mail.status} label={t(`outgoing.statuses.${mail.status}`)} />
@@ -151,7 +152,7 @@ async function IncomingList({ page, discardAction }: { page: IncomingMailPage; d
         const sender = mail.fromAddress ?? t("incoming.unknownSender");
         const reason = mailReason(tRoot, mail);
         return (
-          <tr key={mail.id} className="border-b border-slate-200 align-top">
+          <tr key={mail.id} className={rowClass}>
             <td className="px-3 py-2 whitespace-nowrap">{time(mail.receivedAt)}</td>
             <td className="px-3 py-2 break-all">
               {mail.fromName && <span className="block break-normal">{mail.fromName}</span>}
@@ -184,7 +185,7 @@ async function UndeliverableList({ page, clearAction }: { page: UndeliverablePag
     <div className="space-y-4">
       <p className="max-w-3xl text-sm text-slate-700">{t("undeliverable.intro")}</p>
       {page.addresses.length > 0 ? (
-        <MailTable
+        <DataTable
           caption={t("undeliverable.caption")}
           columns={[
             t("undeliverable.columns.address"),
@@ -195,7 +196,7 @@ async function UndeliverableList({ page, clearAction }: { page: UndeliverablePag
           ]}
         >
           {page.addresses.map((row) => (
-            <tr key={row.address} className="border-b border-slate-200 align-top">
+            <tr key={row.address} className={rowClass}>
               <th scope="row" className="px-3 py-2 font-medium break-all">{row.address}</th>
               <td className="px-3 py-2 max-w-md break-words">{row.reason}</td>
               <td className="px-3 py-2 whitespace-nowrap">{time(row.markedAt)}</td>
@@ -222,7 +223,7 @@ async function UndeliverableList({ page, clearAction }: { page: UndeliverablePag
               </td>
             </tr>
           ))}
-        </MailTable>
+        </DataTable>
       ) : (
         <EmptyList
           message={page.onLaterPage ? t("undeliverable.empty.pageEmpty") : t("undeliverable.empty.none")}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import type { WebhookDeliveryDetail } from "@/server/webhooks/console/deliveries";
+import { cellClass, DataTable, rowClass } from "@/ui/data-table";
 import type { FormAction } from "@/ui/form-state";
 import { DeliveryStatusBadge } from "./delivery-badge";
 import { linkClass } from "./delivery-log";
@@ -13,8 +14,6 @@ import { webhookEndpointHref } from "./webhooks-href";
 // receiver answered and the payload are shown as text (React escapes them), never as markup.
 
 const SECTION = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm";
-const TH = "px-3 py-2 font-semibold";
-const TD = "px-3 py-2";
 
 type Fact = readonly [string, ReactNode];
 
@@ -84,28 +83,17 @@ export async function DeliveryDetailView({ delivery, redeliverAction }: { delive
           {delivery.attemptLog.length === 0 ? (
             <p className="mt-3 text-sm text-slate-700">{t("attempts.none")}</p>
           ) : (
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full border-collapse text-left text-sm">
-                <caption className="sr-only">{t("attempts.caption")}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-slate-700">
-                    {columns.map((column) => (
-                      <th key={column} scope="col" className={TH}>
-                        {column}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
+            <div className="mt-3">
+              <DataTable caption={t("attempts.caption")} columns={columns}>
                   {delivery.attemptLog.map((attempt) => (
-                    <tr key={attempt.number} className="border-b border-slate-200 align-top">
-                      <th scope="row" className={`${TD} font-normal tabular-nums`}>
+                    <tr key={attempt.number} className={rowClass}>
+                      <th scope="row" className={`${cellClass} font-normal tabular-nums`}>
                         {attempt.number}
                       </th>
-                      <td className={`${TD} whitespace-nowrap`}>{at(attempt.at)}</td>
-                      <td className={`${TD} tabular-nums`}>{attempt.statusCode ?? t("attempts.noAnswer")}</td>
-                      <td className={`${TD} tabular-nums whitespace-nowrap`}>{t("attempts.duration", { ms: attempt.durationMs })}</td>
-                      <td className={TD}>
+                      <td className={`${cellClass} whitespace-nowrap`}>{at(attempt.at)}</td>
+                      <td className={`${cellClass} tabular-nums`}>{attempt.statusCode ?? t("attempts.noAnswer")}</td>
+                      <td className={`${cellClass} tabular-nums whitespace-nowrap`}>{t("attempts.duration", { ms: attempt.durationMs })}</td>
+                      <td className={cellClass}>
                         {attempt.error && <p className="text-xs break-words text-red-800">{attempt.error}</p>}
                         {attempt.responseBody && (
                           <pre className="mt-1 max-h-40 max-w-xl overflow-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap break-words">{attempt.responseBody}</pre>
@@ -113,8 +101,7 @@ export async function DeliveryDetailView({ delivery, redeliverAction }: { delive
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+              </DataTable>
             </div>
           )}
         </section>

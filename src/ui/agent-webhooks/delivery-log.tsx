@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
 import type { WebhookDeliveryPage } from "@/server/webhooks/console/deliveries";
+import { cellClass, DataTable, rowClass } from "@/ui/data-table";
 import { EmptyList } from "@/ui/empty-list";
 import { KeysetPagination } from "@/ui/keyset-pagination";
 import { focusRing } from "@/ui/styles";
@@ -13,8 +14,6 @@ import { webhookDeliveryHref, webhookEndpointHref } from "./webhooks-href";
 // its attempts, its payload and Redeliver.
 
 export const linkClass = `rounded-sm font-medium text-indigo-700 hover:underline ${focusRing}`;
-const TH = "px-3 py-2 font-semibold";
-const TD = "px-3 py-2";
 
 export async function DeliveryLog({ endpointId, page }: { endpointId: string; page: WebhookDeliveryPage }) {
   const [t, locale, timeZone] = await Promise.all([getTranslations("agentWebhooks"), getLocale(), getTimeZone()]);
@@ -37,30 +36,18 @@ export async function DeliveryLog({ endpointId, page }: { endpointId: string; pa
           firstPage={page.onLaterPage ? { href: webhookEndpointHref(endpointId), label: t("log.firstPage") } : undefined}
         />
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t("log.caption")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-slate-700">
-                {columns.map((column) => (
-                  <th key={column} scope="col" className={TH}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t("log.caption")} columns={columns}>
               {page.deliveries.map((delivery) => (
-                <tr key={delivery.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className={`${TD} font-normal whitespace-nowrap`}>
+                <tr key={delivery.id} className={rowClass}>
+                  <th scope="row" className={`${cellClass} font-normal whitespace-nowrap`}>
                     <Link href={webhookDeliveryHref(endpointId, delivery.id)} aria-label={t("log.open", { event: delivery.event, time: formatDateTime(delivery.createdAt, locale, timeZone) })} className={linkClass}>
                       {time(delivery.createdAt)}
                     </Link>
                   </th>
-                  <td className={TD}>
+                  <td className={cellClass}>
                     <code className="text-xs">{delivery.event}</code>
                   </td>
-                  <td className={TD}>
+                  <td className={cellClass}>
                     {delivery.requestId === null ? (
                       nothing
                     ) : (
@@ -69,22 +56,20 @@ export async function DeliveryLog({ endpointId, page }: { endpointId: string; pa
                       </Link>
                     )}
                   </td>
-                  <td className={TD}>
+                  <td className={cellClass}>
                     <DeliveryStatusBadge status={delivery.status} label={t(`statuses.${delivery.status}`)} />
                   </td>
-                  <td className={`${TD} tabular-nums`}>{delivery.attempts}</td>
-                  <td className={`${TD} tabular-nums`}>
+                  <td className={`${cellClass} tabular-nums`}>{delivery.attempts}</td>
+                  <td className={`${cellClass} tabular-nums`}>
                     {delivery.lastStatusCode ?? nothing}
                     {delivery.lastError && <span className="block max-w-xs text-xs break-words text-red-800">{delivery.lastError}</span>}
                   </td>
-                  <td className={`${TD} whitespace-nowrap`}>
+                  <td className={`${cellClass} whitespace-nowrap`}>
                     {delivery.deliveredAt ? time(delivery.deliveredAt) : delivery.status === "queued" ? <span className="text-xs text-slate-700">{t("log.nextAttempt")} {time(delivery.nextAttemptAt)}</span> : nothing}
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <KeysetPagination
         label={t("log.pagination")}
