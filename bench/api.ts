@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
-import { machineBusy, machineCpu, processTreeCpuSeconds, responds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
+import { machineBusy, machineCpu, processTreeCpuSeconds, processTreeMemory, responds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
 import { benchDatabaseUrl, databaseName, readBenchMeta, withClient } from "./lib/bench-database";
 import { combine, cpuSecondsOfProcessesNamed, runLoad, throughputOf, type LoadSample, type Target, type Throughput } from "./lib/load";
 import { ms } from "./lib/stats";
@@ -96,6 +96,9 @@ runScript(async () => {
     const databaseCpuBefore = cpuSecondsOfProcessesNamed("postgres");
     const ownCpuBefore = process.cpuUsage();
     const wallStarted = performance.now();
+    // The app's resident memory (its whole process tree) every 250 ms of the measurement.
+    const memory: number[] = [];
+    const sampler = setInterval(() => app.pid && memory.push(processTreeMemory(app.pid).rssMiB), 250);
     const samples = new Map<string, LoadSample[]>(targets.map((target) => [target.name, []]));
     for (let round = 0; round < rounds; round++) {
       // A different order each round, so none is always measured right after the heaviest.
@@ -105,6 +108,7 @@ runScript(async () => {
         process.stderr.write(`round ${round + 1}/${rounds} ${target.name}: ${throughputOf(samples.get(target.name)!.at(-1)!).requestsPerSecond.toFixed(1)} req/s\n`);
       }
     }
+    clearInterval(sampler);
     const wallSeconds = (performance.now() - wallStarted) / 1000;
     // Shares of all cores over the measurement: what is neither the app, PostgreSQL nor this script is others' work.
     const share = (seconds: number) => seconds / wallSeconds / os.cpus().length;
@@ -116,6 +120,7 @@ runScript(async () => {
       app: share(app.pid ? processTreeCpuSeconds(app.pid) - appCpuBefore : 0),
       database: share(cpuSecondsOfProcessesNamed("postgres") - databaseCpuBefore),
       script: share((own.user + own.system) / 1e6),
+      memory: { medianMiB: median(memory), peakMiB: Math.max(0, ...memory), highWaterMiB: app.pid ? processTreeMemory(app.pid).hwmMiB : 0 },
     };
     const results = targets.map((target) => ({ label: target.label, throughput: throughputOf(combine(samples.get(target.name)!)) }));
     const report = renderReport(results, meta, machine, { concurrency, rounds, roundMs, buildDir });
@@ -165,6 +170,12 @@ interface Machine {
   app: number;
   database: number;
   script: number;
+  memory: { medianMiB: number; peakMiB: number; highWaterMiB: number };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0);
 }
 
 const failuresText = (throughput: Throughput) =>
@@ -190,6 +201,7 @@ function renderReport(
     `- Load average before ${load(machine.loadBefore)}, after ${load(machine.loadAfter)}. During the measurement all cores were ${percent(machine.busy)} busy: ` +
       `the app (Node) ${percent(machine.app)}, PostgreSQL ${percent(machine.database)} (the whole server: other databases' work included), this script ${percent(machine.script)}, ` +
       `**other work on the machine ${percent(Math.max(0, machine.busy - machine.app - machine.database - machine.script))}**`,
+    `- The app's memory (resident, its whole process tree) during the measurement: median ${machine.memory.medianMiB.toFixed(0)} MiB, peak ${machine.memory.peakMiB.toFixed(0)} MiB (sampled every 250 ms); high-water mark since it started ${machine.memory.highWaterMiB.toFixed(0)} MiB`,
     `- Data: ${meta.requestsTotal} requests, Acme ${meta.acmeRequests} (carol's Organization scope); ${meta.publicReplies} public replies; database ${meta.databaseSize}`,
     `- ${run.concurrency} workers per target, each sending the next GET when the last answer's final byte arrived; ${run.rounds} interleaved rounds of ${(run.roundMs / 1000).toFixed(0)} s per target (order rotated each round) after 3 s of warm-up each. req/s counts 200 answers; latency is to the last byte, over all answers`,
     ...(results.length < 3 ? [`- Only ${results.map(({ label }) => label).join(", ")} (\`--targets ${args.targets}\`).`] : []),
