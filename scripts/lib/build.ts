@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { join, relative } from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { step } from "./progress";
-import { PROJECT_ROOT } from "./schema-engine";
+import { PROJECT_ROOT } from "./project-root";
 
 // `npm start` builds only when the sources changed since the last build: a fingerprint of every
 // input of `next build` is kept beside the build output.

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -15,7 +15,9 @@ import type { MigrationList, SchemaContainer, SchemaEngine } from "@prisma/schem
 
 type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
-export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), "../..");
+import { PROJECT_ROOT } from "./project-root";
+
+export { PROJECT_ROOT };
 export const SCHEMA_PATH = join(PROJECT_ROOT, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, "prisma/migrations");
 const LOCKFILE_NAME = "migration_lock.toml";

@@ -4,10 +4,12 @@ import { s3Store } from "../../src/server/attachments/s3";
 import type { AttachmentStore } from "../../src/server/attachments/store";
 import { createDatabase } from "../../src/server/db/client";
 import { hashPassword } from "../../src/server/people/password";
-import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-data";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
 import { seedDemoData, type SeedSummary } from "../../prisma/seed/seed-demo-data";
 
-export { DEMO_PASSWORD };
+import { SUGGESTED_DEMO_ACCOUNTS } from "./demo-accounts";
+
+export { DEMO_PASSWORD, SUGGESTED_DEMO_ACCOUNTS };
 
 /** Writes the demo data; a second run adds and changes nothing. */
 export async function seedDatabase(url: string, poolMax: number, now = new Date()): Promise<SeedSummary> {
@@ -34,12 +36,6 @@ export async function isEmptyDatabase(url: string, poolMax: number): Promise<boo
     await db.$disconnect();
   }
 }
-
-/** The demo accounts `npm start` suggests signing in with, one customer and one agent. */
-export const SUGGESTED_DEMO_ACCOUNTS = [
-  { email: DEMO_USERS.alice.email, who: "a customer at Acme Corporation" },
-  { email: DEMO_USERS.agent.email, who: "a support agent" },
-] as const;
 
 /** True when the suggested demo accounts exist (the database was seeded): only then are they named. */
 export async function hasDemoAccounts(url: string, poolMax: number): Promise<boolean> {

@@ -4,9 +4,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigurationError, readEnvironment } from "../../src/config/env";
 import { ensureBuild, ensurePrismaClient } from "./build";
-import { applyMigrations, PROJECT_ROOT } from "./schema-engine";
-import { formatElapsed, step } from "./progress";
-import { DEMO_PASSWORD, hasDemoAccounts, isEmptyDatabase, seedDatabase, SUGGESTED_DEMO_ACCOUNTS } from "./seed";
+import type { PrepareRequest } from "../prepare-database";
+import { DEMO_PASSWORD, SUGGESTED_DEMO_ACCOUNTS } from "./demo-accounts";
+import { formatElapsed } from "./progress";
+import { PROJECT_ROOT } from "./project-root";
 import type { TargetDatabase } from "./target-database";
 
 export interface ServeOptions {
@@ -27,15 +28,9 @@ export interface ServeOptions {
 export async function serve({ mode, database, port, seedWhenEmpty, authSecret }: ServeOptions): Promise<number> {
   const started = Date.now();
   console.log(`Database: ${database.description}`);
-  await step("Migrating the database", () => applyMigrations(database.url), {
-    summary: (applied) => (applied.length ? `applied ${applied.join(", ")}` : "already up to date"),
-  });
-  if (seedWhenEmpty && (await isEmptyDatabase(database.url, database.poolMax))) {
-    await step("First start: writing the demo data", () => seedDatabase(database.url, database.poolMax));
-  }
+  if (mode === "dev") ensurePrismaClient();
+  const { demo } = await prepareDatabase({ url: database.url, poolMax: database.poolMax, seedWhenEmpty });
   if (mode === "start") await ensureBuild();
-  else ensurePrismaClient();
-  const demo = await hasDemoAccounts(database.url, database.poolMax);
 
   const env = readEnvironment();
   const url = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
@@ -61,6 +56,31 @@ export async function serve({ mode, database, port, seedWhenEmpty, authSecret }:
   const code = await new Promise<number>((done) => child.on("exit", (status, signal) => done(status ?? (signal ? 0 : 1))));
   await database.stop();
   return code;
+}
+
+/**
+ * Migrates (and on a first start seeds) the database in a process of its own (scripts/prepare-database.ts):
+ * this process stays beside the server for as long as it runs, and the schema engine and the database
+ * client it would otherwise keep cost ~200 MB of memory.
+ */
+function prepareDatabase(request: PrepareRequest): Promise<{ demo: boolean }> {
+  return new Promise((done, failed) => {
+    let answer: { demo: boolean } | undefined;
+    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts/prepare-database.ts"), JSON.stringify(request)], {
+      cwd: PROJECT_ROOT,
+      stdio: ["inherit", "inherit", "inherit", "ipc"],
+    });
+    child.on("message", (message: { demo: boolean }) => (answer = message));
+    child.on("error", failed);
+    child.on("exit", (code) => (code === 0 && answer ? done(answer) : failed(new PreparationFailed(code))));
+  });
+}
+
+/** The preparation printed why it failed; this only stops the start. */
+class PreparationFailed extends ConfigurationError {
+  constructor(code: number | null) {
+    super(`Preparing the database failed (exit code ${code}); see the lines above.`);
+  }
 }
 
 /**

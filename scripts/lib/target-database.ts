@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { readEnvironment } from "../../src/config/env";
 import { EMBEDDED_POOL_MAX, startEmbeddedPostgres } from "./embedded-postgres";
 import { step } from "./progress";
-import { PROJECT_ROOT } from "./schema-engine";
+import { PROJECT_ROOT } from "./project-root";
 
 export interface TargetDatabase {
   url: string;
