@@ -18,6 +18,7 @@ function benchUrlOf(database: TestDatabase): string {
   if (url.pathname === "/postgres") url.pathname = "/portico_bench_test";
   return url.toString();
 }
+
 let generated: TestDatabase;
 let migratedOnly: TestDatabase;
 let client: pg.Client;

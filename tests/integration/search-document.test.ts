@@ -20,24 +20,11 @@ async function requestRow(word: string) {
 describe("the request's search document", () => {
   it("takes in a public reply, and lets it go when it is made internal or removed", async () => {
     const word = "marmoset";
-    const reply = await seeded.db.comment.create({
-      data: {
-        requestId: REQUEST,
-        authorId: AGENT,
-        body: `The ${word} export works again.`,
-      },
-      select: { id: true },
-    });
+    const reply = await seeded.db.comment.create({ data: { requestId: REQUEST, authorId: AGENT, body: `The ${word} export works again.` }, select: { id: true } });
     expect((await requestRow(word)).finds).toBe(true);
-    await seeded.db.comment.update({
-      where: { id: reply.id },
-      data: { visibility: "internal" },
-    });
+    await seeded.db.comment.update({ where: { id: reply.id }, data: { visibility: "internal" } });
     expect((await requestRow(word)).finds).toBe(false);
-    await seeded.db.comment.update({
-      where: { id: reply.id },
-      data: { visibility: "public" },
-    });
+    await seeded.db.comment.update({ where: { id: reply.id }, data: { visibility: "public" } });
     expect((await requestRow(word)).finds).toBe(true);
     await seeded.db.comment.delete({ where: { id: reply.id } });
     expect((await requestRow(word)).finds).toBe(false);
@@ -46,42 +33,18 @@ describe("the request's search document", () => {
   it("never holds an internal note, and writing, editing or removing one leaves the request's row as it was", async () => {
     const word = "quokka";
     const before = await requestRow(word);
-    const note = await seeded.db.comment.create({
-      data: {
-        requestId: REQUEST,
-        authorId: AGENT,
-        body: `Asked the ${word} team.`,
-        visibility: "internal",
-      },
-      select: { id: true },
-    });
-    await seeded.db.comment.update({
-      where: { id: note.id },
-      data: { body: `Asked the ${word} team twice.` },
-    });
+    const note = await seeded.db.comment.create({ data: { requestId: REQUEST, authorId: AGENT, body: `Asked the ${word} team.`, visibility: "internal" }, select: { id: true } });
+    await seeded.db.comment.update({ where: { id: note.id }, data: { body: `Asked the ${word} team twice.` } });
     await seeded.db.comment.delete({ where: { id: note.id } });
-    expect(await requestRow(word)).toEqual({
-      version: before.version,
-      finds: false,
-    });
+    expect(await requestRow(word)).toEqual({ version: before.version, finds: false });
   });
 
   it("leaves the request's row alone when a reply changes in a way the document does not show", async () => {
     const word = "axolotl";
-    const reply = await seeded.db.comment.create({
-      data: {
-        requestId: REQUEST,
-        authorId: AGENT,
-        body: `The ${word} chart is fixed.`,
-      },
-      select: { id: true },
-    });
+    const reply = await seeded.db.comment.create({ data: { requestId: REQUEST, authorId: AGENT, body: `The ${word} chart is fixed.` }, select: { id: true } });
     const before = await requestRow(word);
     // The same words again: the document is the same, so the row is not rewritten.
-    await seeded.db.comment.update({
-      where: { id: reply.id },
-      data: { body: `The ${word} chart is fixed.` },
-    });
+    await seeded.db.comment.update({ where: { id: reply.id }, data: { body: `The ${word} chart is fixed.` } });
     expect(await requestRow(word)).toEqual(before);
   });
 });

@@ -17,24 +17,14 @@ export function newWebhookMessageId(): string {
 
 export async function enqueueWebhooks(tx: Prisma.TransactionClient, event: StreamEventInput, now: Date = getClock().now()): Promise<void> {
   // The one query every change pays when no endpoint is set up.
-  const endpoints = await tx.webhookEndpoint.findMany({
-    where: { enabled: true },
-    select: { id: true, events: true, internal: true },
-  });
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { enabled: true }, select: { id: true, events: true, internal: true } });
   if (endpoints.length === 0) return;
   const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
   for (const { plan, payload } of await plannedEvents(tx, event, now)) {
     const messageId = newWebhookMessageId();
     for (const endpoint of endpoints) {
       if (!endpointReceives(endpoint, plan)) continue;
-      rows.push({
-        endpointId: endpoint.id,
-        messageId,
-        event: plan.type,
-        requestId: event.requestId,
-        payload: payload as unknown as Prisma.InputJsonObject,
-        nextAttemptAt: now,
-      });
+      rows.push({ endpointId: endpoint.id, messageId, event: plan.type, requestId: event.requestId, payload: payload as unknown as Prisma.InputJsonObject, nextAttemptAt: now });
     }
   }
   if (rows.length > 0) await tx.webhookDelivery.createMany({ data: rows });
@@ -45,23 +35,11 @@ async function plannedEvents(tx: Prisma.TransactionClient, event: StreamEventInp
   const data = event.data as Record<string, unknown>;
   const timestamp = now.toISOString();
   const created = data.created === true;
-  const request = await webhookRequest(tx, event.requestId, {
-    withDescription: created,
-  });
+  const request = await webhookRequest(tx, event.requestId, { withDescription: created });
   if (!request) return [];
   const message = !created && typeof data.commentId === "string" ? await webhookMessage(tx, event.requestId, data.commentId) : null;
-  const plans = webhookEventsOf({
-    created,
-    comment: message?.visibility ?? null,
-    internal: event.internal,
-  });
+  const plans = webhookEventsOf({ created, comment: message?.visibility ?? null, internal: event.internal });
   const chat = plans.some((plan) => plan.type === "request.updated") && typeof data.chatId === "string" ? await webhookChat(tx, event.requestId, data.chatId) : null;
-  return plans.map((plan) => ({
-    plan,
-    payload: {
-      type: plan.type,
-      timestamp,
-      data: plan.type === "request.updated" ? { request, ...(chat ? { chat } : {}) } : message ? { request, message } : { request },
-    },
-  }));
+  const dataOf = (plan: WebhookEventPlan) => (plan.type === "request.updated" ? { request, ...(chat ? { chat } : {}) } : message ? { request, message } : { request });
+  return plans.map((plan) => ({ plan, payload: { type: plan.type, timestamp, data: dataOf(plan) } }));
 }
