@@ -16,7 +16,6 @@
 
 import "./lib/allow-server-only";
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
@@ -24,6 +23,7 @@ import { parseArgs } from "node:util";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
 import { machineBusy, machineCpu, processTreeCpuSeconds, processTreeMemory, responds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
+import { benchToken, deepPage } from "./lib/api-client";
 import { benchDatabaseUrl, databaseName, readBenchMeta, withClient } from "./lib/bench-database";
 import { combine, cpuSecondsOfProcessesNamed, runLoad, throughputOf, type LoadSample, type Target, type Throughput } from "./lib/load";
 import { ms } from "./lib/stats";
@@ -49,7 +49,7 @@ runScript(async () => {
   const url = benchDatabaseUrl();
   const meta = await withClient(url, readBenchMeta);
   if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
-  const token = await benchToken(url, args.email);
+  const token = await benchToken(url, args.email, TOKEN_NAME);
 
   const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench-api";
   const port = Number(process.env.BENCH_PORT || DEFAULT_PORT);
@@ -133,35 +133,6 @@ runScript(async () => {
     await stopProcess(app, 20_000);
   }
 });
-
-/** A read-only token for `email`, stored hashed like one made on the API tokens page; the previous run's are removed. */
-async function benchToken(url: string, email: string): Promise<string> {
-  const { newApiToken } = await import("@/server/api/tokens");
-  const made = newApiToken();
-  await withClient(url, async (client) => {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-    const userId = rows[0]?.id;
-    if (!userId) throw new Error(`No user ${email} in the benchmark database`);
-    await client.query(`DELETE FROM "ApiToken" WHERE "userId" = $1 AND name = $2`, [userId, TOKEN_NAME]);
-    await client.query(`INSERT INTO "ApiToken" (id, "userId", name, prefix, hash, access) VALUES ($1, $2, $3, $4, $5, 'read')`, [randomUUID(), userId, TOKEN_NAME, made.prefix, made.hash]);
-  });
-  return made.token;
-}
-
-/** The URL of page `depth`, reached by following `nextCursor` from the first page as a client would. */
-async function deepPage(first: string, headers: Record<string, string>, depth: number): Promise<string> {
-  let url = first;
-  for (let page = 1; page < depth; page++) {
-    const response = await fetch(url, { headers });
-    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
-    const { nextCursor } = (await response.json()) as { nextCursor?: string | null };
-    if (!nextCursor) throw new Error(`No next page after page ${page}`);
-    const next = new URL(first);
-    next.searchParams.set("cursor", nextCursor);
-    url = next.toString();
-  }
-  return url;
-}
 
 interface Machine {
   loadBefore: number[];

@@ -90,7 +90,7 @@ export function throughputOf(sample: LoadSample): Throughput {
   };
 }
 
-/** CPU time (user + system, seconds) used so far by every running process named `name` (e.g. the PostgreSQL server's). */
+/** CPU time (user + system, seconds) used so far by every running process named `name` (e.g. the PostgreSQL server's) and its ended children. */
 export function cpuSecondsOfProcessesNamed(name: string): number {
   let ticks = 0;
   for (const entry of readdirSync("/proc")) {
@@ -99,7 +99,8 @@ export function cpuSecondsOfProcessesNamed(name: string): number {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== name) continue;
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      // utime and stime, and cutime and cstime: what its ended children used (PostgreSQL's ended backends, for its main process).
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     } catch {
       // Gone.
     }
