@@ -16,7 +16,6 @@
 
 import "./lib/allow-server-only";
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -26,6 +25,7 @@ import { machineBusy, machineCpu, processTreeCpuSeconds, processTreeMemory, resp
 import { benchToken, deepPage } from "./lib/api-client";
 import { benchDatabaseUrl, databaseName, readBenchMeta, withClient } from "./lib/bench-database";
 import { combine, cpuSecondsOfProcessesNamed, runLoad, throughputOf, type LoadSample, type Target, type Throughput } from "./lib/load";
+import { writeReport } from "./lib/report";
 import { ms } from "./lib/stats";
 
 const DEFAULT_PORT = 3214;
@@ -124,11 +124,7 @@ runScript(async () => {
     };
     const results = targets.map((target) => ({ label: target.label, throughput: throughputOf(combine(samples.get(target.name)!)) }));
     const report = renderReport(results, meta, machine, { concurrency, rounds, roundMs, buildDir });
-    const out = join(PROJECT_ROOT, "bench/results/api.md");
-    mkdirSync(join(PROJECT_ROOT, "bench/results"), { recursive: true });
-    writeFileSync(out, report);
-    console.log(report);
-    process.stderr.write(`Written to ${out}\n`);
+    writeReport("bench/results/api.md", report);
   } finally {
     await stopProcess(app, 20_000);
   }

@@ -21,7 +21,6 @@
 
 import "./lib/allow-server-only";
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -31,6 +30,7 @@ import { benchToken, deepPage } from "./lib/api-client";
 import { processTreeCpuSeconds, processTreeMemory, responds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
 import { benchDatabaseUrl, databaseName, readBenchMeta, withClient } from "./lib/bench-database";
 import { cpuSecondsOfProcessesNamed } from "./lib/load";
+import { writeReport } from "./lib/report";
 import { ms } from "./lib/stats";
 import { SEARCH_WORDS } from "./lib/words";
 import { hasWrk, runWrk, type WrkResult, type WrkTarget } from "./lib/wrk";
@@ -159,11 +159,7 @@ runScript(async () => {
     }
     clearInterval(sampler);
     const report = renderReport({ cases, concurrencies, rounds, roundSeconds, results, memory, meta, started, buildDir });
-    const out = join(PROJECT_ROOT, "bench/results/load.md");
-    mkdirSync(join(PROJECT_ROOT, "bench/results"), { recursive: true });
-    writeFileSync(out, report);
-    console.log(report);
-    process.stderr.write(`Written to ${out}\n`);
+    writeReport("bench/results/load.md", report);
   } finally {
     await stopProcess(app, 20_000);
   }

@@ -9,7 +9,6 @@
 // 3204) is where the app listens. Writes bench/results/page.md and prints it.
 
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +16,7 @@ import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
 import { responds, signIn, stopProcess, waitUntilAnswering, type Cookies } from "./lib/app-process";
 import { benchDatabaseUrl, databaseName, DEFAULT_BENCH_PORT, readBenchMeta, withClient } from "./lib/bench-database";
+import { writeReport } from "./lib/report";
 import { ms, summarize, type Timing } from "./lib/stats";
 import { SEARCH_WORDS } from "./lib/words";
 
@@ -88,11 +88,7 @@ runScript(async () => {
       process.stderr.write(`${path}: median ${ms(summarize(total).medianMs)} ms\n`);
     }
     const report = renderReport(results, meta, args.email, listsRequests, buildDir);
-    const out = join(PROJECT_ROOT, "bench/results/page.md");
-    mkdirSync(join(PROJECT_ROOT, "bench/results"), { recursive: true });
-    writeFileSync(out, report);
-    console.log(report);
-    process.stderr.write(`Written to ${out}\n`);
+    writeReport("bench/results/page.md", report);
   } finally {
     await stopProcess(app, 20_000);
   }

@@ -1,8 +1,20 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { dirname, resolve } from "node:path";
+import { PROJECT_ROOT } from "../../scripts/lib/project-root";
 import { ms, type Timing } from "./stats";
 
-// The parts of a benchmark report that bench/queries.ts and bench/queue.ts share: the machine and
-// data it ran on, the indexes and warnings read from a plan, the plans and the SQL as sent.
+// The parts of a benchmark report the scripts share: where it is written, the machine and data it ran
+// on, the indexes and warnings read from a plan, the plans and the SQL as sent.
+
+/** Writes a report (a path from the project's root, e.g. bench/results/load.md), prints it, and says where it went. */
+export function writeReport(path: string, report: string): void {
+  const out = resolve(PROJECT_ROOT, path);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, report);
+  console.log(report);
+  process.stderr.write(`Written to ${out}\n`);
+}
 
 export interface Measured {
   plan: string;
