@@ -170,6 +170,7 @@ describe("docs/product.md §4.5 the requester rates the answer", () => {
     expect(agentsPage.page.rating).toEqual({
       rating: expect.objectContaining({ score: "good", raterName: (await seeded.db.user.findUniqueOrThrow({ where: { email: request.requesterEmail } })).name }),
       openUntil: new Date(solvedAt.getTime() + DEFAULT_RATING_WINDOW_DAYS * DAY),
+      openNow: true,
     });
     expect(await getAgentRequestPage(seeded.db, alice, { requestId: request.id })).toEqual(NOT_FOUND);
     expect(page.ratingForAgents).toBeNull();

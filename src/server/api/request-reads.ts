@@ -90,10 +90,11 @@ function threadEntry(entry: ThreadEntry) {
   }
 }
 
-export function toRequestDetail(page: RequestPage, now: Date): z.input<typeof requestDetailSchema> {
-  // The requester reads their own rating; agents read it with its window, which may have closed.
-  const rating = page.rating ?? page.ratingForAgents?.rating ?? null;
-  const openUntil = page.ratingOpenUntil ?? page.ratingForAgents?.openUntil ?? null;
+export function toRequestDetail(page: RequestPage): z.input<typeof requestDetailSchema> {
+  // The requester reads their own rating and, while they may still rate, until when; agents read both.
+  const agents = page.ratingForAgents;
+  const rating = page.rating ?? agents?.rating ?? null;
+  const openUntil = page.ratingOpenUntil ?? (agents?.openNow ? agents.openUntil : null);
   return {
     id: page.id,
     subject: page.subject,
@@ -111,7 +112,7 @@ export function toRequestDetail(page: RequestPage, now: Date): z.input<typeof re
     mergedIntoId: page.resolution?.mergedInto?.id ?? null,
     attachments: page.attachments.map(attachment),
     rating: rating && { score: rating.score, comment: rating.comment, ratedAt: rating.ratedAt.toISOString(), updatedAt: rating.updatedAt.toISOString() },
-    ratingOpenUntil: openUntil && openUntil.getTime() >= now.getTime() ? openUntil.toISOString() : null,
+    ratingOpenUntil: openUntil?.toISOString() ?? null,
     thread: page.thread.map(threadEntry),
   };
 }

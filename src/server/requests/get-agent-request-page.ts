@@ -142,7 +142,7 @@ export const getAgentRequestPage = defineUseCase({
       savedReplies: savedReplies.map((reply) => ({ ...reply, body: fillSavedReply(reply.body, { requesterName: request.requester.name, requestNumber: request.id }) })),
       originalEmails: Object.fromEntries(inboundMails.flatMap((mail) => (mail.commentId ? [[mail.commentId, mail.id]] : []))),
       openingEmail: inboundMails.find((mail) => mail.commentId === null)?.id ?? null,
-      rating: request.ratingForAgents ?? { rating: null, openUntil: null },
+      rating: request.ratingForAgents ?? { rating: null, openUntil: null, openNow: false },
     };
     return { ok: true, page };
   },

@@ -349,7 +349,7 @@ export const getRequestPage = defineUseCase({
       canMarkSolved: isRequester && decide(state, { type: "requester_solve", at: now, requesterId: actor.userId }).ok,
       rating: isRequester ? toRequestRating(row.satisfaction) : null,
       ratingOpenUntil: isRequester && canRate(state, now, ratingWindowDays) ? ratingOpenUntil(state, ratingWindowDays) : null,
-      ratingForAgents: actor.isAgent ? { rating: toRequestRating(row.satisfaction), openUntil: ratingOpenUntil(state, ratingWindowDays) } : null,
+      ratingForAgents: actor.isAgent ? { rating: toRequestRating(row.satisfaction), openUntil: ratingOpenUntil(state, ratingWindowDays), openNow: canRate(state, now, ratingWindowDays) } : null,
     };
     return { ok: true, page };
   },

@@ -17,6 +17,8 @@ export interface RequestRatingSummary {
   rating: RequestRating | null;
   /** Until when the requester may rate or change the rating; null when the request cannot be rated (not Solved, merged). */
   openUntil: Date | null;
+  /** The requester may rate or change the rating now (the domain's `canRate`). */
+  openNow: boolean;
 }
 
 export const ratingSelect = {

@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withApi<{ params: Promise<{ id: string }> }>(async (_request, viewer, { params }) => {
   const opened = await getRequestPage(getDatabase(), viewer, { requestId: (await params).id });
-  return opened.ok ? Response.json(toRequestDetail(opened.page, viewer.now)) : outcomeResponse(opened);
+  return opened.ok ? Response.json(toRequestDetail(opened.page)) : outcomeResponse(opened);
 });
