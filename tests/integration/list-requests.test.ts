@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
+import { SEARCH_COUNT_WALK } from "@/server/requests/list-counts";
+import { listRequests, SEARCH_WALK, type RequestListPage } from "@/server/requests/list-requests";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
@@ -7,14 +8,14 @@ import { viewerFor } from "../setup/viewers";
 const seeded = prepareSeededDatabase();
 const NOW = seeded.now;
 
-async function list(email: string, params: Record<string, string | string[]> = {}): Promise<RequestListPage & { scope: string }> {
+async function list(email: string, params: Record<string, string | string[] | number> = {}): Promise<RequestListPage & { scope: string }> {
   const result = await listRequests(seeded.db, await viewerFor(seeded.db, email, NOW), params);
   if (!result.ok) throw new Error(`no list for ${email}`);
   return { ...result.page, scope: result.page.view.scope };
 }
 
 /** Every page, following the next-page cursor. */
-async function allPages(email: string, params: Record<string, string> = {}) {
+async function allPages(email: string, params: Record<string, string | number> = {}) {
   const ids: number[] = [];
   let page = await list(email, params);
   ids.push(...page.items.map((item) => item.id));
@@ -153,9 +154,14 @@ describe("search", () => {
     expect(part.items.find((item) => item.id === 1009)?.match?.source).toBe("subject");
   });
 
-  it("combines with scope and filters, and pages by rank", async () => {
+  it("combines with scope and filters, and keeps the list's order across pages", async () => {
     const all = await allPages("carol@acme.test", { scope: "organization", q: "the" });
     expect(new Set(all.ids).size).toBe(all.ids.length);
+    const inOrder = await seeded.db.request.findMany({ where: { id: { in: all.ids } }, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(all.ids).toEqual(inOrder.map((row) => row.id));
+    const oldestFirst = await allPages("carol@acme.test", { scope: "organization", q: "the", sort: "created", order: "asc" });
+    const byCreation = await seeded.db.request.findMany({ where: { id: { in: all.ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(oldestFirst.ids).toEqual(byCreation.map((row) => row.id));
     const solvedOnly = await list("carol@acme.test", { scope: "organization", q: "the", status: "solved" });
     expect(solvedOnly.items.every((item) => item.status === "solved")).toBe(true);
   });
@@ -166,7 +172,10 @@ describe("search", () => {
     for (const after of [forged({ v: 0.5, id: 1050 }), forged({ v: "garbage", id: 1050 }), forged({ v: "2025-01-01T00:00:00.000Z", id: 99_999_999_999 }), "%%%"]) {
       expect((await list("alice@acme.test", { after })).items.map((item) => item.id)).toEqual(first);
     }
-    expect((await list("alice@acme.test", { q: "the", after: forged({ v: "2025-01-01T00:00:00.000Z", id: 1050 }) })).items.length).toBeGreaterThan(0);
+    // A cursor of the ranked searches of before (a number) starts a search from its first page.
+    const searched = (await list("alice@acme.test", { q: "the" })).items.map((item) => item.id);
+    expect(searched.length).toBeGreaterThan(0);
+    expect((await list("alice@acme.test", { q: "the", after: forged({ v: 0.5, id: 1050 }) })).items.map((item) => item.id)).toEqual(searched);
   });
 
   it("shows a request found by its number once, first, however the pages fall", async () => {
@@ -183,5 +192,38 @@ describe("search", () => {
     expect((await list("alice@acme.test", { q: "zanzibarite" })).items).toEqual([]);
     await seeded.db.comment.update({ where: { id: reply.id }, data: { visibility: "internal" } });
     expect((await list("alice@acme.test", { q: "quillwort" })).items).toEqual([]);
+  });
+
+  it("finds the matches past the requests it tests one by one, in order, on every page, and counts them", async () => {
+    // One view with more requests than a search tests one by one (SEARCH_WALK for a page,
+    // SEARCH_COUNT_WALK for a count): the matches beyond them are read from the search index.
+    // Positions are newest activity first; the first page's matches are close together.
+    const organization = await seeded.db.organization.create({ data: { name: "Walkers Ltd", slug: "walkers" }, select: { id: true } });
+    const walker = await seeded.db.user.create({
+      data: { email: "wally@walkers.test", name: "Wally Walker", memberships: { create: { organizationId: organization.id } } },
+      select: { id: true },
+    });
+    const count = SEARCH_COUNT_WALK + 60;
+    const matching = [...Array.from({ length: 30 }, (_, index) => 3 + index * 10), 400, SEARCH_WALK + 5, SEARCH_WALK + 30, SEARCH_COUNT_WALK + 30, SEARCH_COUNT_WALK + 59];
+    await seeded.db.request.createMany({
+      data: Array.from({ length: count }, (_, position) => {
+        const at = new Date(NOW.getTime() - (position + 1) * 60_000);
+        const subject = matching.includes(position) ? `Gazetteer export ${position}` : `Routine question ${position}`;
+        return { subject, description: "Details.", requesterId: walker.id, organizationId: organization.id, createdAt: at, lastActivityAt: at };
+      }),
+    });
+    const byPosition = (await seeded.db.request.findMany({ where: { requesterId: walker.id }, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], select: { id: true } })).map(
+      (row) => row.id,
+    );
+    const expected = matching.map((position) => byPosition[position]);
+
+    for (const limit of [2, 25]) {
+      const newestFirst = await allPages("wally@walkers.test", { q: "gazetteer", limit });
+      expect(newestFirst.ids).toEqual(expected);
+      const oldestFirst = await allPages("wally@walkers.test", { q: "gazetteer", limit, order: "asc" });
+      expect(oldestFirst.ids).toEqual([...expected].reverse());
+    }
+    const page = await list("wally@walkers.test", { q: "gazetteer" });
+    expect(page.counts.total).toEqual({ count: matching.length, exact: true });
   });
 });

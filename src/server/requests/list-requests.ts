@@ -47,7 +47,7 @@ export interface RequestListPage {
   counts: ViewCounts;
 }
 
-type Row = Omit<RequestListItem, "match"> & MatchColumns & { rank: number | null };
+type Row = Omit<RequestListItem, "match"> & MatchColumns;
 
 const list = {
   columns: Prisma.sql`r.id, r.subject, r.status::text AS status, r.priority::text AS priority, r."createdAt", r."lastActivityAt", u.name AS "requesterName", r."mergedIntoId"`,
@@ -91,14 +91,15 @@ async function readListPage(db: Database, viewer: Reader, params: RequestListPar
   const where = and(allStatuses, statusFilter);
 
   const search = params.q;
-  // A request number in the search leads the first page and is left out of the ranked pages, so
-  // paging neither drops nor repeats a row.
+  // A request number in the search leads the first page and is left out of the pages that follow it,
+  // so paging neither drops nor repeats a row.
   const numberMatch = search ? await findByNumber<Row>(db, list, where, search) : null;
+  const [after, before] = [dateCursor(params.after), dateCursor(params.before)];
   const page = search
-    ? await searchPage(db, where, search, searchableCommentVisibilities(actor), numberMatch?.id, numberCursor(params.after), numberCursor(params.before), params.limit)
-    : await browsePage(db, where, params.sort, params.order, dateCursor(params.after), dateCursor(params.before), params.limit);
+    ? await searchPage(db, where, params.sort, params.order, search, searchableCommentVisibilities(actor), numberMatch?.id, after, before, params.limit)
+    : { ...(await browsePage(db, where, params.sort, params.order, after, before, params.limit)), rareMatches: false };
 
-  const items: RequestListItem[] = page.rows.map(({ rank, ...row }) => withMatch(row, search));
+  const items: RequestListItem[] = page.rows.map((row) => withMatch(row, search));
   if (numberMatch && page.previousCursor === null) items.unshift(numberMatch);
 
   const counted = () =>
@@ -108,28 +109,26 @@ async function readListPage(db: Database, viewer: Reader, params: RequestListPar
       search,
       // The request a number names leads the first page whether or not its text matches: counted too.
       matches: search ? Prisma.sql`(r."documentVector" @@ query.q${numberMatch ? Prisma.sql` OR r.id = ${numberMatch.id}` : Prisma.empty})` : Prisma.empty,
-      before: page.previousCursor === null ? null : rowsBefore(search, params.sort, params.order, page.rows[0]),
+      before: page.previousCursor === null ? null : rowsBefore(params.sort, params.order, page.rows[0]),
+      rareMatches: page.rareMatches,
     });
 
-  const { after, before, limit, ...view } = params;
+  const { after: _after, before: _before, limit: _limit, ...view } = params;
   return {
-    page: { view: { ...view, scope }, requestedScope: params.scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, onLaterPage: Boolean(after ?? before) },
+    page: { view: { ...view, scope }, requestedScope: params.scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, onLaterPage: Boolean(params.after ?? params.before) },
     countView: counted,
   };
 }
 
 /** The rows ahead of `first` in the list's order (for where the page starts), as a condition over `r`. */
-function rowsBefore(search: string, sort: "activity" | "created", order: "desc" | "asc", first: Row | undefined): Prisma.Sql | null {
+function rowsBefore(sort: "activity" | "created", order: "desc" | "asc", first: Row | undefined): Prisma.Sql | null {
   if (!first) return null;
-  if (search) return Prisma.sql`(${searchRank}, r.id) > (${first.rank ?? 0}::float8, ${first.id})`;
-  const column = sort === "activity" ? Prisma.raw(`r."lastActivityAt"`) : Prisma.raw(`r."createdAt"`);
-  const value = (sort === "activity" ? first.lastActivityAt : first.createdAt).toISOString();
-  return Prisma.sql`(${column}, r.id) ${Prisma.raw(order === "desc" ? ">" : "<")} (${value}::timestamp, ${first.id})`;
+  const key = keyOf(sort)(first);
+  return Prisma.sql`(${sortColumn(sort)}, r.id) ${Prisma.raw(order === "desc" ? ">" : "<")} (${key.v}::timestamp, ${key.id})`;
 }
 
-/** A cursor from the URL that does not fit this kind of list (edited by hand, or from a search) is ignored. */
+/** A cursor from the URL that does not fit this list (edited by hand, or kept from before searches followed the list's order) is ignored. */
 const dateCursor = (cursor: ListCursor | undefined) => (cursor && isTimestampCursor(cursor) ? cursor : undefined);
-const numberCursor = (cursor: ListCursor | undefined) => (cursor && typeof cursor.v === "number" ? cursor : undefined);
 
 function scopeSql(scope: RequestScope, userId: string, organizations: string[]): Prisma.Sql {
   switch (scope) {
@@ -142,6 +141,21 @@ function scopeSql(scope: RequestScope, userId: string, organizations: string[]):
   }
 }
 
+/** The list's order and where a page starts in it: the sort column, the direction to read, and the cursor's row as a condition. */
+function readingOrder(sort: "activity" | "created", order: "desc" | "asc", after: ListCursor | undefined, before: ListCursor | undefined) {
+  const column = sortColumn(sort);
+  // Going back a page reads the other way from the cursor, then restores the order.
+  const backwards = !after && before !== undefined;
+  const cursor = after ?? before;
+  const descending = (order === "desc") !== backwards;
+  const beyond = (key: ListCursor) => Prisma.sql`(${column}, r.id) ${Prisma.raw(descending ? "<" : ">")} (${String(key.v)}::timestamp, ${key.id})`;
+  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  return { column, backwards, cursor, beyond, direction, keyset: cursor ? beyond(cursor) : Prisma.empty, orderBy: Prisma.sql`ORDER BY ${column} ${direction}, r.id ${direction}` };
+}
+
+const sortColumn = (sort: "activity" | "created") => Prisma.raw(sort === "activity" ? `r."lastActivityAt"` : `r."createdAt"`);
+const keyOf = (sort: "activity" | "created") => (row: Row) => ({ v: (sort === "activity" ? row.lastActivityAt : row.createdAt).toISOString(), id: row.id });
+
 async function browsePage(
   db: Database,
   where: Prisma.Sql,
@@ -151,29 +165,36 @@ async function browsePage(
   before: ListCursor | undefined,
   pageSize: number,
 ) {
-  const column = sort === "activity" ? Prisma.raw(`r."lastActivityAt"`) : Prisma.raw(`r."createdAt"`);
-  // Going back a page reads the other way from the cursor, then restores the order.
-  const backwards = !after && before !== undefined;
-  const cursor = after ?? before;
-  const descending = (order === "desc") !== backwards;
-  const keyset = cursor ? Prisma.sql`(${column}, r.id) ${Prisma.raw(descending ? "<" : ">")} (${String(cursor.v)}::timestamp, ${cursor.id})` : Prisma.empty;
-  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  const reading = readingOrder(sort, order, after, before);
   const rows = await db.$queryRaw<Row[]>`
-    SELECT ${list.columns}, NULL::float8 AS rank, ${noMatchColumns}
+    SELECT ${list.columns}, ${noMatchColumns}
     FROM "Request" r JOIN "User" u ON u.id = r."requesterId"
-    WHERE ${and(where, keyset)}
-    ORDER BY ${column} ${direction}, r.id ${direction}
+    WHERE ${and(where, reading.keyset)}
+    ${reading.orderBy}
     LIMIT ${pageSize + 1}`;
-  const keyOf = (row: Row) => ({ v: (sort === "activity" ? row.lastActivityAt : row.createdAt).toISOString(), id: row.id });
-  return paginate(rows, backwards, cursor !== undefined, keyOf, pageSize);
+  return paginate(rows, reading.backwards, reading.cursor !== undefined, keyOf(sort), pageSize);
 }
 
-/** A row's search rank, rounded so that it survives the trip through a cursor. */
-const searchRank = Prisma.sql`round(ts_rank(r."documentVector", query.q)::numeric, 8)::float8`;
+/**
+ * How many of the view's requests, in its order from where the page starts, a search tests one by one
+ * before it asks the search index for the rest. A word found in more than one request in forty fills
+ * a page within them (a few dozen tested); a rarer one is read from the index, where it has few matches.
+ */
+export const SEARCH_WALK = 1_000;
 
+/**
+ * A search keeps the list's order (docs/product.md §2): its matches are the view's requests that
+ * contain every searched word, newest activity first unless the viewer chose otherwise. Nothing is
+ * ranked, so a page costs the same whatever the word: the view's requests are tested in order, from
+ * its own index, until a page is found — for a common word after a few dozen — or SEARCH_WALK were
+ * tested; past them the matches are few, and PostgreSQL reads them from the search index instead.
+ * The page's rows then get their best matching part, for the snippet.
+ */
 async function searchPage(
   db: Database,
   where: Prisma.Sql,
+  sort: "activity" | "created",
+  order: "desc" | "asc",
   search: string,
   visibilities: ReturnType<typeof searchableCommentVisibilities>,
   excludedId: number | undefined,
@@ -181,26 +202,42 @@ async function searchPage(
   before: ListCursor | undefined,
   pageSize: number,
 ) {
-  const backwards = !after && before !== undefined;
-  const cursor = after ?? before;
-  const rank = searchRank;
-  const keyset = cursor ? Prisma.sql`(${rank}, r.id) ${Prisma.raw(backwards ? ">" : "<")} (${Number(cursor.v)}::float8, ${cursor.id})` : Prisma.empty;
-  const excluded = excludedId ? Prisma.sql`r.id <> ${excludedId}` : Prisma.empty;
-  const direction = Prisma.raw(backwards ? "ASC" : "DESC");
-  // One search document per request (subject, description, public replies, chats) is looked up
-  // together with the scope's own index and ranked; only for the page's rows is the best matching
-  // part found, for the snippet.
-  const rows = await db.$queryRaw<Row[]>`
-    WITH ${searchQuery(search)},
-    page AS (
-      SELECT r.id, ${rank} AS rank
-      FROM "Request" r, query
-      WHERE ${and(Prisma.sql`r."documentVector" @@ query.q`, where, excluded, keyset)}
-      ORDER BY rank ${direction}, r.id ${direction}
-      LIMIT ${pageSize + 1}
-    )
-    SELECT ${list.columns}, page.rank, ${bestMatchColumns}
-    FROM page JOIN ${list.joins} ${bestMatchJoin(visibilities)}
-    ORDER BY page.rank ${direction}, r.id ${direction}`;
-  return paginate(rows, backwards, cursor !== undefined, (row) => ({ v: row.rank ?? 0, id: row.id }), pageSize);
+  const reading = readingOrder(sort, order, after, before);
+  const scope = and(where, excludedId ? Prisma.sql`r.id <> ${excludedId}` : Prisma.empty);
+  const wanted = pageSize + 1;
+  // The walk's own order carries through (no sort), so testing stops at the page's last match.
+  const walked = await db.$queryRaw<{ id: number }[]>`
+    WITH ${searchQuery(search)}
+    SELECT walk.id FROM (
+      SELECT r.id, ${reading.column} AS v, r."documentVector" FROM "Request" r WHERE ${and(scope, reading.keyset)} ${reading.orderBy} LIMIT ${SEARCH_WALK}
+    ) walk
+    WHERE walk."documentVector" @@ (SELECT q FROM query)
+    ORDER BY walk.v ${reading.direction}, walk.id ${reading.direction}
+    LIMIT ${wanted}`;
+  const ids = walked.map((row) => row.id);
+  let rareMatches = false;
+  if (ids.length < wanted) {
+    // The last request tested: none means the view ended within the walk, and every match was found.
+    const [last] = await db.$queryRaw<{ v: Date; id: number }[]>`
+      SELECT ${reading.column} AS v, r.id FROM "Request" r WHERE ${and(scope, reading.keyset)} ${reading.orderBy} OFFSET ${SEARCH_WALK - 1} LIMIT 1`;
+    if (last) {
+      rareMatches = true;
+      const rest = await db.$queryRaw<{ id: number }[]>`
+        WITH ${searchQuery(search)}
+        SELECT r.id FROM "Request" r, query
+        WHERE ${and(scope, reading.beyond({ v: last.v.toISOString(), id: last.id }), Prisma.sql`r."documentVector" @@ query.q`)}
+        ${reading.orderBy}
+        LIMIT ${wanted - ids.length}`;
+      ids.push(...rest.map((row) => row.id));
+    }
+  }
+  const rows =
+    ids.length === 0
+      ? []
+      : await db.$queryRaw<Row[]>`
+          WITH ${searchQuery(search)}, page AS (SELECT unnest(${ids}::int[]) AS id)
+          SELECT ${list.columns}, ${bestMatchColumns}
+          FROM page JOIN ${list.joins} ${bestMatchJoin(visibilities)}
+          ${reading.orderBy}`;
+  return { ...paginate(rows, reading.backwards, reading.cursor !== undefined, keyOf(sort), pageSize), rareMatches };
 }

@@ -77,7 +77,6 @@ export async function ListControlsForm({ view }: { view: ListView }) {
                 { value: "asc", label: t("filters.oldestFirst") },
               ]}
             />
-            {view.q !== "" && <p className="text-xs text-slate-600">{t("filters.rankedSearch")}</p>}
           </div>
         </div>
         <div className="border-t border-slate-200 px-4 py-3">

@@ -27,7 +27,7 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
       <LiveRows requestIds={items.map((item) => item.id)} />
       <table className="min-w-full divide-y divide-slate-200 text-sm max-md:block">
         <caption className="sr-only">
-          {searching ? t("searchCaption", { scope: scopeName, query: view.q }) : t("caption", { scope: scopeName, sort: view.sort, order: view.order })}
+          {searching ? t("searchCaption", { scope: scopeName, query: view.q, sort: view.sort, order: view.order }) : t("caption", { scope: scopeName, sort: view.sort, order: view.order })}
         </caption>
         <thead className="bg-slate-50 max-md:hidden">
           <tr>

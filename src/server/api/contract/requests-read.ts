@@ -21,7 +21,7 @@ export const listRequestsQuery = z.object({
   priority: codeList(PRIORITY_CODES),
   q: z.string().max(200).optional().meta({ description: "Words to search for in subjects, descriptions, public replies and chats; or a request number." }),
   sort: z.enum(["activity", "created"]).optional().meta({ description: "By latest activity (default) or by creation." }),
-  order: z.enum(["desc", "asc"]).optional().meta({ description: "Newest first (default) or oldest first; a search is always best match first." }),
+  order: z.enum(["desc", "asc"]).optional().meta({ description: "Newest first (default) or oldest first; a search keeps this order." }),
   limit: z
     .string()
     .regex(/^\d{1,3}$/, { error: "invalid" })
