@@ -1,0 +1,7 @@
+#!/bin/sh
+# The container image's command (Dockerfile): the production server on a PostgreSQL server. Stops at
+# once, saying why, without the two settings every instance needs; migrations are a separate step.
+set -eu
+: "${DATABASE_URL:?must name a PostgreSQL server (postgresql://user:password@host:5432/db); the embedded database is for npm start on a laptop, not this image}"
+: "${NEXTAUTH_SECRET:?must be set to a random string of at least 32 characters, the same on every instance}"
+exec node node_modules/next/dist/bin/next start -p "${PORT:-3000}"
