@@ -11,24 +11,34 @@
 // searches, a request page with six replies, the agent queue (default view and a search, as the
 // agent), the API's list (first page and page 200 by cursor) and a reply written through the API
 // (the write path: a public reply by the requester). PORTICO_BUILD_DIR (default .next-bench-load) and
-// BENCH_PORT (default 3224). Writes bench/results/load.md and prints it. Localhost only.
+// BENCH_PORT (default 3224), BENCH_FLOOR_PORT (default BENCH_PORT + 1). Writes bench/results/load.md and
+// prints it. Localhost only.
 //
-// Between runs it waits until the app and PostgreSQL are idle again (what wrk left in flight is
+// Beside the app, each case runs on the raw-SQL floor (bench/floor.ts): a minimal server sending exactly
+// the statements the app sent for that case over plain `pg`, so that what the app spends beyond its SQL
+// shows. The statements are captured at every run, before measuring: each case's request is served a few
+// times with PostgreSQL's statement logging switched on for the moment (ALTER SYSTEM, reset afterwards even
+// on failure: this needs a superuser and read access to the server's log, see bench/lib/statement-log.ts),
+// and written to bench/results/floor-statements.json. Within each round a case runs Portico, floor, floor,
+// Portico, each half the round's time. The reply (a write) is captured but not replayed: see its `why`.
+//
+// Between runs it waits until the app, the floor and PostgreSQL are idle again (what wrk left in flight is
 // still being served), so no case pays for the one before it.
 //
-// Not yet here: the raw-SQL floor (a minimal server sending the statements the app sends), and two
-// instances behind a proxy.
+// Not yet here: two instances behind a proxy.
 
 import "./lib/allow-server-only";
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/project-root";
 import { benchToken, deepPage } from "./lib/api-client";
 import { processTreeCpuSeconds, processTreeMemory, responds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
 import { benchDatabaseUrl, databaseName, readBenchMeta, withClient } from "./lib/bench-database";
+import { captureStatements, type FloorCase, type FloorFile } from "./lib/floor-statements";
 import { cpuSecondsOfProcessesNamed } from "./lib/load";
 import { writeReport } from "./lib/report";
 import { ms } from "./lib/stats";
@@ -42,6 +52,11 @@ const TOKEN_NAME = "bench/load.ts";
 /** Idle enough to measure: the app and PostgreSQL together busy less than this share of one core. */
 const SETTLED_SHARE = 0.1;
 const SETTLE_LIMIT_MS = 180_000;
+const FLOOR_STATEMENTS = "bench/results/floor-statements.json";
+const REPLY_NOT_REPLAYED =
+  "a write. Replayed as captured, its INSERTs would repeat the ids the app generated (the comment's and the mail's, unique keys), its form " +
+  "submission's key would be one already used (ON CONFLICT DO NOTHING: no work), and its UPDATE of the request checks the version it had read, stale " +
+  "on a replay (no row changed). Substituting those per request would be the floor's own logic, not the app's statements: captured, to read, not replayed.";
 
 const { values: args } = parseArgs({
   options: {
@@ -55,11 +70,16 @@ const { values: args } = parseArgs({
 interface Case extends WrkTarget {
   name: string;
   title: string;
+  answer: "html" | "json";
+  noReplay?: string;
 }
+
+type Side = "app" | "floor";
 
 interface Measured {
   result: WrkResult;
-  appCpuSeconds: number;
+  /** The server's process tree: the app's, or the floor's. */
+  serverCpuSeconds: number;
   databaseCpuSeconds: number;
 }
 
@@ -85,11 +105,15 @@ runScript(async () => {
   const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench-load";
   const port = Number(process.env.BENCH_PORT || DEFAULT_PORT);
   const base = `http://localhost:${port}`;
+  const floorPort = Number(process.env.BENCH_FLOOR_PORT || port + 1);
+  const floorBase = `http://localhost:${floorPort}`;
   if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${port}; set BENCH_PORT to a free port.`);
+  if (await responds(floorBase)) throw new Error(`Something already listens on port ${floorPort}; set BENCH_FLOOR_PORT to a free port.`);
   const env: NodeJS.ProcessEnv = { ...process.env, PORTICO_BUILD_DIR: buildDir, BENCH_PORT: String(port), API_RATE_LIMIT_PER_MINUTE: "1000000" };
   delete env.NEXTAUTH_URL;
   delete env.DATABASE_URL;
   const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
+  let floor: ReturnType<typeof spawn> | undefined;
   try {
     await waitUntilAnswering(app, `${base}/api/auth/csrf`, READY_TIMEOUT_MS);
     const carol = { cookie: (await signIn(base, "carol@acme.test")).header() };
@@ -98,15 +122,15 @@ runScript(async () => {
     const apiFirst = `${base}/api/v1/requests?scope=organization&limit=25`;
     const search = (word: string) => `${base}/requests?scope=organization&q=${encodeURIComponent(word)}`;
     const all: Case[] = [
-      { name: "page-org", title: "My Requests, Organization, first page", url: `${base}/requests?scope=organization`, headers: carol },
-      { name: "search-common", title: `search, common word "${SEARCH_WORDS.common}" (Organization)`, url: search(SEARCH_WORDS.common), headers: carol },
-      { name: "search-rare", title: `search, rare word "${SEARCH_WORDS.rare}"`, url: search(SEARCH_WORDS.rare), headers: carol },
-      { name: "search-korean", title: `search, Korean "${SEARCH_WORDS.korean}"`, url: search(SEARCH_WORDS.korean), headers: carol },
-      { name: "request-page", title: `request page with 6 replies (#${requestWithReplies})`, url: `${base}/requests/${requestWithReplies}`, headers: carol },
-      { name: "queue", title: "agent queue, default view (agent)", url: `${base}/agent`, headers: agent },
-      { name: "queue-search", title: `agent queue, search "${SEARCH_WORDS.common}" (agent)`, url: `${base}/agent?q=${SEARCH_WORDS.common}`, headers: agent },
-      { name: "api-first", title: "API list, Organization, first page", url: apiFirst, headers: api },
-      { name: "api-deep", title: "API list, page 200 by cursor", url: apiFirst, headers: api },
+      { name: "page-org", title: "My Requests, Organization, first page", url: `${base}/requests?scope=organization`, headers: carol, answer: "html" },
+      { name: "search-common", title: `search, common word "${SEARCH_WORDS.common}" (Organization)`, url: search(SEARCH_WORDS.common), headers: carol, answer: "html" },
+      { name: "search-rare", title: `search, rare word "${SEARCH_WORDS.rare}"`, url: search(SEARCH_WORDS.rare), headers: carol, answer: "html" },
+      { name: "search-korean", title: `search, Korean "${SEARCH_WORDS.korean}"`, url: search(SEARCH_WORDS.korean), headers: carol, answer: "html" },
+      { name: "request-page", title: `request page with 6 replies (#${requestWithReplies})`, url: `${base}/requests/${requestWithReplies}`, headers: carol, answer: "html" },
+      { name: "queue", title: "agent queue, default view (agent)", url: `${base}/agent`, headers: agent, answer: "html" },
+      { name: "queue-search", title: `agent queue, search "${SEARCH_WORDS.common}" (agent)`, url: `${base}/agent?q=${SEARCH_WORDS.common}`, headers: agent, answer: "html" },
+      { name: "api-first", title: "API list, Organization, first page", url: apiFirst, headers: api, answer: "json" },
+      { name: "api-deep", title: "API list, page 200 by cursor", url: apiFirst, headers: api, answer: "json" },
       {
         name: "reply",
         title: `a reply by API (alice, on ${aliceRequests.length} of her requests in turn; the write path)`,
@@ -115,6 +139,8 @@ runScript(async () => {
         method: "POST",
         headers: { authorization: `Bearer ${writeToken}`, "content-type": "application/json" },
         body: JSON.stringify({ body: "Still happening on our side, with the same workspace." }),
+        answer: "json",
+        noReplay: REPLY_NOT_REPLAYED,
       },
     ];
     const chosen = args.cases?.split(",") ?? all.map((one) => one.name);
@@ -127,57 +153,108 @@ runScript(async () => {
       if (response.status !== 200) throw new Error(`${one.name}: GET ${one.url} answered ${response.status}`);
     }
 
+    // The statements each case sends, captured now so that the floor follows the app's SQL as it changes.
+    const captured = await captureStatements(cases, app.pid!, url);
+    const floorFile = saveFloorStatements(captured, all.map((one) => one.name));
+    for (const one of captured.cases) process.stderr.write(`${one.name}: ${one.statements} statements (${one.agreeing} captures alike)${one.replay ? "" : ", not replayed by the floor"}\n`);
+    floor = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/floor.ts"), "--port", String(floorPort), "--statements", FLOOR_STATEMENTS], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, BENCH_DATABASE_URL: url },
+      stdio: ["ignore", 2, 2],
+    });
+    await waitUntilAnswering(floor, floorBase, 60_000);
+    const floorTargets = new Map<string, WrkTarget>();
+    for (const one of captured.cases.filter((candidate) => candidate.replay)) {
+      const target = { url: `${floorBase}/${one.name}`, headers: {} };
+      const response = await fetch(target.url);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`The floor answered ${response.status} for ${one.name}: see its message above.`);
+      floorTargets.set(one.name, target);
+    }
+    const serverPid = (side: Side) => (side === "app" ? app.pid : floor?.pid);
+
     const concurrencies = args.concurrency.split(",").map(Number);
     const rounds = Number(args.rounds);
     const roundSeconds = Math.max(1, Math.round(Number(args.seconds) / rounds));
+    // Beside the floor, each side runs twice per round (Portico, floor, floor, Portico), half the time each.
+    const halfSeconds = Math.max(1, Math.round(roundSeconds / 2));
     const results = new Map<string, Measured[]>();
     const memory: number[] = [];
     const sampler = setInterval(() => app.pid && memory.push(processTreeMemory(app.pid).rssMiB), 500);
     const started = { load: os.loadavg(), at: new Date() };
     for (const concurrency of concurrencies) {
       for (const one of cases) {
-        await settle(app.pid);
-        await runWrk(one, concurrency, WARMUP_SECONDS);
+        for (const target of [one, floorTargets.get(one.name)]) {
+          if (!target) continue;
+          await settle([app.pid, floor.pid]);
+          await runWrk(target, concurrency, WARMUP_SECONDS);
+        }
       }
       for (let round = 0; round < rounds; round++) {
         for (let i = 0; i < cases.length; i++) {
           const one = cases[(i + round) % cases.length]!;
-          await settle(app.pid);
-          const appBefore = app.pid ? processTreeCpuSeconds(app.pid) : 0;
-          const databaseBefore = cpuSecondsOfProcessesNamed("postgres");
-          const result = await runWrk(one, concurrency, roundSeconds);
-          const measured = {
-            result,
-            appCpuSeconds: (app.pid ? processTreeCpuSeconds(app.pid) : 0) - appBefore,
-            databaseCpuSeconds: cpuSecondsOfProcessesNamed("postgres") - databaseBefore,
-          };
-          const key = `${one.name}@${concurrency}`;
-          results.set(key, [...(results.get(key) ?? []), measured]);
-          process.stderr.write(`c=${concurrency} round ${round + 1}/${rounds} ${one.name}: ${result.requestsPerSecond.toFixed(1)} req/s, p95 ${ms(result.p95Ms)} ms\n`);
+          const floorTarget = floorTargets.get(one.name);
+          // Portico, floor, floor, Portico: what the machine's other work does over the round falls on both alike.
+          const runs: [Side, WrkTarget, number][] = floorTarget
+            ? [
+                ["app", one, halfSeconds],
+                ["floor", floorTarget, halfSeconds],
+                ["floor", floorTarget, halfSeconds],
+                ["app", one, halfSeconds],
+              ]
+            : [["app", one, roundSeconds]];
+          for (const [side, target, seconds] of runs) {
+            await settle([app.pid, floor.pid]);
+            const pid = serverPid(side);
+            const serverBefore = pid ? processTreeCpuSeconds(pid) : 0;
+            const databaseBefore = cpuSecondsOfProcessesNamed("postgres");
+            const result = await runWrk(target, concurrency, seconds);
+            const measured = {
+              result,
+              serverCpuSeconds: (pid ? processTreeCpuSeconds(pid) : 0) - serverBefore,
+              databaseCpuSeconds: cpuSecondsOfProcessesNamed("postgres") - databaseBefore,
+            };
+            const key = `${side}:${one.name}@${concurrency}`;
+            results.set(key, [...(results.get(key) ?? []), measured]);
+            process.stderr.write(
+              `c=${concurrency} round ${round + 1}/${rounds} ${one.name} ${side === "app" ? "Portico" : "floor"}: ${result.requestsPerSecond.toFixed(1)} req/s, p95 ${ms(result.p95Ms)} ms, ${result.errors} errors\n`,
+            );
+          }
         }
       }
     }
     clearInterval(sampler);
-    const report = renderReport({ cases, concurrencies, rounds, roundSeconds, results, memory, meta, started, buildDir });
+    const report = renderReport({ cases, concurrencies, rounds, roundSeconds, halfSeconds, results, memory, meta, started, buildDir, floorFile });
     writeReport("bench/results/load.md", report);
   } finally {
+    if (floor) await stopProcess(floor, 10_000);
     await stopProcess(app, 20_000);
   }
 });
+
+/** Writes the captured statements, keeping the cases this run did not capture (a run with --cases) from the file as it was. */
+function saveFloorStatements(captured: FloorFile, order: string[]): FloorFile {
+  const path = resolve(PROJECT_ROOT, FLOOR_STATEMENTS);
+  const previous = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as FloorFile).cases : [];
+  const byName = new Map<string, FloorCase>([...previous, ...captured.cases].map((one) => [one.name, one]));
+  const file = { ...captured, cases: order.flatMap((name) => byName.get(name) ?? []) };
+  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
+  return file;
+}
 
 /**
  * Waits until the app and PostgreSQL are idle: wrk stops at its deadline, but the requests it leaves
  * in flight are still served (and their queries run) after it, and would fall on the next case.
  */
-async function settle(appPid: number | undefined): Promise<void> {
-  const busy = () => (appPid ? processTreeCpuSeconds(appPid) : 0) + cpuSecondsOfProcessesNamed("postgres");
+async function settle(pids: (number | undefined)[]): Promise<void> {
+  const busy = () => pids.reduce<number>((sum, pid) => sum + (pid ? processTreeCpuSeconds(pid) : 0), 0) + cpuSecondsOfProcessesNamed("postgres");
   const deadline = Date.now() + SETTLE_LIMIT_MS;
   while (Date.now() < deadline) {
     const before = busy();
     await new Promise((done) => setTimeout(done, 1000));
     if (busy() - before < SETTLED_SHARE) return;
   }
-  process.stderr.write("The app did not settle within 3 minutes; measuring anyway.\n");
+  process.stderr.write("The app, the floor and PostgreSQL did not settle within 3 minutes; measuring anyway.\n");
 }
 
 /** The rounds of one case at one concurrency as one: requests and time added, latencies as the median round's. */
@@ -197,7 +274,7 @@ function combined(measured: Measured[]) {
     p95Ms: middle((result) => result.p95Ms),
     p99Ms: middle((result) => result.p99Ms),
     errors,
-    appMsPerRequest: perRequest(measured.reduce((sum, one) => sum + one.appCpuSeconds, 0)),
+    serverMsPerRequest: perRequest(measured.reduce((sum, one) => sum + one.serverCpuSeconds, 0)),
     databaseMsPerRequest: perRequest(measured.reduce((sum, one) => sum + one.databaseCpuSeconds, 0)),
     bytes: middle((result) => result.bytes),
   };
@@ -208,26 +285,30 @@ function renderReport(run: {
   concurrencies: number[];
   rounds: number;
   roundSeconds: number;
+  halfSeconds: number;
   results: Map<string, Measured[]>;
   memory: number[];
   meta: Record<string, string>;
   started: { load: number[]; at: Date };
   buildDir: string;
+  floorFile: FloorFile;
 }): string {
   const cpus = os.cpus();
   const sortedMemory = [...run.memory].sort((a, b) => a - b);
   const medianMemory = sortedMemory[Math.floor((sortedMemory.length - 1) / 2)] ?? 0;
+  const floorCases = new Map(run.floorFile.cases.map((one) => [one.name, one]));
   const lines = [
     "# The app under load, case by case",
     "",
     `Run ${run.started.at.toISOString()} by \`npx tsx bench/load.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}\` (production build in ${run.buildDir}, \`next start\`, one process, database pool 10), load from wrk.`,
     "",
-    `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; PostgreSQL, the app and wrk on the same machine. Load average before ${run.started.load.map((value) => value.toFixed(1)).join(" / ")}, after ${os
+    `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; PostgreSQL, the app, the floor and wrk on the same machine. Load average before ${run.started.load.map((value) => value.toFixed(1)).join(" / ")}, after ${os
       .loadavg()
       .map((value) => value.toFixed(1))
       .join(" / ")}`,
     `- Data: ${run.meta.requestsTotal} requests, Acme ${run.meta.acmeRequests} (carol's Organization scope); ${run.meta.publicReplies} public replies; database ${run.meta.databaseSize}`,
-    `- Each case ${run.rounds} × ${run.roundSeconds} s per concurrency after ${WARMUP_SECONDS} s of warm-up, interleaved in rotating order. req/s counts answers without error; latencies are wrk's over each round (the median round's). CPU per request: the app's process tree and every PostgreSQL process (the whole server), over the case's rounds, per successful answer`,
+    `- Each case ${run.rounds} round(s) per concurrency after ${WARMUP_SECONDS} s of warm-up, interleaved in rotating order; in a round, a case with a floor runs Portico ${run.halfSeconds} s, the floor 2 × ${run.halfSeconds} s, Portico ${run.halfSeconds} s again, one without ${run.roundSeconds} s. ` +
+      "req/s counts answers without error; latencies are wrk's over each run (the median run's). CPU per request: the server's process tree (the app's, or the floor's) and every PostgreSQL process (the whole server), over the case's runs, per successful answer",
     `- The app's memory (resident, its process tree) over the whole run: median ${medianMemory.toFixed(0)} MiB, peak ${Math.max(0, ...run.memory).toFixed(0)} MiB`,
     "",
     "| case | c | req/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/req | PostgreSQL CPU ms/req | bytes/answer |",
@@ -235,19 +316,62 @@ function renderReport(run: {
   ];
   for (const one of run.cases) {
     for (const concurrency of run.concurrencies) {
-      const measured = run.results.get(`${one.name}@${concurrency}`);
+      const measured = run.results.get(`app:${one.name}@${concurrency}`);
       if (!measured) continue;
       const row = combined(measured);
       if (row.requestsPerSecond === 0 && row.errors === 0) {
         // wrk counts what was answered; requests still in flight at its deadline are neither answers nor errors.
-        lines.push(`| ${one.title} | ${concurrency} | 0 | — | — | — | none answered within ${run.roundSeconds} s | — | — | — |`);
+        lines.push(`| ${one.title} | ${concurrency} | 0 | — | — | — | none answered within a run | — | — | — |`);
         continue;
       }
       lines.push(
-        `| ${one.title} | ${concurrency} | ${row.requestsPerSecond.toFixed(1)} | ${ms(row.p50Ms)} | ${ms(row.p95Ms)} | ${ms(row.p99Ms)} | ${row.errors} | ${row.appMsPerRequest.toFixed(1)} | ${row.databaseMsPerRequest.toFixed(1)} | ${row.bytes.toFixed(0)} |`,
+        `| ${one.title} | ${concurrency} | ${row.requestsPerSecond.toFixed(1)} | ${ms(row.p50Ms)} | ${ms(row.p95Ms)} | ${ms(row.p99Ms)} | ${row.errors} | ${row.serverMsPerRequest.toFixed(1)} | ${row.databaseMsPerRequest.toFixed(1)} | ${row.bytes.toFixed(0)} |`,
       );
     }
   }
+  lines.push(
+    "",
+    "## The raw-SQL floor",
+    "",
+    `The same statements as the app, from a minimal Node server (\`bench/floor.ts\`: plain \`pg\`, a pool of 10, the rows written out as minimal HTML, or JSON for the API): ` +
+      `what each case would cost with no framework, rendering or query builder. The statements were captured from PostgreSQL's log while the app served each case, ` +
+      `before this run's measurements, and are in \`${FLOOR_STATEMENTS}\` (transactions, parameters and protocol as the app sent them; statements the app had in flight at once are sent at once; ` +
+      `left out: the ${run.floorFile.background.length} statement(s) its mail and webhook delivery jobs sent while it served nothing). ` +
+      "× is the floor's req/s ÷ Portico's. CPU per request: the server's process tree, and PostgreSQL's.",
+  );
+  for (const concurrency of run.concurrencies) {
+    lines.push(
+      "",
+      `| case | statements | Portico req/s c=${concurrency} | floor req/s c=${concurrency} | × | Portico p95 ms | floor p95 ms | app CPU ms/req | floor CPU ms/req | PostgreSQL CPU ms/req, Portico / floor | floor errors |`,
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    );
+    for (const one of run.cases) {
+      const appMeasured = run.results.get(`app:${one.name}@${concurrency}`);
+      if (!appMeasured) continue;
+      const app = combined(appMeasured);
+      const floorCase = floorCases.get(one.name);
+      const statements = floorCase?.statements ?? "—";
+      const floorMeasured = run.results.get(`floor:${one.name}@${concurrency}`);
+      if (!floorMeasured) {
+        lines.push(`| ${one.title} | ${statements} | ${app.requestsPerSecond.toFixed(1)} | no floor (a write, see below) | — | ${ms(app.p95Ms)} | — | ${app.serverMsPerRequest.toFixed(1)} | — | ${app.databaseMsPerRequest.toFixed(1)} / — | — |`);
+        continue;
+      }
+      const floor = combined(floorMeasured);
+      // wrk counts what was answered: a case slower than a run shows none, neither answers nor errors.
+      const answered = (row: ReturnType<typeof combined>) => row.requestsPerSecond > 0 || row.errors > 0;
+      const rate = (row: ReturnType<typeof combined>) => (answered(row) ? row.requestsPerSecond.toFixed(1) : "none in a run");
+      const p95 = (row: ReturnType<typeof combined>) => (answered(row) ? ms(row.p95Ms) : "—");
+      const cpu = (row: ReturnType<typeof combined>, value: number) => (answered(row) ? value.toFixed(1) : "—");
+      const ratio = answered(app) && answered(floor) && app.requestsPerSecond > 0 ? (floor.requestsPerSecond / app.requestsPerSecond).toFixed(1) : "—";
+      lines.push(
+        `| ${one.title} | ${statements} | ${rate(app)} | ${rate(floor)} | ${ratio} | ${p95(app)} | ${p95(floor)} | ${cpu(app, app.serverMsPerRequest)} | ${cpu(floor, floor.serverMsPerRequest)} | ` +
+          `${cpu(app, app.databaseMsPerRequest)} / ${cpu(floor, floor.databaseMsPerRequest)} | ${floor.errors} |`,
+      );
+    }
+  }
+  const notReplayed = run.cases.map((one) => floorCases.get(one.name)).filter((one): one is FloorCase => Boolean(one && !one.replay));
+  if (notReplayed.length > 0) lines.push("");
+  for (const one of notReplayed) lines.push(`- No floor for ${one.title}: ${one.why ?? ""}`);
   lines.push("");
   return lines.join("\n");
 }

@@ -88,7 +88,7 @@ export async function responds(target: string): Promise<boolean> {
 }
 
 /** Every descendant of a process, itself included. */
-function processTree(pid: number): number[] {
+export function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

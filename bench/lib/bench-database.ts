@@ -20,7 +20,7 @@ export function databaseName(url: string): string {
 }
 
 /** The server's maintenance database, for CREATE / DROP DATABASE. */
-function adminUrl(url: string): string {
+export function adminUrl(url: string): string {
   const admin = new URL(url);
   admin.pathname = "/postgres";
   return admin.toString();
