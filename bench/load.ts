@@ -9,7 +9,7 @@
 //
 // Cases (carol@acme.test unless said): the Organization list, its common-word, rare-word and Korean
 // searches, a request page with six replies, the agent queue (default view and a search, as the
-// agent), the API's list (first page and page 200 by cursor) and a reply written through the API
+// agent), the API's list (first page, page 200 by cursor, a common-word and a Korean search) and a reply written through the API
 // (the write path: a public reply by the requester). PORTICO_BUILD_DIR (default .next-bench-load) and
 // BENCH_PORT (default 3224), BENCH_FLOOR_PORT (default BENCH_PORT + 1). Writes bench/results/load.md and
 // prints it. Localhost only.
@@ -131,6 +131,8 @@ runScript(async () => {
       { name: "queue-search", title: `agent queue, search "${SEARCH_WORDS.common}" (agent)`, url: `${base}/agent?q=${SEARCH_WORDS.common}`, headers: agent, answer: "html" },
       { name: "api-first", title: "API list, Organization, first page", url: apiFirst, headers: api, answer: "json" },
       { name: "api-deep", title: "API list, page 200 by cursor", url: apiFirst, headers: api, answer: "json" },
+      { name: "api-search-common", title: `API list, Organization, common word "${SEARCH_WORDS.common}"`, url: `${apiFirst}&q=${SEARCH_WORDS.common}`, headers: api, answer: "json" },
+      { name: "api-search-korean", title: `API list, Organization, Korean "${SEARCH_WORDS.korean}"`, url: `${apiFirst}&q=${encodeURIComponent(SEARCH_WORDS.korean)}`, headers: api, answer: "json" },
       {
         name: "reply",
         title: `a reply by API (alice, on ${aliceRequests.length} of her requests in turn; the write path)`,
