@@ -10,6 +10,8 @@ import type { Database } from "@/server/db/client";
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 export const IDEMPOTENCY_RETENTION_MS = DAY;
+/** A claim still without an answer after this long was left by a call that failed on its way out, not one still running. */
+export const ABANDONED_CLAIM_MS = 5_000;
 
 export type Claim =
   | { kind: "first" }
@@ -37,6 +39,14 @@ export async function claimIdempotencyKey(db: Database, ownerKey: string, key: s
     return claimIdempotencyKey(db, ownerKey, key, fingerprint, now);
   }
   if (kept.fingerprint !== fingerprint) return { kind: "mismatch" };
+  if (kept.status === null && kept.createdAt.getTime() < now.getTime() - ABANDONED_CLAIM_MS) {
+    // Its answer never came (the database went away before the claim was kept or freed): this request
+    // takes the key over rather than being refused for a day. Safe even if the first is still running:
+    // a use case that creates something takes a submission key derived from this key, so only one of
+    // them writes; the other changes (a status, a CC) find the change made and say so.
+    await db.idempotentResponse.deleteMany({ where: { ownerKey, key, status: null, createdAt: kept.createdAt } });
+    return claimIdempotencyKey(db, ownerKey, key, fingerprint, now);
+  }
   if (kept.status === null) return { kind: "in_progress" };
   return { kind: "replay", status: kept.status, body: kept.body, headers: (kept.headers ?? {}) as Record<string, string> };
 }

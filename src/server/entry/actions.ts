@@ -2,10 +2,11 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/server/db";
+import { databaseErrorLine, isDatabaseUnavailable } from "@/server/db/errors";
 import { notFound, type Outcome } from "@/server/outcome";
 import type { SignedInViewer } from "@/server/people/viewer";
 import type { UseCase } from "@/server/use-case";
-import { formValues, toFormState, type DoneSentence, type FormAnswer, type FormMessages, type FormState } from "./form-state";
+import { formValues, toFormState, type DoneSentence, type FormMessages, type FormState } from "./form-state";
 import { findViewer } from "./viewer";
 
 // Every server action is made by one of these (a lint rule refuses any other export from a
@@ -24,7 +25,7 @@ interface Run<Result extends object> {
   input?: (formData: FormData) => unknown;
 }
 
-async function run<Result extends object>({ task, agentsOnly, input = formValues }: Run<Result>, formData: FormData): Promise<FormAnswer<Result>> {
+async function run<Result extends object>({ task, agentsOnly, input = formValues }: Run<Result>, formData: FormData): Promise<Outcome<Result> | { ok: false; reason: "signed_out" }> {
   const viewer = await findViewer();
   if (!viewer) return agentsOnly ? notFound() : { ok: false, reason: "signed_out" };
   if (agentsOnly && !viewer.actor.isAgent) return notFound();
@@ -49,7 +50,12 @@ export interface FormActionOptions<Result extends object> {
 function formAction<Result extends object>(useCase: AnyUseCase<Result>, agentsOnly: boolean, options: FormActionOptions<Result>) {
   return async (previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
-    const answer = await run({ task: useCase, agentsOnly, input: options.input ?? (() => values) }, formData);
+    const answer = await run({ task: useCase, agentsOnly, input: options.input ?? (() => values) }, formData).catch((error: unknown) => {
+      // The database restarting: the form says so and keeps what was written, rather than the page failing.
+      if (!isDatabaseUnavailable(error)) throw error;
+      console.error(`The database is unavailable; a form was answered with an error: ${databaseErrorLine(error)}`);
+      return { ok: false, reason: "unavailable" } as const;
+    });
     if (answer.ok) {
       for (const path of options.revalidate?.(values) ?? []) revalidatePath(path);
       if (options.redirectTo) redirect(options.redirectTo(answer));

@@ -20,7 +20,7 @@ export interface FormState {
 
 /**
  * Where a form's messages are, under one namespace of the message files: `done…` keys, `notFound`,
- * `conflict`, `signedOut`, `errors.<code>`, `refusals.<code>` and `fields.<name>` (for "{field}"),
+ * `conflict`, `signedOut`, `unavailable`, `errors.<code>`, `refusals.<code>` and `fields.<name>` (for "{field}"),
  * each falling back to the shared `form` namespace, and a refusal with no message of its own to the
  * rule's own sentence.
  */
@@ -41,7 +41,8 @@ export interface DoneSentence {
   sentence: string;
 }
 
-export type FormAnswer<T extends object> = Outcome<T> | { ok: false; reason: "signed_out" };
+/** Besides the use case's outcome: signed out, or the database unreachable for a moment (nothing may have been saved). */
+export type FormAnswer<T extends object> = Outcome<T> | { ok: false; reason: "signed_out" } | { ok: false; reason: "unavailable" };
 
 /** Message keys are built from codes here, so the compile-time check of literal keys cannot apply. */
 interface Translator {
@@ -69,6 +70,8 @@ export async function toFormState<T extends object>(
   switch (answer.reason) {
     case "signed_out":
       return failed(say("signedOut", "form.signedOut"));
+    case "unavailable":
+      return failed(say("unavailable", "form.unavailable"));
     case "not_found":
       return failed(say("notFound", "form.notFound"));
     case "conflict":

@@ -9,6 +9,7 @@ import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "@/i18n/format";
 import { LOCALE_COOKIE, type Locale } from "@/i18n/locales";
 import { resolveLocale } from "@/i18n/negotiate";
 import { TIME_ZONE_COOKIE } from "@/schemas/time-zone";
+import { isDatabaseUnavailable } from "@/server/db/errors";
 import { findViewer } from "./viewer";
 
 // Each request loads only its own language's file.
@@ -19,7 +20,9 @@ const MESSAGES = {
 } satisfies Record<Locale, () => Promise<{ default: unknown }>>;
 
 export default getRequestConfig(async () => {
-  const [viewer, cookieStore, headerStore] = await Promise.all([findViewer(), cookies(), headers()]);
+  // With the database unreachable (restarting) the viewer cannot be read: the cookie and the browser
+  // still choose the language, so a form can say so in it instead of the page failing.
+  const [viewer, cookieStore, headerStore] = await Promise.all([findViewer().catch(unlessDatabaseUnavailable), cookies(), headers()]);
   const locale = resolveLocale({
     saved: viewer?.person.locale,
     cookie: cookieStore.get(LOCALE_COOKIE)?.value,
@@ -32,3 +35,8 @@ export default getRequestConfig(async () => {
     timeZone: viewer?.person.timeZone ?? canonicalTimeZone(cookieStore.get(TIME_ZONE_COOKIE)?.value) ?? DEFAULT_TIME_ZONE,
   };
 });
+
+function unlessDatabaseUnavailable(error: unknown): null {
+  if (isDatabaseUnavailable(error)) return null;
+  throw error;
+}

@@ -6,6 +6,7 @@ import { claimIdempotencyKey, fingerprintOf, IDEMPOTENCY_KEY_PATTERN, keepIdempo
 import { countApiCall, type RateCount } from "@/server/api/rate-limit";
 import { getClock } from "@/server/clock";
 import { getDatabase } from "@/server/db";
+import { databaseErrorLine, isDatabaseUnavailable } from "@/server/db/errors";
 import type { Outcome } from "@/server/outcome";
 import type { SignedInViewer } from "@/server/people/viewer";
 import { clientFrom } from "@/server/security/client";
@@ -62,16 +63,25 @@ export function withViewer<Context>(handler: Handler<Context, SignedInViewer>, o
 /**
  * Every database connection stayed taken for as long as a request may wait (a burst of chat lines):
  * nothing was written, and the caller is told to try again shortly rather than that something broke.
+ * The database unreachable or restarting is as brief, but a write cut off at its commit may have been
+ * saved: the caller is told to send it again, which the Idempotency-Key and the submission key make safe.
  */
 async function answerUnlessBusy(answer: () => Promise<Response>): Promise<Response> {
   try {
     return await answer();
   } catch (error) {
-    if (!isDatabaseBusy(error)) throw error;
-    const busy = problem(503, "busy", "The server is busy; nothing was saved. Try again in a moment.");
-    busy.headers.set("Retry-After", "1");
-    return busy;
+    if (isDatabaseBusy(error)) return retryLater(problem(503, "busy", "The server is busy; nothing was saved. Try again in a moment."), 1);
+    if (isDatabaseUnavailable(error)) {
+      console.error(`The database is unavailable; answered 503: ${databaseErrorLine(error)}`);
+      return retryLater(problem(503, "unavailable", "The database is unavailable for a moment. Send the same request again shortly, with the same Idempotency-Key: it is not acted on twice."), 2);
+    }
+    throw error;
   }
+}
+
+function retryLater(response: Response, seconds: number): Response {
+  response.headers.set("Retry-After", String(seconds));
+  return response;
 }
 
 /** Prisma's "timed out waiting for a connection" (P2024) and "could not start a transaction in time" (P2028). */

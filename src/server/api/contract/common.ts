@@ -44,7 +44,9 @@ export function writeAnswer(status: "200" | "201", description: string, schema: 
 export const commonProblems: ZodOpenApiResponsesObject = {
   "401": problem("No credential, or one that is unknown, revoked or expired."),
   "429": problem("Over the rate limit; Retry-After says in how many seconds to try again."),
-  "503": problem("The server is busy; nothing was saved. Retry-After says when to try again."),
+  "503": problem(
+    "The server is busy (`busy`: nothing was saved) or its database is unavailable for a moment (`unavailable`: a write may have been saved — send it again with the same Idempotency-Key). Retry-After says when to try again.",
+  ),
 };
 
 export const notFoundProblem: ZodOpenApiResponsesObject = { "404": problem("Not found: it does not exist, or the caller may not see it — the same answer for both.") };
