@@ -89,7 +89,8 @@ describe("who may download an attachment", () => {
 
   it("keeps an internal note's file from customers, even the requester, and lists it only for agents", async () => {
     const note = await seeded.db.comment.findFirstOrThrow({
-      where: { visibility: "internal", request: { requester: { email: "alice@acme.test" } } },
+      // A note with no file of its own yet (the demo data has one with a log), whichever the database returns first.
+      where: { visibility: "internal", attachments: { none: {} }, request: { requester: { email: "alice@acme.test" } } },
       select: { id: true, requestId: true },
     });
     const file = await stage("agent@portico.test", "internal-log.txt", Buffer.from("renderer log\n"));
@@ -236,7 +237,8 @@ describe("searching by file name", () => {
 
   it("never finds a request by the name of an internal note's file, nor a staged one", async () => {
     const note = await seeded.db.comment.findFirstOrThrow({
-      where: { visibility: "internal", request: { requester: { email: "alice@acme.test" } } },
+      // A note with no file of its own yet (the demo data has one with a log), whichever the database returns first.
+      where: { visibility: "internal", attachments: { none: {} }, request: { requester: { email: "alice@acme.test" } } },
       select: { id: true, requestId: true },
     });
     const file = await stage("agent@portico.test", "zyzzogeton-trace.txt", Buffer.from("trace\n"));
