@@ -82,9 +82,10 @@ export const SEARCH_COUNT_WALK = 2_500;
 
 /**
  * A search's counts where its page found its matches close together (`rareMatches` false), each as a
- * walk: the count's requests tested in turn, up to SEARCH_COUNT_WALK of them, until the bound is passed. Where the walk covered every request of the count, or passed the
- * bound, that is the answer; only a count with few matches among many requests is read through the
- * search index, where its matches are few. PostgreSQL cannot choose this itself: it estimates a
+ * walk: the count's requests tested in turn, up to SEARCH_COUNT_WALK of them, until the bound is
+ * passed. Where the walk covered every request of the count, or passed the bound, that is the answer;
+ * only a count with few matches among many requests is read through the search index (countAll),
+ * where its matches are few. PostgreSQL cannot choose this itself: it estimates a
  * phrase (a Korean word) far too rare, and read every candidate of the search index for each count.
  */
 async function countSearchMatches(
@@ -106,11 +107,7 @@ async function countSearchMatches(
     if (found > SEARCH_COUNT_BOUND || (row?.[`walked${index}`] ?? 0) < SEARCH_COUNT_WALK) counted.set(name, found);
     else unsettled.push([name, conditions]);
   });
-  if (unsettled.length > 0) {
-    const [rest] = await db.$queryRaw<Record<string, number>[]>`
-      WITH ${searchQuery(view.search)} SELECT ${Prisma.join(unsettled.map(([name, conditions]) => Prisma.sql`${bounded(conditions)} AS ${Prisma.raw(`"${name}"`)}`))}`;
-    for (const [name] of unsettled) counted.set(name, rest?.[name] ?? 0);
-  }
+  if (unsettled.length > 0) for (const [name, count] of await countAll(db, Prisma.sql`WITH ${searchQuery(view.search)}`, unsettled, bounded)) counted.set(name, count);
   return counted;
 }
 

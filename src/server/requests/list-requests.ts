@@ -94,10 +94,10 @@ async function readListPage(db: Database, viewer: Reader, params: RequestListPar
   // A request number in the search leads the first page and is left out of the pages that follow it,
   // so paging neither drops nor repeats a row.
   const numberMatch = search ? await findByNumber<Row>(db, list, where, search) : null;
-  const [after, before] = [dateCursor(params.after), dateCursor(params.before)];
+  const [afterCursor, beforeCursor] = [dateCursor(params.after), dateCursor(params.before)];
   const page = search
-    ? await searchPage(db, where, params.sort, params.order, search, searchableCommentVisibilities(actor), numberMatch?.id, after, before, params.limit)
-    : { ...(await browsePage(db, where, params.sort, params.order, after, before, params.limit)), rareMatches: false };
+    ? await searchPage(db, where, params.sort, params.order, search, searchableCommentVisibilities(actor), numberMatch?.id, afterCursor, beforeCursor, params.limit)
+    : { ...(await browsePage(db, where, params.sort, params.order, afterCursor, beforeCursor, params.limit)), rareMatches: false };
 
   const items: RequestListItem[] = page.rows.map((row) => withMatch(row, search));
   if (numberMatch && page.previousCursor === null) items.unshift(numberMatch);
@@ -113,9 +113,9 @@ async function readListPage(db: Database, viewer: Reader, params: RequestListPar
       rareMatches: page.rareMatches,
     });
 
-  const { after: _after, before: _before, limit: _limit, ...view } = params;
+  const { after, before, limit, ...view } = params;
   return {
-    page: { view: { ...view, scope }, requestedScope: params.scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, onLaterPage: Boolean(params.after ?? params.before) },
+    page: { view: { ...view, scope }, requestedScope: params.scope, scopes, items, nextCursor: page.nextCursor, previousCursor: page.previousCursor, onLaterPage: Boolean(after ?? before) },
     countView: counted,
   };
 }
