@@ -139,10 +139,15 @@ test("r, n and ? on the request page: the reply, the note and the list of shortc
   await page.goto(`/agent/requests/${requestId}`);
   await expect(page.getByRole("tab", { name: "Public reply" })).toHaveAttribute("aria-selected", "true");
 
-  await page.keyboard.press("n");
+  const noteTab = page.getByRole("tab", { name: "Internal note" });
   const noteField = form(page, "Internal note").getByLabel("Internal note (only agents see it)");
-  await expect(noteField).toBeFocused();
-  await expect(page.getByRole("tab", { name: "Internal note" })).toHaveAttribute("aria-selected", "true");
+  // The shortcuts listen once the page is interactive; a key pressed before that does nothing, so it
+  // is pressed again until it is heard, and never once the note is open (it would be typed there).
+  await expect(async () => {
+    if ((await noteTab.getAttribute("aria-selected")) !== "true") await page.keyboard.press("n");
+    await expect(noteField).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(noteTab).toHaveAttribute("aria-selected", "true");
   // Typing: the keys are the agent's text.
   await page.keyboard.type("rn?");
   await expect(noteField).toHaveValue("rn?");

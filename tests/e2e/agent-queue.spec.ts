@@ -238,8 +238,11 @@ test.describe("Agent queue", () => {
     await page.getByLabel("Search all requests").fill("");
     await page.getByRole("heading", { name: "Queue", level: 1 }).click();
 
-    await page.keyboard.press("j");
-    await expect(rows.first()).toHaveAttribute("data-current", "");
+    // A key pressed before the page is interactive does nothing: press again until it is heard.
+    await expect(async () => {
+      if ((await queueTable(page).locator("tr[data-current]").count()) === 0) await page.keyboard.press("j");
+      await expect(rows.first()).toHaveAttribute("data-current", "", { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await expect(rows.first().getByRole("link").first()).toBeFocused();
     await page.keyboard.press("j");
     await page.keyboard.press("j");
