@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 
 // A live chat on a request (docs/realtime.md, "Chat"), for the customer on the request page and for
@@ -269,37 +269,39 @@ export function ChatPanel({ chatId, requestId, side, status, customerName, agent
     return Number.isNaN(at.getTime()) ? "" : timeFormat.format(at);
   };
 
-  const post = useCallback(
-    async (clientId: string, body: string) => {
-      setOutgoing((mine) => mine.map((sent) => (sent.clientId === clientId ? { ...sent, state: "sending" } : sent)));
-      try {
-        const response = await fetch(`/api/chats/${encodeURIComponent(chatId)}/messages`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ body, clientId }),
-        });
-        if (!response.ok) throw new Error(String(response.status));
-        const { messageId } = (await response.json()) as { messageId: string };
-        setOutgoing((mine) => mine.map((sent) => (sent.clientId === clientId ? { ...sent, messageId } : sent)));
-        // The server has it: the box may be emptied, unless the person has written on since.
-        setDraft((text) => (text.replace(/\r\n?/g, "\n") === body ? "" : text));
-      } catch {
-        setOutgoing((mine) => mine.map((sent) => (sent.clientId === clientId ? { ...sent, state: "failed" } : sent)));
-      }
-    },
-    [chatId],
-  );
+  const deliver = async (clientId: string, body: string) => {
+    try {
+      const response = await fetch(`/api/chats/${encodeURIComponent(chatId)}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ body, clientId }),
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      const { messageId } = (await response.json()) as { messageId: string };
+      setOutgoing((mine) => mine.map((sent) => (sent.clientId === clientId ? { ...sent, messageId } : sent)));
+      // The server has it: the box may be emptied, unless the person has written on since.
+      setDraft((text) => (text.replace(/\r\n?/g, "\n") === body ? "" : text));
+    } catch {
+      setOutgoing((mine) => mine.map((sent) => (sent.clientId === clientId ? { ...sent, state: "failed" } : sent)));
+    }
+  };
+  // Lines go to the server one at a time, so they are stored, and read by everyone, in the order typed.
+  const sending = useRef<Promise<void>>(Promise.resolve());
+  const post = (clientId: string, body: string) => {
+    setOutgoing((mine) => mine.map((sent) => (sent.clientId === clientId ? { ...sent, state: "sending" } : sent)));
+    sending.current = sending.current.then(() => deliver(clientId, body));
+  };
 
   const send = () => {
     const body = draft.replace(/\r\n?/g, "\n");
     if (body.trim() === "") return;
     // Sending the same text again after a failure retries that line instead of adding another.
     const failed = outgoing.find((sent) => sent.state === "failed" && sent.body === body);
-    if (failed) return void post(failed.clientId, body);
+    if (failed) return post(failed.clientId, body);
     if (outgoing.some((sent) => sent.state === "sending" && !sent.messageId && sent.body === body)) return;
     const clientId = newClientId();
     setOutgoing((mine) => [...mine, { clientId, body, state: "sending" }]);
-    void post(clientId, body);
+    post(clientId, body);
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -366,7 +368,7 @@ export function ChatPanel({ chatId, requestId, side, status, customerName, agent
                 {labels.notSent}
                 <button
                   type="button"
-                  onClick={() => void post(sent.clientId, sent.body)}
+                  onClick={() => post(sent.clientId, sent.body)}
                   className="rounded border border-red-700 px-2 py-0.5 text-red-700 hover:bg-red-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-red-700"
                 >
                   {labels.retry}
