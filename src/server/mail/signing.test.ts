@@ -45,4 +45,10 @@ describe("unsubscribe tokens", () => {
     expect(readUnsubscribeToken([oldKey], token.replace("cuser123", "cuser124"))).toBeNull();
     expect(readUnsubscribeToken([oldKey], "nonsense")).toBeNull();
   });
+
+  it("work for any account id a mail is written to: a cuid, a demo id, a longer id made by a script", () => {
+    for (const userId of ["cm4x7k2p90000abcd1234efgh", "seed-user-alice", `unsub-${"0123abcd-".repeat(4)}0123`]) {
+      expect(readUnsubscribeToken([oldKey], unsubscribeToken([oldKey], userId, "reminder"))).toEqual({ userId, kind: "reminder" });
+    }
+  });
 });

@@ -97,8 +97,8 @@ export function unsubscribeToken(keys: Keys, userId: string, kind: string): stri
 }
 
 export function readUnsubscribeToken(keys: Keys, token: string): { userId: string; kind: string } | null {
-  // User ids are cuids, or hyphenated for the demo accounts ("seed-user-alice").
-  const match = /^([a-z0-9-]{1,40})\.([a-z_]{1,40})\.([a-z0-9]{1,40})$/.exec(token);
+  // User ids are cuids, or hyphenated for the demo accounts ("seed-user-alice") and accounts made by scripts.
+  const match = /^([a-z0-9-]{1,64})\.([a-z_]{1,40})\.([a-z0-9]{1,40})$/.exec(token);
   if (!match) return null;
   const [, userId = "", kind = "", signature = ""] = match;
   return verify(keys, UNSUBSCRIBE, `${userId}.${kind}`, signature) ? { userId, kind } : null;
