@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { withE2eDatabase } from "../setup/e2e-database";
 import { expectSignedIn, formsAsServed, openRequest, signIn, openAgentAction } from "./fixtures";
 
 // docs/product.md §8: the agent's composer (Public reply / Internal note tabs, the status after the
@@ -203,6 +204,22 @@ test("a reminder is offered on a Pending request only, and a customer replaying 
   await page.reload();
   await expect(page.getByText(marker)).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Event log" }).getByText(/Reminder #/)).toHaveCount(0);
+
+  // The agent's own reminder is theirs. The automation's is signed by an agent account but written by
+  // nobody, recorded with no actor: the page says the automation wrote it.
+  await openAgentAction(page, "Send a reminder");
+  const send = form(page, "Send a reminder");
+  const words = `Just checking in on the report (${stamp}).`;
+  await send.getByLabel("Message").fill(words);
+  await send.getByRole("button", { name: "Send reminder" }).click();
+  await expect(send.getByRole("status")).toHaveText("Reminder sent.");
+  await page.reload();
+  const written = page.getByRole("article").filter({ hasText: words });
+  await expect(written.getByRole("heading", { level: 3 })).toHaveText("Morgan Ellis");
+  await withE2eDatabase((db) => db.query(`UPDATE "RequestEvent" SET "actorId" = NULL WHERE "requestId" = $1 AND type = 'reminder_sent'`, [requestId]));
+  await page.reload();
+  await expect(written.getByRole("heading", { level: 3 })).toHaveText("Automatic reminder");
+  await expect(page.getByRole("region", { name: "Event log" }).locator("li[data-event-type=reminder_sent]")).toContainText("Automation ·");
 });
 
 test("a merged request is read-only: no composer, no properties to change, no action", async ({ page }) => {
