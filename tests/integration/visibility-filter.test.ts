@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { can, visibleRequestsFilter } from "@/domain";
-import { openableRequestsWhere, visibleRequestsSql, visibleRequestsWhere } from "@/server/requests/visibility-query";
+import { can, organizationsVisibleInFull, visibleRequestsFilter } from "@/domain";
+import { openableRequestsWhere, visibleRequestsSql, visibleRequestsSqlWithin, visibleRequestsWhere } from "@/server/requests/visibility-query";
+import { Prisma } from "@/generated/prisma/client";
 import { DEMO_ACCOUNTS } from "../e2e/demo-accounts";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
@@ -25,6 +26,23 @@ describe("the visibility filter in the database", () => {
     const bySql = (await seeded.db.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Request" r WHERE ${visibleRequestsSql(filter)} ORDER BY r.id`).map((row) => row.id);
     expect(bySql).toEqual(byPrisma);
     expect(byPrisma.length).toBeGreaterThan(0);
+  });
+
+  it.each(DEMO_ACCOUNTS)("within any set of organizations, selects for %s exactly what the whole filter selects there", async (email) => {
+    const actor = await actorFor(email);
+    const filter = visibleRequestsFilter(actor, NOW);
+    const everyOrganization = (await seeded.db.organization.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id);
+    const sets = [organizationsVisibleInFull(actor, NOW), everyOrganization, ...everyOrganization.map((id) => [id]), []];
+    for (const organizations of sets) {
+      const within = Prisma.sql`r."organizationId" IN (${organizations.length > 0 ? Prisma.join(organizations) : Prisma.sql`NULL`})`;
+      const ids = async (visibility: Prisma.Sql) =>
+        (await seeded.db.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Request" r WHERE ${visibility === Prisma.empty ? within : Prisma.sql`${visibility} AND ${within}`} ORDER BY r.id`).map((row) => row.id);
+      expect(await ids(visibleRequestsSqlWithin(filter, organizations)), organizations.join(",")).toEqual(await ids(visibleRequestsSql(filter)));
+    }
+    // Left out only where it changes nothing: the organizations the viewer reads in full.
+    const readInFull = organizationsVisibleInFull(actor, NOW);
+    if (filter.kind === "some" && readInFull.length > 0) expect(visibleRequestsSqlWithin(filter, readInFull)).toBe(Prisma.empty);
+    if (filter.kind === "some") expect(visibleRequestsSqlWithin(filter, everyOrganization)).not.toBe(Prisma.empty);
   });
 
   it.each(DEMO_ACCOUNTS)("opens by id exactly the requests `can` lets %s see, merge links included", async (email) => {

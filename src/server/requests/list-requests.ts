@@ -8,7 +8,7 @@ import { isTimestampCursor, type ListCursor } from "@/schemas/list-params";
 import { requestListParamsSchema, type RequestListParams, type RequestScope } from "@/schemas/request-list";
 import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, paginate, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
 import { countView, type ViewCounts } from "./list-counts";
-import { visibleRequestsSql } from "./visibility-query";
+import { visibleRequestsSql, visibleRequestsSqlWithin } from "./visibility-query";
 
 // My Requests (docs/product.md §2): one page of the viewer's requests in a scope, filtered, sorted and
 // optionally searched, with keyset pagination. Raw SQL, because keyset pagination needs row-value
@@ -82,8 +82,9 @@ async function readListPage(db: Database, viewer: Reader, params: RequestListPar
   const scope = scopes.includes(params.scope) ? params.scope : "mine";
 
   // The status filter apart: the status tabs count each status with the view's other choices.
+  const visibility = visibleRequestsFilter(actor, now);
   const allStatuses = and(
-    visibleRequestsSql(visibleRequestsFilter(actor, now)),
+    scope === "organization" ? visibleRequestsSqlWithin(visibility, organizations) : visibleRequestsSql(visibility),
     scopeSql(scope, actor.userId, organizations),
     params.priority.length > 0 ? enumIn(Prisma.sql`r.priority`, params.priority, "Priority") : Prisma.empty,
   );

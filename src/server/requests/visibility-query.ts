@@ -41,6 +41,17 @@ export function visibleRequestsSql(filter: VisibleRequestsFilter): Prisma.Sql {
 }
 
 /**
+ * The same, for a list already limited to `organizations`. When the viewer reads each of them in
+ * full, every request of the list is visible by the rule's last alternative and the condition is
+ * left out: stated again, it keeps the planner from reading the organizations' own index alone (the
+ * status counts then read every counted request's row). Otherwise the whole condition stays.
+ */
+export function visibleRequestsSqlWithin(filter: VisibleRequestsFilter, organizations: readonly string[]): Prisma.Sql {
+  const readInFull = filter.kind === "all" || (organizations.length > 0 && organizations.every((id) => filter.organizationIds.includes(id)));
+  return readInFull ? Prisma.empty : visibleRequestsSql(filter);
+}
+
+/**
  * A request opened by id (its page, its actions): visible directly, or linked by a merge to one that
  * is (the domain's `matchesFilterFollowingMergeLinks`).
  */
