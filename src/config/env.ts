@@ -102,6 +102,8 @@ export interface ServerConfig {
   databaseUrl: string;
   databasePoolMax: number;
   authSecret: string;
+  /** Served over HTTPS (NEXTAUTH_URL): the session cookie is `__Secure-` prefixed and Secure. */
+  secureCookies: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string } | undefined;
 }
 
@@ -123,6 +125,7 @@ export function readServerConfig(source: EnvironmentSource = process.env): Serve
     databaseUrl: env.DATABASE_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
     authSecret: env.NEXTAUTH_SECRET,
+    secureCookies: (env.NEXTAUTH_URL ?? "").startsWith("https://"),
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? {

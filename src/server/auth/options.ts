@@ -43,6 +43,8 @@ export function getAuthOptions(): NextAuthOptions {
   const config = readServerConfig();
   cached = {
     secret: config.authSecret,
+    // What next-auth would choose by itself from NEXTAUTH_URL, stated so that session.ts reads the same cookie.
+    useSecureCookies: config.secureCookies,
     // The cookie lives as long as a session may; whether the session is still live is decided on the
     // server on every request (src/server/security/sessions.ts).
     session: { strategy: "jwt", maxAge: Math.ceil(readSessionConfig().maxAgeMs / 1000) },
