@@ -30,10 +30,26 @@ export function sourceFingerprint(): string {
   const hash = createHash("sha256");
   for (const input of INPUTS) {
     for (const file of files(join(PROJECT_ROOT, input))) {
-      hash.update(relative(PROJECT_ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+      const path = relative(PROJECT_ROOT, file);
+      hash.update(path).update("\0").update(path === "tsconfig.json" ? asBuilt(readFileSync(file, "utf8")) : readFileSync(file)).update("\0");
     }
   }
   return hash.digest("hex");
+}
+
+/**
+ * tsconfig.json without the type paths of build folders: `next build` into another folder than .next
+ * adds that folder's to `include` as it builds, which changes nothing built. Counted, they would make
+ * the next start build again (and a second instance started on the same build rebuild it under the first).
+ */
+function asBuilt(tsconfig: string): string {
+  try {
+    const config = JSON.parse(tsconfig) as { include?: unknown };
+    if (Array.isArray(config.include)) config.include = config.include.filter((path) => !(typeof path === "string" && /^\.next[^/]*\/(dev\/)?types\//.test(path)));
+    return JSON.stringify(config);
+  } catch {
+    return tsconfig;
+  }
 }
 
 export function isBuildCurrent(): boolean {
