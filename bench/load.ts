@@ -5,7 +5,7 @@
 // that the machine's other work falls on all of them alike. For each: req/s, p50/p95/p99, answers
 // that failed, and the CPU each request cost the app and PostgreSQL, with the app's memory.
 //
-//   npx tsx bench/load.ts [--seconds 10] [--rounds 2] [--concurrency 1,16,64] [--cases page-org,…]
+//   npx tsx bench/load.ts [--seconds 10] [--rounds 2] [--concurrency 1,16,64] [--cases page-org,…] [--instances 2]
 //
 // Cases (carol@acme.test unless said): the Organization list, its common-word, rare-word and Korean
 // searches, a request page with six replies, the agent queue (default view and a search, as the
@@ -13,6 +13,11 @@
 // (the write path: a public reply by the requester). PORTICO_BUILD_DIR (default .next-bench-load) and
 // BENCH_PORT (default 3224), BENCH_FLOOR_PORT (default BENCH_PORT + 1). Writes bench/results/load.md and
 // prints it. Localhost only.
+//
+// With --instances 2, the app is two instances (the second on BENCH_FLOOR_PORT + 1) behind nginx
+// (deploy/nginx.conf, on BENCH_FLOOR_PORT + 2; tests/setup/nginx.ts runs it unprivileged), as
+// docs/deploy.md runs them: wrk drives the proxy, the app's CPU counts both instances and nginx, and the
+// report is bench/results/load-2-instances.md. The floor stays one process.
 //
 // Beside the app, each case runs on the raw-SQL floor (bench/floor.ts): a minimal server sending exactly
 // the statements the app sent for that case over plain `pg`, so that what the app spends beyond its SQL
@@ -24,17 +29,17 @@
 //
 // Between runs it waits until the app, the floor and PostgreSQL are idle again (what wrk left in flight is
 // still being served), so no case pays for the one before it.
-//
-// Not yet here: two instances behind a proxy.
 
 import "./lib/allow-server-only";
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/project-root";
+import { startNginx, type Proxy } from "../tests/setup/nginx";
 import { benchToken, deepPage } from "./lib/api-client";
 import { processTreeCpuSeconds, processTreeMemory, responds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
 import { benchDatabaseUrl, databaseName, readBenchMeta, withClient } from "./lib/bench-database";
@@ -64,6 +69,8 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "2" },
     concurrency: { type: "string", default: "1,16,64" },
     cases: { type: "string" },
+    // 2: two instances of the app behind nginx (deploy/nginx.conf), as docs/deploy.md runs them.
+    instances: { type: "string", default: "1" },
   },
 });
 
@@ -109,13 +116,32 @@ runScript(async () => {
   const floorBase = `http://localhost:${floorPort}`;
   if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${port}; set BENCH_PORT to a free port.`);
   if (await responds(floorBase)) throw new Error(`Something already listens on port ${floorPort}; set BENCH_FLOOR_PORT to a free port.`);
+  const instances = Number(args.instances);
+  if (instances !== 1 && instances !== 2) throw new Error("--instances is 1 or 2.");
+  // The second instance and the proxy take the ports after the floor's.
+  const secondPort = floorPort + 1;
+  const proxyPort = floorPort + 2;
+  // One session secret for every instance: a session begun on one is good on the other.
   const env: NodeJS.ProcessEnv = { ...process.env, PORTICO_BUILD_DIR: buildDir, BENCH_PORT: String(port), API_RATE_LIMIT_PER_MINUTE: "1000000" };
+  env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
   delete env.NEXTAUTH_URL;
   delete env.DATABASE_URL;
   const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
   let floor: ReturnType<typeof spawn> | undefined;
+  let second: ReturnType<typeof spawn> | undefined;
+  let proxy: Proxy | undefined;
   try {
     await waitUntilAnswering(app, `${base}/api/auth/csrf`, READY_TIMEOUT_MS);
+    if (instances === 2) {
+      // Started once the first has built, so that it serves the same build.
+      if (await responds(`http://localhost:${secondPort}/api/auth/csrf`)) throw new Error(`Something already listens on port ${secondPort}, the second instance's.`);
+      second = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env: { ...env, BENCH_PORT: String(secondPort) }, stdio: ["ignore", 2, 2] });
+      await waitUntilAnswering(second, `http://localhost:${secondPort}/api/auth/csrf`, READY_TIMEOUT_MS);
+      proxy = await startNginx({ port: proxyPort, upstreams: [port, secondPort] });
+    }
+    // What wrk drives as "the app": the one instance, or the proxy in front of both.
+    const served = (target: WrkTarget): WrkTarget => (proxy ? { ...target, url: target.url.replace(base, proxy.baseURL) } : target);
+    const appPids = [app.pid, second?.pid, proxy?.pid].filter((pid): pid is number => pid !== undefined);
     const carol = { cookie: (await signIn(base, "carol@acme.test")).header() };
     const agent = { cookie: (await signIn(base, "agent@portico.test")).header() };
     const api = { authorization: `Bearer ${readToken}` };
@@ -173,7 +199,8 @@ runScript(async () => {
       if (response.status !== 200) throw new Error(`The floor answered ${response.status} for ${one.name}: see its message above.`);
       floorTargets.set(one.name, target);
     }
-    const serverPid = (side: Side) => (side === "app" ? app.pid : floor?.pid);
+    const serverPids = (side: Side) => (side === "app" ? appPids : floor?.pid ? [floor.pid] : []);
+    const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + processTreeCpuSeconds(pid), 0);
 
     const concurrencies = args.concurrency.split(",").map(Number);
     const rounds = Number(args.rounds);
@@ -181,15 +208,17 @@ runScript(async () => {
     // Beside the floor, each side runs twice per round (Portico, floor, floor, Portico), half the time each.
     const halfSeconds = Math.max(1, Math.round(roundSeconds / 2));
     const results = new Map<string, Measured[]>();
-    const memory: number[] = [];
-    const sampler = setInterval(() => app.pid && memory.push(processTreeMemory(app.pid).rssMiB), 500);
+    // Each instance's memory (its process tree), sampled together.
+    const memory: number[][] = [];
+    const instancePids = [app.pid, second?.pid].filter((pid): pid is number => pid !== undefined);
+    const sampler = setInterval(() => memory.push(instancePids.map((pid) => processTreeMemory(pid).rssMiB)), 500);
     const started = { load: os.loadavg(), at: new Date() };
     for (const concurrency of concurrencies) {
       for (const one of cases) {
         for (const target of [one, floorTargets.get(one.name)]) {
           if (!target) continue;
-          await settle([app.pid, floor.pid]);
-          await runWrk(target, concurrency, WARMUP_SECONDS);
+          await settle([...appPids, floor.pid]);
+          await runWrk(target === one ? served(one) : target, concurrency, WARMUP_SECONDS);
         }
       }
       for (let round = 0; round < rounds; round++) {
@@ -199,21 +228,21 @@ runScript(async () => {
           // Portico, floor, floor, Portico: what the machine's other work does over the round falls on both alike.
           const runs: [Side, WrkTarget, number][] = floorTarget
             ? [
-                ["app", one, halfSeconds],
+                ["app", served(one), halfSeconds],
                 ["floor", floorTarget, halfSeconds],
                 ["floor", floorTarget, halfSeconds],
-                ["app", one, halfSeconds],
+                ["app", served(one), halfSeconds],
               ]
-            : [["app", one, roundSeconds]];
+            : [["app", served(one), roundSeconds]];
           for (const [side, target, seconds] of runs) {
-            await settle([app.pid, floor.pid]);
-            const pid = serverPid(side);
-            const serverBefore = pid ? processTreeCpuSeconds(pid) : 0;
+            await settle([...appPids, floor.pid]);
+            const pids = serverPids(side);
+            const serverBefore = cpuOf(pids);
             const databaseBefore = cpuSecondsOfProcessesNamed("postgres");
             const result = await runWrk(target, concurrency, seconds);
             const measured = {
               result,
-              serverCpuSeconds: (pid ? processTreeCpuSeconds(pid) : 0) - serverBefore,
+              serverCpuSeconds: cpuOf(pids) - serverBefore,
               databaseCpuSeconds: cpuSecondsOfProcessesNamed("postgres") - databaseBefore,
             };
             const key = `${side}:${one.name}@${concurrency}`;
@@ -226,10 +255,12 @@ runScript(async () => {
       }
     }
     clearInterval(sampler);
-    const report = renderReport({ cases, concurrencies, rounds, roundSeconds, halfSeconds, results, memory, meta, started, buildDir, floorFile });
-    writeReport("bench/results/load.md", report);
+    const report = renderReport({ cases, concurrencies, rounds, roundSeconds, halfSeconds, results, memory, meta, started, buildDir, floorFile, instances });
+    writeReport(instances === 1 ? "bench/results/load.md" : `bench/results/load-${instances}-instances.md`, report);
   } finally {
     if (floor) await stopProcess(floor, 10_000);
+    await proxy?.stop();
+    if (second) await stopProcess(second, 20_000);
     await stopProcess(app, 20_000);
   }
 });
@@ -289,20 +320,24 @@ function renderReport(run: {
   roundSeconds: number;
   halfSeconds: number;
   results: Map<string, Measured[]>;
-  memory: number[];
+  /** Per sample, each instance's resident memory in MiB. */
+  memory: number[][];
+  instances: number;
   meta: Record<string, string>;
   started: { load: number[]; at: Date };
   buildDir: string;
   floorFile: FloorFile;
 }): string {
   const cpus = os.cpus();
-  const sortedMemory = [...run.memory].sort((a, b) => a - b);
-  const medianMemory = sortedMemory[Math.floor((sortedMemory.length - 1) / 2)] ?? 0;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? 0;
+  const totals = run.memory.map((sample) => sample.reduce((sum, one) => sum + one, 0));
+  const each = run.memory.flat();
+  const serving = run.instances === 1 ? "one process" : `${run.instances} instances of one process each behind nginx (deploy/nginx.conf)`;
   const floorCases = new Map(run.floorFile.cases.map((one) => [one.name, one]));
   const lines = [
     "# The app under load, case by case",
     "",
-    `Run ${run.started.at.toISOString()} by \`npx tsx bench/load.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}\` (production build in ${run.buildDir}, \`next start\`, one process, database pool 10), load from wrk.`,
+    `Run ${run.started.at.toISOString()} by \`npx tsx bench/load.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}\` (production build in ${run.buildDir}, \`next start\`, ${serving}, database pool 10 each), load from wrk.`,
     "",
     `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; PostgreSQL, the app, the floor and wrk on the same machine. Load average before ${run.started.load.map((value) => value.toFixed(1)).join(" / ")}, after ${os
       .loadavg()
@@ -311,7 +346,9 @@ function renderReport(run: {
     `- Data: ${run.meta.requestsTotal} requests, Acme ${run.meta.acmeRequests} (carol's Organization scope); ${run.meta.publicReplies} public replies; database ${run.meta.databaseSize}`,
     `- Each case ${run.rounds} round(s) per concurrency after ${WARMUP_SECONDS} s of warm-up, interleaved in rotating order; in a round, a case with a floor runs Portico ${run.halfSeconds} s, the floor 2 × ${run.halfSeconds} s, Portico ${run.halfSeconds} s again, one without ${run.roundSeconds} s. ` +
       "req/s counts answers without error; latencies are wrk's over each run (the median run's). CPU per request: the server's process tree (the app's, or the floor's) and every PostgreSQL process (the whole server), over the case's runs, per successful answer",
-    `- The app's memory (resident, its process tree) over the whole run: median ${medianMemory.toFixed(0)} MiB, peak ${Math.max(0, ...run.memory).toFixed(0)} MiB`,
+    run.instances === 1
+      ? `- The app's memory (resident, its process tree) over the whole run: median ${median(totals).toFixed(0)} MiB, peak ${Math.max(0, ...totals).toFixed(0)} MiB`
+      : `- The app's memory (resident, each instance's process tree) over the whole run: per instance median ${median(each).toFixed(0)} MiB, peak ${Math.max(0, ...each).toFixed(0)} MiB; both together median ${median(totals).toFixed(0)} MiB, peak ${Math.max(0, ...totals).toFixed(0)} MiB. App CPU per request counts both instances and nginx`,
     "",
     "| case | c | req/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/req | PostgreSQL CPU ms/req | bytes/answer |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

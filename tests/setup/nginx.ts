@@ -15,6 +15,8 @@ export const NGINX_BINARY = process.env.NGINX_BINARY ?? "/usr/sbin/nginx";
 
 export interface Proxy {
   baseURL: string;
+  /** nginx's master process (its workers are its children). */
+  pid: number;
   /** What nginx logged (its error log): for a failure's message. */
   log(): string;
   stop(): Promise<void>;
@@ -83,7 +85,7 @@ export async function startNginx(options: { port: number; upstreams: [number, nu
     try {
       const response = await fetch(`${baseURL}/signin`, { signal: AbortSignal.timeout(2000) });
       await response.body?.cancel();
-      if (response.ok) return { baseURL, log, stop };
+      if (response.ok) return { baseURL, pid: child.pid!, log, stop };
     } catch {
       // Not listening yet.
     }
