@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH } from "./sign-in";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./sign-in-limits";
 
-/** Long enough to resist guessing at the throttled rate; no rules about character kinds, which only make passwords worse. */
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from "./sign-in-limits";
 
 export const changePasswordSchema = z
   .object({

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "./sign-in-limits";
 
-export const MAX_EMAIL_LENGTH = 320;
-/** The upper bound keeps a hostile request from making the slow hash slower still. */
-export const MAX_PASSWORD_LENGTH = 1024;
+export { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, SIGN_IN_THROTTLED, throttledSeconds, throttledSignInError } from "./sign-in-limits";
 
 export const passwordSignInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(MAX_EMAIL_LENGTH)),
@@ -29,17 +28,4 @@ export function safeCallbackPath(value: string | null | undefined, fallback = "/
     return fallback;
   }
   return url.origin === OWN_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : fallback;
-}
-
-/** What a throttled sign-in answers instead of "wrong": this, a colon, and the seconds to wait. */
-export const SIGN_IN_THROTTLED = "throttled";
-
-export function throttledSignInError(seconds: number): string {
-  return `${SIGN_IN_THROTTLED}:${Math.max(1, Math.ceil(seconds))}`;
-}
-
-/** The seconds a throttled sign-in must wait, or null when the error is any other. */
-export function throttledSeconds(error: string): number | null {
-  const match = new RegExp(`^${SIGN_IN_THROTTLED}:(\\d{1,6})$`).exec(error);
-  return match ? Number(match[1]) : null;
 }

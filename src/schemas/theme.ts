@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { THEME_CHOICES } from "./theme-choices";
 
-/** The profile menu's choices: follow the system's setting, or always light, or always dark. */
-export const THEME_CHOICES = ["system", "light", "dark"] as const;
-export type ThemeChoice = (typeof THEME_CHOICES)[number];
+export { THEME_CHOICES, type ThemeChoice } from "./theme-choices";
 
 /** A theme chosen in the profile menu; anything else is invalid. */
 export const themeChoiceSchema = z.object({ theme: z.enum(THEME_CHOICES) });

@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Locale } from "@/i18n/locales";
-import type { ThemeChoice } from "@/schemas/theme";
+import type { ThemeChoice } from "@/schemas/theme-choices";
 import { Avatar } from "./avatar";
 import { forgetDrafts } from "./draft";
 import { LanguageSwitch } from "./language-switch";
+import { signOutOfPortal } from "./sign-out";
 import { ThemeSwitch, type ThemeLabels } from "./theme-switch";
 
 export interface ProfileMenuLabels {
@@ -128,7 +128,7 @@ export function ProfileMenu(props: {
                 type="button"
                 onClick={() => {
                   forgetDrafts();
-                  void signOut({ callbackUrl: "/signin" });
+                  void signOutOfPortal();
                 }}
                 className="block w-full px-4 py-2 text-left text-sm hover:bg-slate-50 focus-visible:bg-slate-50"
               >

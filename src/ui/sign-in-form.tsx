@@ -4,7 +4,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, throttledSeconds } from "@/schemas/sign-in";
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, throttledSeconds } from "@/schemas/sign-in-limits";
 
 export interface SignInFormLabels {
   email: string;

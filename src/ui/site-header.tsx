@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ThemeChoice } from "@/schemas/theme";
+import type { ThemeChoice } from "@/schemas/theme-choices";
 import { ProfileMenu } from "./profile-menu";
 
 interface HeaderPerson {

@@ -1,4 +1,4 @@
-import { THEME_CHOICES, type ThemeChoice } from "@/schemas/theme";
+import { THEME_CHOICES, type ThemeChoice } from "@/schemas/theme-choices";
 
 // The profile menu's theme choice: a plain form, like the language switch beside it. The server
 // saves it and paints the page again, so nothing flashes in the wrong theme on the next visit either.

@@ -1,7 +1,6 @@
 "use client";
 
-import { MIN_PASSWORD_LENGTH } from "@/schemas/password";
-import { MAX_PASSWORD_LENGTH } from "@/schemas/sign-in";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/schemas/sign-in-limits";
 import { Submit } from "./request-form";
 
 export interface NewPasswordLabels {

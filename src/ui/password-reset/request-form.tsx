@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import { MAX_EMAIL_LENGTH } from "@/schemas/sign-in";
+import { MAX_EMAIL_LENGTH } from "@/schemas/sign-in-limits";
 
 export interface RequestResetLabels {
   email: string;

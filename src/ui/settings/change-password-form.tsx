@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { MIN_PASSWORD_LENGTH } from "@/schemas/password";
-import { MAX_PASSWORD_LENGTH } from "@/schemas/sign-in";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/schemas/sign-in-limits";
 import { formError, initialFormState, type FormAction } from "../form-state";
 import { SubmitRow } from "../submit-row";
 
