@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { cookies } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { setLocale } from "@/app/actions/set-locale";
 import { setTheme } from "@/app/actions/set-theme";
 import { reportBrowserTimeZone } from "@/app/actions/time-zone";
 import { TIME_ZONE_COOKIE } from "@/schemas/time-zone";
 import { findViewer } from "@/server/entry/viewer";
+import { ErrorPageTextsProvider } from "@/ui/error-page-texts";
 import { SiteHeader } from "@/ui/site-header";
 import { TimeZoneReporter } from "@/ui/time-zone-reporter";
 import "./globals.css";
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [viewer, locale, t, messages] = await Promise.all([findViewer(), getLocale(), getTranslations("layout"), getMessages()]);
+  const [viewer, locale, t, errorPage] = await Promise.all([findViewer(), getLocale(), getTranslations("layout"), getTranslations("errorPage")]);
   const person = viewer?.person;
   // Someone without a saved time zone (or a visitor without the cookie) has their browser's adopted.
   const [timeZone, zoneCookie] = await Promise.all([getTimeZone(), cookies().then((store) => store.has(TIME_ZONE_COOKIE))]);
@@ -45,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {reportTimeZone && <TimeZoneReporter action={reportBrowserTimeZone} shown={timeZone} />}
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8">
           {/* Only the error page's texts reach the browser: everything else arrives translated from the server. */}
-          <NextIntlClientProvider messages={{ errorPage: messages.errorPage }}>{children}</NextIntlClientProvider>
+          <ErrorPageTextsProvider texts={{ title: errorPage("title"), body: errorPage("body"), retry: errorPage("retry"), home: errorPage("home") }}>{children}</ErrorPageTextsProvider>
         </main>
       </body>
     </html>
