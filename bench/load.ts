@@ -5,7 +5,7 @@
 // that the machine's other work falls on all of them alike. For each: req/s, p50/p95/p99, answers
 // that failed, and the CPU each request cost the app and PostgreSQL, with the app's memory.
 //
-//   npx tsx bench/load.ts [--seconds 10] [--rounds 2] [--concurrency 1,16,64] [--cases page-org,…] [--instances 2]
+//   npx tsx bench/load.ts [--seconds 10] [--rounds 2] [--concurrency 1,16,64] [--cases page-org,…] [--instances 2] [--out bench/results/….md]
 //
 // Cases (carol@acme.test unless said): the Organization list, its common-word, rare-word and Korean
 // searches, a request page with six replies, the agent queue (default view and a search, as the
@@ -71,6 +71,8 @@ const { values: args } = parseArgs({
     cases: { type: "string" },
     // 2: two instances of the app behind nginx (deploy/nginx.conf), as docs/deploy.md runs them.
     instances: { type: "string", default: "1" },
+    // Where the report goes; by default bench/results/load.md, or load-2-instances.md with --instances 2.
+    out: { type: "string" },
   },
 });
 
@@ -256,7 +258,7 @@ runScript(async () => {
     }
     clearInterval(sampler);
     const report = renderReport({ cases, concurrencies, rounds, roundSeconds, halfSeconds, results, memory, meta, started, buildDir, floorFile, instances });
-    writeReport(instances === 1 ? "bench/results/load.md" : `bench/results/load-${instances}-instances.md`, report);
+    writeReport(args.out ?? (instances === 1 ? "bench/results/load.md" : `bench/results/load-${instances}-instances.md`), report);
   } finally {
     if (floor) await stopProcess(floor, 10_000);
     await proxy?.stop();
