@@ -238,11 +238,20 @@ export async function runFaults({ app, users, seconds, restartAtSeconds, downMs 
   // Setup, not measured: each user opens a request of its own to reply to, so that the threads read stay a user's own size.
   const own = new Map<number, number>();
   await inParallel(users, 8, async (user) => {
-    const response = await fetch(`${app.base}/api/v1/requests`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ subject: `Faults ${runId}: user ${user.index + 1}`, description: "Replies under load, across a database restart.", priority: "S3" }),
-    });
+    // As the API asks of any client: a 503 is tried again after its Retry-After, with the same
+    // Idempotency-Key (a cold instance on a busy machine may not get a connection in time at first).
+    const idempotencyKey = randomUUID();
+    let response: Response;
+    for (let attempt = 1; ; attempt++) {
+      response = await fetch(`${app.base}/api/v1/requests`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json", "idempotency-key": idempotencyKey },
+        body: JSON.stringify({ subject: `Faults ${runId}: user ${user.index + 1}`, description: "Replies under load, across a database restart.", priority: "S3" }),
+      });
+      if (response.status !== 503 || attempt === 5) break;
+      await response.body?.cancel();
+      await new Promise((done) => setTimeout(done, Number(response.headers.get("retry-after") ?? 1) * 1000));
+    }
     if (response.status !== 201) throw new Error(`Opening user ${user.index + 1}'s request: HTTP ${response.status} ${await response.text()}`);
     own.set(user.index, ((await response.json()) as { request: { id: number } }).request.id);
   });
