@@ -9,17 +9,13 @@
 // PORTICO_BUILD_DIR (default .next-bench-load, the load benchmark's build) and BENCH_PORT (default
 // 3234). Writes bench/results/bundle.md and prints it.
 
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { runScript } from "../scripts/lib/run-script";
-import { PROJECT_ROOT } from "../scripts/lib/project-root";
-import { responds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
-import { benchDatabaseUrl, databaseName, readBenchMeta, withClient } from "./lib/bench-database";
+import { signIn, startServedApp, stopProcess } from "./lib/app-process";
+import { benchDatabaseUrl, requireBenchData, withClient } from "./lib/bench-database";
 import { writeReport } from "./lib/report";
 
-const READY_TIMEOUT_MS = 15 * 60_000;
 /** The target for My Requests (docs/PERFORMANCE.md). */
 const MY_REQUESTS_BUDGET_KB = 100;
 
@@ -33,19 +29,11 @@ interface Script {
 
 runScript(async () => {
   const url = benchDatabaseUrl();
-  const meta = await withClient(url, readBenchMeta);
-  if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
+  await requireBenchData(url);
   const request = await withClient(url, async (client) => (await client.query<{ id: number }>(`SELECT id FROM "Request" WHERE "requesterId" = 'seed-user-alice' ORDER BY id DESC LIMIT 1`)).rows[0]?.id);
   const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench-load";
-  const port = Number(process.env.BENCH_PORT || 3234);
-  const base = `http://localhost:${port}`;
-  if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${port}; set BENCH_PORT to a free port.`);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORTICO_BUILD_DIR: buildDir, BENCH_PORT: String(port) };
-  delete env.NEXTAUTH_URL;
-  delete env.DATABASE_URL;
-  const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
+  const { base, app } = await startServedApp({ buildDir, port: Number(process.env.BENCH_PORT || 3234) });
   try {
-    await waitUntilAnswering(app, `${base}/api/auth/csrf`, READY_TIMEOUT_MS);
     const cookie = (await signIn(base, args.email)).header();
     const pages = [
       { title: "My Requests", path: "/requests" },

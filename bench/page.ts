@@ -8,14 +8,11 @@
 // PORTICO_BUILD_DIR (default .next-bench) keeps this build apart from others; BENCH_PORT (default
 // 3204) is where the app listens. Writes bench/results/page.md and prints it.
 
-import { spawn } from "node:child_process";
 import os from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runScript } from "../scripts/lib/run-script";
-import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
-import { responds, signIn, stopProcess, waitUntilAnswering, type Cookies } from "./lib/app-process";
-import { benchDatabaseUrl, databaseName, DEFAULT_BENCH_PORT, readBenchMeta, withClient } from "./lib/bench-database";
+import { signIn, startServedApp, stopProcess, type Cookies } from "./lib/app-process";
+import { benchDatabaseUrl, DEFAULT_BENCH_PORT, requireBenchData, withClient } from "./lib/bench-database";
 import { writeReport } from "./lib/report";
 import { ms, summarize, type Timing } from "./lib/stats";
 import { SEARCH_WORDS } from "./lib/words";
@@ -27,7 +24,6 @@ const PAGES = [
 ];
 const WARMUP = 5;
 const BUDGET_MS = 60_000;
-const READY_TIMEOUT_MS = 15 * 60_000;
 
 const { values: args } = parseArgs({
   options: { runs: { type: "string", default: "30" }, email: { type: "string", default: "carol@acme.test" } },
@@ -43,8 +39,7 @@ interface PageResult {
 
 runScript(async () => {
   const url = benchDatabaseUrl();
-  const meta = await withClient(url, readBenchMeta);
-  if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
+  const meta = await requireBenchData(url);
   // The page lists requests when it shows the most recently active one of carol's organization.
   const newest = await withClient(url, async (client) => {
     const { rows } = await client.query<{ id: number }>(
@@ -54,17 +49,9 @@ runScript(async () => {
   });
 
   const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench";
-  const port = Number(process.env.BENCH_PORT || DEFAULT_BENCH_PORT);
-  const base = `http://localhost:${port}`;
-  if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${port}; set BENCH_PORT to a free port.`);
-
-  const env: NodeJS.ProcessEnv = { ...process.env, PORTICO_BUILD_DIR: buildDir, BENCH_PORT: String(port) };
-  delete env.NEXTAUTH_URL;
-  delete env.DATABASE_URL;
   // The app's output (and the build's, when one is needed) goes to stderr; stdout is the report.
-  const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
+  const { base, app } = await startServedApp({ buildDir, port: Number(process.env.BENCH_PORT || DEFAULT_BENCH_PORT) });
   try {
-    await waitUntilAnswering(app, `${base}/api/auth/csrf`, READY_TIMEOUT_MS);
     const cookies = await signIn(base, args.email);
     const runs = Number(args.runs);
     const results: PageResult[] = [];

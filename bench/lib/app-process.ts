@@ -51,6 +51,27 @@ export async function startInstance({ port, databaseUrl, poolMax, authSecret, en
   return { base, process: child };
 }
 
+/**
+ * The built app on the benchmark database as `npm start` serves it (bench/serve-app.ts, which builds
+ * into `buildDir` first when the sources changed), its output on stderr; resolves once it answers.
+ */
+export async function startServedApp(options: { buildDir: string; port: number; readyTimeoutMs?: number }): Promise<{ base: string; app: ChildProcess }> {
+  const base = `http://localhost:${options.port}`;
+  if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${options.port}; set BENCH_PORT to a free port.`);
+  const env: NodeJS.ProcessEnv = { ...process.env, PORTICO_BUILD_DIR: options.buildDir, BENCH_PORT: String(options.port) };
+  delete env.NEXTAUTH_URL;
+  delete env.DATABASE_URL;
+  const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
+  try {
+    // The first start builds (minutes).
+    await waitUntilAnswering(app, `${base}/api/auth/csrf`, options.readyTimeoutMs ?? 15 * 60_000);
+  } catch (error) {
+    await stopProcess(app);
+    throw error;
+  }
+  return { base, app };
+}
+
 /** Resolves once `target` answers; fails when the app's process stops first or `timeoutMs` passes. */
 export async function waitUntilAnswering(app: ChildProcess, target: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -58,6 +58,13 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
   }
 }
 
+/** The benchmark database's description, or an error saying how to make it when it holds no complete data. */
+export async function requireBenchData(url: string): Promise<Record<string, string>> {
+  const meta = await withClient(url, readBenchMeta);
+  if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
+  return meta;
+}
+
 /** What `bench/generate.ts` wrote, read back from the `bench.meta` table; null before a complete run. */
 export async function readBenchMeta(client: pg.Client): Promise<Record<string, string> | null> {
   const { rows: exists } = await client.query("SELECT to_regclass('bench.meta') IS NOT NULL AS ok");
