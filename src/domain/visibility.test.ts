@@ -4,6 +4,7 @@ import {
   can,
   canBeCcd,
   checkNewRequest,
+  filterCoversOrganizations,
   matchesFilter,
   matchesFilterFollowingMergeLinks,
   replyRoute,
@@ -12,6 +13,7 @@ import {
   type Actor,
   type RequestAccess,
   type RequestAction,
+  type VisibleRequestsFilter,
 } from "./visibility";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -175,5 +177,19 @@ describe("AUTOMATION_ACTOR: the automation works every request and reads no inte
 
   it("its list filter takes every request, as `can` does", () => {
     expect(visibleRequestsFilter(AUTOMATION_ACTOR, NOW)).toEqual({ kind: "all" });
+  });
+});
+
+describe("filterCoversOrganizations: a list limited to organizations read in full needs no other visibility test", () => {
+  const some: VisibleRequestsFilter = { kind: "some", requesterId: "u1", ccUserId: "u1", organizationIds: ["acme", "globex"] };
+  it("holds for organizations all read in full, and for a viewer who sees everything", () => {
+    expect(filterCoversOrganizations(some, ["acme"])).toBe(true);
+    expect(filterCoversOrganizations(some, ["acme", "globex"])).toBe(true);
+    expect(filterCoversOrganizations({ kind: "all" }, ["initech"])).toBe(true);
+  });
+  it("does not hold when any organization is not read in full, or when none is named", () => {
+    expect(filterCoversOrganizations(some, ["acme", "initech"])).toBe(false);
+    expect(filterCoversOrganizations(some, [])).toBe(false);
+    expect(filterCoversOrganizations({ kind: "some", requesterId: "u1", ccUserId: "u1", organizationIds: [] }, ["acme"])).toBe(false);
   });
 });

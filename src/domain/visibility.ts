@@ -162,6 +162,14 @@ export function visibleRequestsFilter(actor: Actor, now: Date): VisibleRequestsF
   return { kind: "some", requesterId: actor.userId, ccUserId: actor.userId, organizationIds: organizationsVisibleInFull(actor, now) };
 }
 
+/**
+ * Every request of these organizations passes the filter whoever takes part in it: the viewer reads
+ * each of them in full (or sees everything). A list limited to them needs no other visibility test.
+ */
+export function filterCoversOrganizations(filter: VisibleRequestsFilter, organizationIds: readonly string[]): boolean {
+  return filter.kind === "all" || (organizationIds.length > 0 && organizationIds.every((id) => filter.organizationIds.includes(id)));
+}
+
 /** The filter read back as a predicate: what the query must return, for tests and in-memory checks. */
 export function matchesFilter(filter: VisibleRequestsFilter, request: RequestParties): boolean {
   if (filter.kind === "all") return true;

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "./password";
-import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "./sign-in";
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./sign-in-limits";
 
 /** Asking for a reset link: the address, read as signing in reads it. */
 export const requestPasswordResetSchema = z.object({

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./sign-in-limits";
 
-export { MIN_PASSWORD_LENGTH } from "./sign-in-limits";
-
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from "./sign-in-limits";
 
-export { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, SIGN_IN_THROTTLED, throttledSeconds, throttledSignInError } from "./sign-in-limits";
-
 export const passwordSignInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(MAX_EMAIL_LENGTH)),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { THEME_CHOICES } from "./theme-choices";
 
-export { THEME_CHOICES, type ThemeChoice } from "./theme-choices";
-
 /** A theme chosen in the profile menu; anything else is invalid. */
 export const themeChoiceSchema = z.object({ theme: z.enum(THEME_CHOICES) });

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { readServerConfig, readSessionConfig, type ServerConfig } from "@/config/env";
-import { throttledSignInError } from "@/schemas/sign-in";
+import { throttledSignInError } from "@/schemas/sign-in-limits";
 import { getClock } from "@/server/clock";
 import { getDatabase } from "@/server/db";
 import { authenticateWithOidc, authenticateWithPassword } from "@/server/people/authenticate";

@@ -1,5 +1,6 @@
 import "server-only";
-import { themeChoiceSchema, type ThemeChoice } from "@/schemas/theme";
+import { themeChoiceSchema } from "@/schemas/theme";
+import type { ThemeChoice } from "@/schemas/theme-choices";
 import type { Database } from "@/server/db/client";
 import type { Outcome } from "@/server/outcome";
 import type { Reader } from "@/server/people/viewer";

@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { VisibleRequestsFilter } from "@/domain";
+import { filterCoversOrganizations, type VisibleRequestsFilter } from "@/domain";
 
 // The domain's visibility filter (`visibleRequestsFilter`) as the two query languages the data layer
 // speaks: a Prisma `where` for Prisma queries and SQL for the raw list queries. Each alternative of
@@ -47,8 +47,7 @@ export function visibleRequestsSql(filter: VisibleRequestsFilter): Prisma.Sql {
  * status counts then read every counted request's row). Otherwise the whole condition stays.
  */
 export function visibleRequestsSqlWithin(filter: VisibleRequestsFilter, organizations: readonly string[]): Prisma.Sql {
-  const readInFull = filter.kind === "all" || (organizations.length > 0 && organizations.every((id) => filter.organizationIds.includes(id)));
-  return readInFull ? Prisma.empty : visibleRequestsSql(filter);
+  return filterCoversOrganizations(filter, organizations) ? Prisma.empty : visibleRequestsSql(filter);
 }
 
 /**

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { readSessionConfig } from "@/config/env";
 import { choiceParam } from "@/schemas/list-params";
-import { MIN_PASSWORD_LENGTH } from "@/schemas/password";
+import { MIN_PASSWORD_LENGTH } from "@/schemas/sign-in-limits";
 import { PASSWORD_RESET_ERRORS } from "@/schemas/password-reset";
 import { getClock } from "@/server/clock";
 import { getDatabase } from "@/server/db";

@@ -2,7 +2,7 @@
 
 import { viewerAction } from "@/server/entry/actions";
 import { changePassword } from "@/server/people/change-password";
-import { MIN_PASSWORD_LENGTH } from "@/schemas/password";
+import { MIN_PASSWORD_LENGTH } from "@/schemas/sign-in-limits";
 
 /** Every session ends with the change, this one too: the person signs in again with the new password. */
 export const changePasswordAction = viewerAction(changePassword, {

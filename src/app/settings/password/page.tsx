@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { MIN_PASSWORD_LENGTH } from "@/schemas/password";
+import { MIN_PASSWORD_LENGTH } from "@/schemas/sign-in-limits";
 import { requireViewer } from "@/server/entry/viewer";
 import { ChangePasswordForm } from "@/ui/settings/change-password-form";
 import { PASSWORD_PATH } from "@/ui/settings/outcome";
