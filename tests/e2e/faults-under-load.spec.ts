@@ -43,7 +43,13 @@ test("20 users for 30 s with PostgreSQL restarted at 10 s: confirmed replies sto
   const run = await runFaults({ app: running, users, seconds: 30, restartAtSeconds: 10 });
   const verdict = await judgeFaults(run, running.cluster.url);
   expect(verdict.ok, `${summarizeVerdict(verdict)}\n\nThe app's last output:\n${running.output().slice(-3000)}`).toBe(true);
-  expect(verdict.counts.confirmed).toBeGreaterThan(100);
+  // Not a throughput floor (the suite's load sets the pace on a small machine): the run must have done
+  // its work on both sides of the restart, and every user must have been served.
+  const restart = run.restart!;
+  const confirmed = run.replies.filter((reply) => reply.confirmed).map((reply) => ({ user: reply.user, answer: reply.attempts.at(-1)! }));
+  expect(confirmed.filter(({ answer }) => answer.end < restart.stopAt).length, "replies confirmed before the restart").toBeGreaterThan(0);
+  expect(confirmed.filter(({ answer }) => answer.start > restart.upAt).length, "replies confirmed after the database was back").toBeGreaterThan(0);
+  expect(new Set(confirmed.map((reply) => reply.user)).size, "users with a confirmed reply").toBe(users.length);
 });
 
 test("a reply sent while the database is down is refused with the text kept; sent again once it is back, it is posted once", async ({ page }) => {
