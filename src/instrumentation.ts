@@ -1,4 +1,5 @@
-// Next.js calls `register` once when a server process starts: the place to start the automation's
+// Next.js calls `register` once when a server process starts: the place to release what each render's
+// end would otherwise keep (src/server/runtime/abort-reasons.ts), to start the automation's
 // timer (docs/automation.md), the inbound mail transports and the mail delivery job (docs/email.md), and the webhook delivery job
 // (docs/webhooks.md), in the Node.js runtime only.
 
@@ -7,6 +8,8 @@ export async function register(): Promise<void> {
   // out of any Edge bundle; it cannot go through src/config/env.ts.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { releaseAbortReasonFrames } = await import("./server/runtime/abort-reasons");
+  releaseAbortReasonFrames();
   const { startAutomation } = await import("./server/automation/start-automation");
   startAutomation();
   const { startInboundMail } = await import("./server/mail/inbound/start-inbound");
