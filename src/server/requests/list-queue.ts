@@ -170,8 +170,8 @@ function pageIds(parts: Prisma.Sql[], column: Prisma.Sql, direction: Prisma.Sql,
  * leaves the planner only the walk, which for a rare word tests every request of the part: 650 ms
  * over 200,000 requests. Reading all the search index's matches first, as one part, reads all
  * 173,000 matches of a common word: 1.6 s.) A phrase, such as a Korean word, is estimated far too
- * rare, so each internal-note half reads all its matches: slower than one part ("Agent queue" in
- * docs/PERFORMANCE.md).
+ * rare, so each internal-note half reads all its matches — from the internal notes' own search index
+ * (`Comment_internal_searchVector_idx`), not from every comment's ("Agent queue" in docs/PERFORMANCE.md).
  */
 const searchMatches = [
   Prisma.sql`r."documentVector" @@ query.q`,
