@@ -168,6 +168,9 @@ export const getRequestPage = defineUseCase({
         // Everyone who may see a merged request may follow its link (the domain's merge relations).
         mergedInto: { select: { id: true, subject: true, ...partiesSelect } },
         satisfaction: { select: ratingSelect },
+        // Counted within the gate's statement: a request without ended chats (most) needs no read of
+        // chat sessions, their messages and authors, each of which would be a statement even when empty.
+        _count: { select: { chatSessions: { where: { status: "ended" } } } },
       },
     });
     if (!opened.ok) return opened;
@@ -205,28 +208,33 @@ export const getRequestPage = defineUseCase({
         select: { id: true, commentId: true, fileName: true, contentType: true, byteSize: true, scanStatus: true },
         orderBy: [{ attachedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       }),
-      db.chatSession.findMany({
-        // A chat still going on is shown live (the chat panel); its transcript joins the thread when it ends.
-        where: { requestId: id, status: "ended" },
-        select: {
-          id: true,
-          startedAt: true,
-          endedAt: true,
-          startedBy: { select: personSelect },
-          messages: { select: { id: true, body: true, sentAt: true, author: { select: personSelect } }, orderBy: [{ sentAt: "asc" }, { id: "asc" }] },
-        },
-        orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-      }),
+      row._count.chatSessions === 0
+        ? Promise.resolve([])
+        : db.chatSession.findMany({
+            // A chat still going on is shown live (the chat panel); its transcript joins the thread when it ends.
+            where: { requestId: id, status: "ended" },
+            select: {
+              id: true,
+              startedAt: true,
+              endedAt: true,
+              startedBy: { select: personSelect },
+              messages: { select: { id: true, body: true, sentAt: true, author: { select: personSelect } }, orderBy: [{ sentAt: "asc" }, { id: "asc" }] },
+            },
+            orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+          }),
       db.requestEvent.findMany({
         where: { requestId: id, type: { in: ["status_changed", "priority_changed", "reopened", "merge_received"] } },
         select: { id: true, type: true, fromStatus: true, toStatus: true, fromPriority: true, toPriority: true, reason: true, commentId: true, data: true, createdAt: true },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
-      db.request.findMany({
-        where: { AND: [{ mergedIntoId: id }, openableRequestsWhere(visibleRequestsFilter(actor, now))] },
-        select: { id: true, subject: true, ...requestAccessSelect },
-        orderBy: { id: "asc" },
-      }),
+      // The gate read every request merged into this one; only when there are any, which the viewer may open.
+      !access.mergedFrom?.length
+        ? Promise.resolve([])
+        : db.request.findMany({
+            where: { AND: [{ mergedIntoId: id }, openableRequestsWhere(visibleRequestsFilter(actor, now))] },
+            select: { id: true, subject: true, ...requestAccessSelect },
+            orderBy: { id: "asc" },
+          }),
       canManageCcs
         ? db.user.findMany({
             where: { memberships: { some: { organizationId: row.organizationId } }, id: { notIn: [row.requesterId, ...ccIds] } },

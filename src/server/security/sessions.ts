@@ -44,10 +44,11 @@ export async function isSessionOpen(db: Database, claims: { userId: string; sess
 
 async function liveSession(db: Database, claims: { userId: string; sessionId: string }, now: Date, policy: SessionPolicy) {
   const session = await db.session.findUnique({
-    where: { id: claims.sessionId },
-    select: { userId: true, createdAt: true, lastSeenAt: true, endedAt: true, user: { select: { disabledAt: true } } },
+    // The account's disabled flag as a condition, not a relation to load: one statement on every page.
+    where: { id: claims.sessionId, user: { is: { disabledAt: null } } },
+    select: { userId: true, createdAt: true, lastSeenAt: true, endedAt: true },
   });
-  if (!session || session.userId !== claims.userId || session.user.disabledAt || !isSessionLive(session, now, policy)) return null;
+  if (!session || session.userId !== claims.userId || !isSessionLive(session, now, policy)) return null;
   return session;
 }
 
