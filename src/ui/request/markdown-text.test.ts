@@ -45,4 +45,13 @@ describe("MarkdownText", () => {
     expect(html).not.toMatch(/javascript:/i);
     expect(html).not.toMatch(/<input/);
   });
+  it("renders a text once and shows it again in each viewer's language", () => {
+    const text = "Before ![screenshot](https://example.com/s.png) after";
+    const inKorean = () => renderToStaticMarkup(createElement(MarkdownText, { text, imageLabel: (label: string) => `이미지: ${label}` }));
+    const first = render(text);
+    expect(first).toContain(">Image: screenshot</a>");
+    expect(render(text)).toBe(first);
+    expect(inKorean()).toContain(">이미지: screenshot</a>");
+    expect(render(text)).toBe(first);
+  });
 });

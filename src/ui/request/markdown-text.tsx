@@ -1,7 +1,9 @@
+import type { ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import { rawHtmlAsText } from "@/server/markdown/raw-html-as-text";
+import { BoundedCache } from "./bounded-cache";
 
 // People's text (replies, descriptions) as Markdown, rendered on the server and sanitized, with
 // their line breaks kept. GitHub-flavoured Markdown (tables, task lists, strikethrough, autolinks;
@@ -68,12 +70,16 @@ const markdownClass = [
   "[&_h4]:mt-3 [&_h4]:font-semibold [&_h5]:mt-3 [&_h5]:font-semibold [&_h6]:mt-3 [&_h6]:font-semibold",
 ].join(" ");
 
+// Parsing and sanitizing is most of a request page's own rendering work (~0.3 ms a short reply), and a
+// message's text never changes: what it renders to is kept, per process, for the most recently shown
+// ~2 MB of text (docs/PERFORMANCE.md, "Markdown, rendered once").
+const rendered = new BoundedCache<ReactNode>(2_000_000);
+
 export function MarkdownText({ text, imageLabel }: { text: string; imageLabel: (label: string) => string }) {
-  return (
-    <div className={markdownClass}>
-      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rawHtmlAsText, rehypeSanitize]} components={componentsFor(imageLabel)}>
-        {text}
-      </Markdown>
-    </div>
-  );
+  // The image label is all the output takes from the viewer (their language): its wording around a
+  // placeholder is part of the key.
+  const key = `${imageLabel("\u0000")}\u0000${text}`;
+  // `Markdown` is a plain function of its props (no hooks): called here, its output can be kept.
+  const body = rendered.get(key, () => Markdown({ remarkPlugins: [remarkGfm], rehypePlugins: [rawHtmlAsText, rehypeSanitize], components: componentsFor(imageLabel), children: text }));
+  return <div className={markdownClass}>{body}</div>;
 }
