@@ -15,21 +15,17 @@
 // apart from bench/page.ts's. Writes bench/results/api.md and prints it. Localhost only.
 
 import "./lib/allow-server-only";
-import { spawn } from "node:child_process";
 import os from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runScript } from "../scripts/lib/run-script";
-import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
-import { machineBusy, machineCpu, processTreeCpuSeconds, processTreeMemory, responds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
+import { machineBusy, machineCpu, processTreeCpuSeconds, processTreeMemory, signIn, startServedApp, stopProcess } from "./lib/app-process";
 import { benchToken, deepPage } from "./lib/api-client";
-import { benchDatabaseUrl, databaseName, readBenchMeta, withClient } from "./lib/bench-database";
+import { benchDatabaseUrl, requireBenchData } from "./lib/bench-database";
 import { combine, cpuSecondsOfProcessesNamed, runLoad, throughputOf, type LoadSample, type Target, type Throughput } from "./lib/load";
 import { writeReport } from "./lib/report";
 import { ms } from "./lib/stats";
 
 const DEFAULT_PORT = 3214;
-const READY_TIMEOUT_MS = 15 * 60_000;
 const WARMUP_MS = 3_000;
 /** Tokens this script wrote, replaced on each run. */
 const TOKEN_NAME = "bench/api.ts";
@@ -47,28 +43,18 @@ const { values: args } = parseArgs({
 
 runScript(async () => {
   const url = benchDatabaseUrl();
-  const meta = await withClient(url, readBenchMeta);
-  if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
+  const meta = await requireBenchData(url);
   const token = await benchToken(url, args.email, TOKEN_NAME);
 
   const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench-api";
-  const port = Number(process.env.BENCH_PORT || DEFAULT_PORT);
-  const base = `http://localhost:${port}`;
-  if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${port}; set BENCH_PORT to a free port.`);
-
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORTICO_BUILD_DIR: buildDir,
-    BENCH_PORT: String(port),
+  const { base, app } = await startServedApp({
+    buildDir,
+    port: Number(process.env.BENCH_PORT || DEFAULT_PORT),
     // One token from 16 workers is thousands of calls a minute: the limit is lifted so every call is
     // answered, but each is still counted in PostgreSQL, as in production.
-    API_RATE_LIMIT_PER_MINUTE: "1000000",
-  };
-  delete env.NEXTAUTH_URL;
-  delete env.DATABASE_URL;
-  const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
+    env: { API_RATE_LIMIT_PER_MINUTE: "1000000" },
+  });
   try {
-    await waitUntilAnswering(app, `${base}/api/auth/csrf`, READY_TIMEOUT_MS);
     const cookies = await signIn(base, args.email);
     const api = { authorization: `Bearer ${token}` };
     const first = `${base}/api/v1/requests?scope=organization&limit=25`;

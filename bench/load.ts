@@ -31,7 +31,7 @@
 // still being served), so no case pays for the one before it.
 
 import "./lib/allow-server-only";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -41,8 +41,8 @@ import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/project-root";
 import { startNginx, type Proxy } from "../tests/setup/nginx";
 import { benchToken, deepPage } from "./lib/api-client";
-import { processTreeCpuSeconds, processTreeMemory, responds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
-import { benchDatabaseUrl, databaseName, readBenchMeta, withClient } from "./lib/bench-database";
+import { processTreeCpuSeconds, processTreeMemory, responds, signIn, startServedApp, stopProcess, waitUntilAnswering } from "./lib/app-process";
+import { benchDatabaseUrl, requireBenchData, withClient } from "./lib/bench-database";
 import { captureStatements, type FloorCase, type FloorFile } from "./lib/floor-statements";
 import { cpuSecondsOfProcessesNamed } from "./lib/load";
 import { writeReport } from "./lib/report";
@@ -51,7 +51,6 @@ import { SEARCH_WORDS } from "./lib/words";
 import { hasWrk, runWrk, type WrkResult, type WrkTarget } from "./lib/wrk";
 
 const DEFAULT_PORT = 3224;
-const READY_TIMEOUT_MS = 15 * 60_000;
 const WARMUP_SECONDS = 2;
 const TOKEN_NAME = "bench/load.ts";
 /** Idle enough to measure: the app and PostgreSQL together busy less than this share of one core. */
@@ -95,8 +94,7 @@ interface Measured {
 runScript(async () => {
   if (!(await hasWrk())) throw new Error("bench/load.ts drives the app with wrk: install it first (apt-get install wrk).");
   const url = benchDatabaseUrl();
-  const meta = await withClient(url, readBenchMeta);
-  if (meta?.complete !== "yes") throw new Error(`No benchmark data in ${databaseName(url)}: run \`npx tsx bench/generate.ts\` first.`);
+  const meta = await requireBenchData(url);
   const readToken = await benchToken(url, "carol@acme.test", TOKEN_NAME, "read");
   const writeToken = await benchToken(url, "alice@acme.test", `${TOKEN_NAME} (write)`, "write");
   const { requestWithReplies, aliceRequests } = await withClient(url, async (client) => {
@@ -113,10 +111,8 @@ runScript(async () => {
 
   const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench-load";
   const port = Number(process.env.BENCH_PORT || DEFAULT_PORT);
-  const base = `http://localhost:${port}`;
   const floorPort = Number(process.env.BENCH_FLOOR_PORT || port + 1);
   const floorBase = `http://localhost:${floorPort}`;
-  if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${port}; set BENCH_PORT to a free port.`);
   if (await responds(floorBase)) throw new Error(`Something already listens on port ${floorPort}; set BENCH_FLOOR_PORT to a free port.`);
   const instances = Number(args.instances);
   if (instances !== 1 && instances !== 2) throw new Error("--instances is 1 or 2.");
@@ -124,21 +120,15 @@ runScript(async () => {
   const secondPort = floorPort + 1;
   const proxyPort = floorPort + 2;
   // One session secret for every instance: a session begun on one is good on the other.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORTICO_BUILD_DIR: buildDir, BENCH_PORT: String(port), API_RATE_LIMIT_PER_MINUTE: "1000000" };
-  env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
-  delete env.NEXTAUTH_URL;
-  delete env.DATABASE_URL;
-  const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
+  const env = { API_RATE_LIMIT_PER_MINUTE: "1000000", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url") };
+  const { base, app } = await startServedApp({ buildDir, port, env });
   let floor: ReturnType<typeof spawn> | undefined;
-  let second: ReturnType<typeof spawn> | undefined;
+  let second: ChildProcess | undefined;
   let proxy: Proxy | undefined;
   try {
-    await waitUntilAnswering(app, `${base}/api/auth/csrf`, READY_TIMEOUT_MS);
     if (instances === 2) {
       // Started once the first has built, so that it serves the same build.
-      if (await responds(`http://localhost:${secondPort}/api/auth/csrf`)) throw new Error(`Something already listens on port ${secondPort}, the second instance's.`);
-      second = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env: { ...env, BENCH_PORT: String(secondPort) }, stdio: ["ignore", 2, 2] });
-      await waitUntilAnswering(second, `http://localhost:${secondPort}/api/auth/csrf`, READY_TIMEOUT_MS);
+      second = (await startServedApp({ buildDir, port: secondPort, env })).app;
       proxy = await startNginx({ port: proxyPort, upstreams: [port, secondPort] });
     }
     // What wrk drives as "the app": the one instance, or the proxy in front of both.

@@ -53,12 +53,13 @@ export async function startInstance({ port, databaseUrl, poolMax, authSecret, en
 
 /**
  * The built app on the benchmark database as `npm start` serves it (bench/serve-app.ts, which builds
- * into `buildDir` first when the sources changed), its output on stderr; resolves once it answers.
+ * into `buildDir` first when the sources changed), with `env` added to this process's environment, its
+ * output on stderr; resolves once it answers.
  */
-export async function startServedApp(options: { buildDir: string; port: number; readyTimeoutMs?: number }): Promise<{ base: string; app: ChildProcess }> {
+export async function startServedApp(options: { buildDir: string; port: number; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<{ base: string; app: ChildProcess }> {
   const base = `http://localhost:${options.port}`;
   if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${options.port}; set BENCH_PORT to a free port.`);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORTICO_BUILD_DIR: options.buildDir, BENCH_PORT: String(options.port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORTICO_BUILD_DIR: options.buildDir, BENCH_PORT: String(options.port) };
   delete env.NEXTAUTH_URL;
   delete env.DATABASE_URL;
   const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
