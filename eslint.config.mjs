@@ -3,9 +3,22 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import entryPoints from "./scripts/eslint/entry-points.mjs";
 
+// Server code translates through src/server/entry/translations.ts, which shares parsed messages between requests.
+const perRequestTranslations = {
+  name: "next-intl/server",
+  importNames: ["getTranslations"],
+  message: "Import getTranslations from @/server/entry/translations (parsed messages shared between requests).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  // Before the entries below that set the same rule for their own files (a later entry's options win).
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/server/entry/translations.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [perRequestTranslations] }] },
+  },
   {
     // The domain module stays pure: no framework, database or environment access.
     files: ["src/domain/**/*.{ts,tsx}"],
@@ -32,8 +45,12 @@ export default defineConfig([
     { files: ["src/i18n/**/*.{ts,tsx}", "src/config/**/*.{ts,tsx}"], below: "src/i18n and src/config", forbidden: ["@/app/*", "@/ui/*", "@/server/*", "@/schemas/*"] },
   ].map(({ files, below, forbidden }) => ({
     files,
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: forbidden, message: `${below} does not import from the layers above it.` }] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [perRequestTranslations], patterns: [{ group: forbidden, message: `${below} does not import from the layers above it.` }] }] },
   })),
+  {
+    files: ["src/server/entry/translations.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/ui/*"], message: "src/server does not import from the layers above it." }] }] },
+  },
   {
     // A value destructured away to leave the rest (`const { ok, ...body }`) is not an unused variable.
     rules: { "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true }] },

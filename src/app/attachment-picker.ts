@@ -1,5 +1,6 @@
 import "server-only";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { readAttachmentConfig } from "@/config/env";
 import type { AttachmentPickerSetup, AttachmentRefusal } from "@/ui/attachments/attachment-picker";
 import { formatBytes } from "@/ui/attachments/bytes";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { cookies } from "next/headers";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { setLocale } from "@/app/actions/set-locale";
 import { setTheme } from "@/app/actions/set-theme";
 import { reportBrowserTimeZone } from "@/app/actions/time-zone";

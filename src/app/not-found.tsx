@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notFound");

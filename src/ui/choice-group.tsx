@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, STATUS_DEFINITIONS, type PriorityCode, type RequestStatus } from "@/domain";
 
 /** A fieldset of checkboxes or radio buttons for a GET form: one `name`, many values. */

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { PRIORITY_DEFINITIONS, type PriorityCode } from "@/domain";
 
 // A priority with its colour AND its icon, and always its name: neither colour nor shape is the only

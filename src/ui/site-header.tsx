@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { ThemeChoice } from "@/schemas/theme-choices";
 import { ProfileMenu } from "./profile-menu";
 

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { STATUS_DEFINITIONS, type RequestStatus } from "@/domain";
 
 // Each status has its own colour, but the label always says it: colour is never the only cue.

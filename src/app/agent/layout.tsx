@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { CHAT_PRESENCE_BEAT_MS } from "@/domain";
 import { chatAvailabilityOf } from "@/server/chat/presence";
 import { countWaitingChats } from "@/server/chat/read-chats";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { getDatabase } from "@/server/db";
 import { found, requireAgentViewer } from "@/server/entry/viewer";
 import { listQueue } from "@/server/requests/list-queue";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { MAX_ACCESS_NOTE_LENGTH, organizationAccessPageParamsSchema } from "@/schemas/organization-access";
 import { getDatabase } from "@/server/db";
 import { found, requireViewer } from "@/server/entry/viewer";

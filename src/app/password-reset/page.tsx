@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { choiceParam } from "@/schemas/list-params";
 import { PASSWORD_RESET_ERRORS } from "@/schemas/password-reset";
 import { PASSWORD_RESET_MINUTES } from "@/server/people/request-password-reset";

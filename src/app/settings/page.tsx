@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { formatDateTime, supportedTimeZones } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import { getClock } from "@/server/clock";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { setVisitorLocale } from "@/app/actions/set-locale";
 import { findViewer } from "@/server/entry/viewer";
 import { isOidcEnabled } from "@/server/auth/options";

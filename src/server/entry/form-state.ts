@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { Outcome } from "@/server/outcome";
 
 // What a form's server action answers (useActionState), for every form: the outcome of its use case

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { ChatView } from "@/server/chat/read-chats";
 import type { RequestPage } from "@/server/requests/get-request-page";
 import { ChatPanel } from "@/ui/chat/chat-panel";

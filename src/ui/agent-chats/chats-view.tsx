@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { RequestStatus } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
 import type { ChatSummary } from "@/server/chat/read-chats";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { DataTable } from "@/ui/data-table";
 import { EmptyList } from "@/ui/empty-list";
 import { KeysetPagination } from "@/ui/keyset-pagination";

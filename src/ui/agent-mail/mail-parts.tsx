@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { focusRing } from "@/ui/styles";
 import type { FormAction } from "@/ui/form-state";
 import { MailActionForm } from "./mail-action-form";

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { formatDateTime } from "@/i18n/format";
 import { INCOMING_MAIL_FILTERS, MAIL_VIEWS, OUTGOING_MAIL_FILTERS, type MailView } from "@/schemas/agent-mail";
 import type { IncomingMailPage } from "@/server/mail/console/list-incoming-mail";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { STATUS_DEFINITIONS, STATUSES_WITHOUT_REASON } from "@/domain";
 import type { AgentQueuePage } from "@/server/requests/list-queue";
 import { PAGE_SIZE } from "@/server/requests/listing";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { BulkChangeResult } from "@/server/requests/change-queue-requests";
 
 /** "12 requests updated, 1 refused: #1042 (already has this status)", in the agent's language. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { SLA_STATES, UNSOLVED_STATUSES } from "@/domain";
 import { QUEUE_SORTS } from "@/schemas/agent-queue";
 import { isFiltered, queueHref, DEFAULT_QUEUE_VIEW, type QueueView } from "./queue-href";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { QueueSort } from "@/schemas/agent-queue";
 import type { QueueItem } from "@/server/requests/list-queue";
 import { RelativeDays } from "@/ui/my-requests/relative-days";

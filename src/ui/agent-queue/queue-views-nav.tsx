@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { currentQueueView, QUEUE_VIEW_FILTERS, QUEUE_VIEWS, type QueueViewName } from "@/domain/queue-views";
 import { focusRing } from "@/ui/styles";
 import { savedViewHref, type QueueView } from "./queue-href";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { getDatabase } from "@/server/db";
 import { requireAgentViewer } from "@/server/entry/viewer";
 import { getSatisfactionFigure } from "@/server/requests/satisfaction-figure";

@@ -1,4 +1,5 @@
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { HOLD_REASON_DEFINITIONS, HOLD_REASONS, SOLVED_REASON_DEFINITIONS, SOLVED_REASONS, STATUS_DEFINITIONS, REQUEST_STATUSES, type RequestStatus } from "@/domain";
 import { formatDate, formatDateTime } from "@/i18n/format";
 import type { AgentEvent } from "@/server/requests/get-agent-request-page";

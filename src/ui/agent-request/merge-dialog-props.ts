@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { STATUS_DEFINITIONS, type RequestStatus } from "@/domain";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import type { AgentRequestPage } from "@/server/requests/get-agent-request-page";

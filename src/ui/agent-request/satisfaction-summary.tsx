@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { formatDateTime } from "@/i18n/format";
 import type { RequestRatingSummary } from "@/server/requests/request-rating";
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { formatDateTime } from "@/i18n/format";
 import type { WebhookDeliveryPage } from "@/server/webhooks/console/deliveries";
 import { cellClass, DataTable, rowClass } from "@/ui/data-table";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { WebhookEvent } from "@/schemas/webhooks";
 import type { EndpointFormLabels } from "./endpoint-form";
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { formatDateTime } from "@/i18n/format";
 import { AUDIT_EVENT_TYPES } from "@/schemas/audit-trail";
 import type { AuditDetail, AuditPerson, AuditTrailPage, WebhookAuditAction } from "@/server/accounts/list-audit-trail";

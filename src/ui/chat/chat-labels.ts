@@ -1,5 +1,6 @@
 import "server-only";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { ChatPanelLabels } from "./chat-panel";
 
 // The chat panel's texts, the same for the customer's request page and the agent console. Texts

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { ComposerLabels } from "./markdown-field";
 
 /** The Write / Preview texts every composer shares, translated on the server. */

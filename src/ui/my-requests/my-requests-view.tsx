@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { ChatWithSupportLink } from "@/ui/chat/chat-link";
 import type { RequestListPage } from "@/server/requests/list-requests";
 import { listHref, type ListView } from "./list-href";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { RequestListItem } from "@/server/requests/list-requests";
 import type { ListView } from "./list-href";
 import { LiveRows } from "./live-rows";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { RequestScope } from "@/schemas/request-list";
 import { listHref, type ListView } from "./list-href";
 

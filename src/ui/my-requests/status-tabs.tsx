@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { REQUEST_STATUSES, STATUS_DEFINITIONS, type RequestStatus } from "@/domain";
 import type { ListCount } from "@/server/requests/list-counts";
 import { focusRing } from "@/ui/styles";

@@ -1,4 +1,5 @@
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { formatDateTime } from "@/i18n/format";
 import type { ApprovalRequest } from "@/server/organization-access/get-organization-access-overview";
 import { DecisionForm } from "./decision-form";

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { attachmentPath } from "@/server/attachments/get-attachment";
 import { isInlineImage } from "@/server/attachments/sniff";
 import type { AttachmentItem } from "@/server/requests/get-request-page";

@@ -3,7 +3,7 @@ import Markdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import { rawHtmlAsText } from "@/server/markdown/raw-html-as-text";
-import { BoundedCache } from "./bounded-cache";
+import { BoundedCache } from "@/server/runtime/bounded-cache";
 
 // People's text (replies, descriptions) as Markdown, rendered on the server and sanitized, with
 // their line breaks kept. GitHub-flavoured Markdown (tables, task lists, strikethrough, autolinks;

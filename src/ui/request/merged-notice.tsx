@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { RequestPage } from "@/server/requests/get-request-page";
 import { focusRing } from "@/ui/styles";
 

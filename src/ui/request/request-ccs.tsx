@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { RequestPage } from "@/server/requests/get-request-page";
 import type { FormAction } from "@/ui/form-state";
 import { CcManager } from "./cc-manager";

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { DAY, HOLD_REASON_DEFINITIONS, HOUR, PRIORITY_DEFINITIONS, SOLVED_REASON_DEFINITIONS, STATUS_DEFINITIONS, type HoldReason } from "@/domain";
 import { formatDate, formatDateTime, formatRelativeTime } from "@/i18n/format";
 import type { RequestPage } from "@/server/requests/get-request-page";

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { HOLD_REASON_DEFINITIONS, SOLVED_REASON_DEFINITIONS, STATUS_DEFINITIONS } from "@/domain";
 import type { Channel } from "@/domain";
 import { formatDateTime } from "@/i18n/format";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import type { SavedReplyFormLabels } from "./saved-reply-form";
 
 /** The saved reply form's texts in the agent's language, for a new one or an edit. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 
 export const SETTINGS_PAGES = ["timeZone", "sessions", "password", "notifications", "apiTokens"] as const;
 export type SettingsPage = (typeof SETTINGS_PAGES)[number];

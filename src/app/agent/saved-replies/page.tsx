@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { MAX_SAVED_REPLY_TITLE_LENGTH } from "@/domain/saved-replies";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import { getDatabase } from "@/server/db";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { apiDocument } from "@/server/api/openapi";
 import { buildReference } from "@/ui/api-docs/reference";
 import { ApiReference } from "@/ui/api-docs/api-reference";

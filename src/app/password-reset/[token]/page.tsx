@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { readSessionConfig } from "@/config/env";
 import { choiceParam } from "@/schemas/list-params";
 import { MIN_PASSWORD_LENGTH } from "@/schemas/sign-in-limits";

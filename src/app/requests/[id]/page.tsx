@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { addCcAction, removeCcAction } from "@/app/actions/request-cc";
 import { attachmentPickerSetup } from "@/app/attachment-picker";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { MAX_CHAT_MESSAGE_LENGTH } from "@/domain";
 import { requestIdSchema } from "@/schemas/request-id";
 import { anyAgentAvailable } from "@/server/chat/presence";

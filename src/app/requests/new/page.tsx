@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { attachmentPickerSetup } from "@/app/attachment-picker";
 import { PRIORITY_CODES, PRIORITY_DEFINITIONS } from "@/domain";
 import { MAX_DESCRIPTION_LENGTH, MAX_SUBJECT_LENGTH } from "@/schemas/new-request";

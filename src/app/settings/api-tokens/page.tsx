@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { API_TOKEN_ACCESS, API_TOKEN_EXPIRIES, MAX_ACTIVE_API_TOKENS, MAX_API_TOKEN_NAME_LENGTH } from "@/schemas/api-tokens";
 import { listOwnApiTokens } from "@/server/api-tokens/api-tokens";
 import { expiryDateBounds } from "@/server/api-tokens/expiry";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { MIN_PASSWORD_LENGTH } from "@/schemas/sign-in-limits";
 import { requireViewer } from "@/server/entry/viewer";
 import { ChangePasswordForm } from "@/ui/settings/change-password-form";

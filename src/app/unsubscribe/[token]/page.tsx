@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { readMailConfig } from "@/config/env";
 import { getClock } from "@/server/clock";
 import { getDatabase } from "@/server/db";

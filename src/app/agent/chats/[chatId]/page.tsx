@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { availableAgents } from "@/server/chat/presence";
 import { getChatForAgent } from "@/server/chat/read-chats";
 import { getDatabase } from "@/server/db";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { MAX_SAVED_REPLY_TITLE_LENGTH } from "@/domain/saved-replies";
 import { MAX_REPLY_LENGTH } from "@/schemas/request-reply";
 import { getDatabase } from "@/server/db";

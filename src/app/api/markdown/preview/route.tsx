@@ -1,5 +1,5 @@
 import { render } from "@react-email/components";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { problem, readJson, withViewer } from "@/server/entry/routes";
 import { markdownPreviewSchema } from "@/schemas/markdown-preview";
 import { MarkdownText } from "@/ui/request/markdown-text";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/entry/translations";
 import { getDatabase } from "@/server/db";
 import { found, requireAgentViewer } from "@/server/entry/viewer";
 import { getOutgoingMail } from "@/server/mail/console/get-outgoing-mail";

@@ -31,4 +31,13 @@ describe("BoundedCache", () => {
     expect(cache.count).toBe(1);
     expect(cache.get("ab", () => "other")).toBe("kept");
   });
+
+  it("weighs keys as it is told", () => {
+    const cache = new BoundedCache<string>(2, () => 1);
+    cache.get("a rather long key", () => "one");
+    cache.get("another long key", () => "two");
+    cache.get("a third", () => "three"); // three entries weigh 3 > 2: the first goes
+    expect(cache.count).toBe(2);
+    expect(cache.get("a rather long key", () => "made again")).toBe("made again");
+  });
 });

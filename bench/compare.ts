@@ -1,0 +1,149 @@
+// Compares two builds of the app on the same pages, for a change whose effect is smaller than this
+// machine's drift: the speed of the same build moves by 20–40 % within an hour here, so runs of one
+// build minutes apart from runs of the other say little. Both builds serve at once (each as `npm
+// start` would, on the benchmark database), and short runs alternate between them, A B B A …, each
+// measured by the CPU its server spent per page. The report gives each pair's ratio and their median.
+//
+//   npx tsx bench/compare.ts --against /path/to/other/checkout [--cases page-org,request-page] [--pairs 6] [--seconds 8] [--concurrency 4] [--out …]
+//
+// The other checkout is "A" (before), this one "B" (after); each builds into its own PORTICO_BUILD_DIR
+// (default .next-bench-compare) when its sources changed. The other checkout needs its own
+// node_modules (a hard-linked copy serves) and generated Prisma client.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
+import { processTreeCpuSeconds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
+import { benchDatabaseUrl, requireBenchData, withClient } from "./lib/bench-database";
+import { quantile } from "./lib/stats";
+import { hasWrk, runWrk, type WrkTarget } from "./lib/wrk";
+
+const { values: args } = parseArgs({
+  options: {
+    against: { type: "string" },
+    cases: { type: "string", default: "page-org,request-page" },
+    pairs: { type: "string", default: "6" },
+    seconds: { type: "string", default: "8" },
+    concurrency: { type: "string", default: "4" },
+    port: { type: "string", default: "3311" },
+    out: { type: "string" },
+  },
+});
+
+interface Served {
+  label: string;
+  root: string;
+  base: string;
+  process: ChildProcess;
+}
+
+async function serveCheckout(label: string, root: string, port: number, buildDir: string): Promise<Served> {
+  const base = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORTICO_BUILD_DIR: buildDir,
+    BENCH_PORT: String(port),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    // The periodic jobs would add their own work to whichever run they fall in.
+    AUTOMATION_INTERVAL_SECONDS: "0",
+  };
+  delete env.NEXTAUTH_URL;
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bench/serve-app.ts")], { cwd: root, env, stdio: ["ignore", 2, 2] });
+  // The first start builds (minutes).
+  await waitUntilAnswering(child, `${base}/api/auth/csrf`, 15 * 60_000);
+  return { label, root, base, process: child };
+}
+
+async function main() {
+  if (!args.against) throw new Error("--against <the other checkout's folder> is required.");
+  if (!(await hasWrk())) throw new Error("wrk is not installed (apt-get install wrk).");
+  const url = benchDatabaseUrl();
+  await requireBenchData(url);
+  const requestWithReplies = await withClient(url, async (client) => {
+    const { rows } = await client.query<{ id: number }>(
+      `SELECT r.id FROM "Request" r WHERE r."organizationId" = 'seed-org-acme'
+         AND (SELECT count(*) FROM "Comment" c WHERE c."requestId" = r.id AND c.visibility = 'public') = 6 ORDER BY r.id DESC LIMIT 1`,
+    );
+    return rows[0]?.id;
+  });
+  const paths: Record<string, string> = {
+    "page-org": "/requests?scope=organization",
+    "page-mine": "/requests",
+    "request-page": `/requests/${requestWithReplies}`,
+  };
+  const cases = args.cases.split(",");
+  for (const name of cases) if (!paths[name]) throw new Error(`Unknown case ${name}; known: ${Object.keys(paths).join(", ")}`);
+
+  const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench-compare";
+  const port = Number(args.port);
+  // One after the other: two builds at once would take each other's cores and memory.
+  const before = await serveCheckout("A", resolve(args.against), port, buildDir);
+  let after: Served | undefined;
+  try {
+    after = await serveCheckout("B", PROJECT_ROOT, port + 1, buildDir);
+    const servers = [before, after];
+    const cookies = await Promise.all(servers.map(async (server) => (await signIn(server.base, "carol@acme.test")).header()));
+    const seconds = Number(args.seconds);
+    const concurrency = Number(args.concurrency);
+    const rows: string[] = [];
+    const summary: string[] = [];
+    for (const name of cases) {
+      const target = (index: number): WrkTarget => ({ url: `${servers[index]!.base}${paths[name]}`, headers: { cookie: cookies[index]! } });
+      // Warm both: the first pages compile and fill caches.
+      for (const index of [0, 1]) await runWrk(target(index), concurrency, 3);
+      const ratios: number[] = [];
+      const cpu: [number[], number[]] = [[], []];
+      const rates: [number[], number[]] = [[], []];
+      for (let pair = 0; pair < Number(args.pairs); pair++) {
+        // A B, then B A: each order as often, so a trend within a pair cancels out.
+        const order = pair % 2 === 0 ? [0, 1] : [1, 0];
+        const perPage: number[] = [0, 0];
+        for (const index of order) {
+          const server = servers[index]!;
+          const pid = server.process.pid!;
+          const cpuBefore = processTreeCpuSeconds(pid);
+          const result = await runWrk(target(index), concurrency, seconds);
+          if (result.errors > 0) throw new Error(`${server.label}: ${result.errors} errors on ${name}`);
+          perPage[index] = ((processTreeCpuSeconds(pid) - cpuBefore) * 1000) / result.requests;
+          cpu[index as 0 | 1].push(perPage[index]!);
+          rates[index as 0 | 1].push(result.requestsPerSecond);
+        }
+        ratios.push(perPage[1]! / perPage[0]!);
+        rows.push(`| ${name} | ${pair + 1} | ${perPage[0]!.toFixed(1)} | ${perPage[1]!.toFixed(1)} | ${(perPage[1]! / perPage[0]!).toFixed(3)} |`);
+        console.error(`${name} pair ${pair + 1}: A ${perPage[0]!.toFixed(1)} ms, B ${perPage[1]!.toFixed(1)} ms a page`);
+      }
+      summary.push(
+        `| ${name} | ${quantile(cpu[0], 0.5).toFixed(1)} | ${quantile(cpu[1], 0.5).toFixed(1)} | ${quantile(rates[0], 0.5).toFixed(1)} | ${quantile(rates[1], 0.5).toFixed(1)} | ${quantile(ratios, 0.5).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}) |`,
+      );
+    }
+    const report = [
+      `# Two builds compared, pages alternating`,
+      ``,
+      `Run ${new Date().toISOString()} by \`npx tsx bench/compare.ts ${process.argv.slice(2).join(" ")}\`: A is ${before.root}, B is ${after.root}; both served at once (`
+        + `\`next start\` through bench/serve-app.ts), wrk at concurrency ${concurrency}, ${args.pairs} pairs of ${seconds} s runs per case, each pair's order alternating.`,
+      `CPU is each server's process tree per page answered.`,
+      ``,
+      `| case | A CPU ms/page (median) | B CPU ms/page (median) | A req/s | B req/s | B ÷ A CPU, median of pairs (range) |`,
+      `|---|---:|---:|---:|---:|---:|`,
+      ...summary,
+      ``,
+      `| case | pair | A CPU ms/page | B CPU ms/page | B ÷ A |`,
+      `|---|---:|---:|---:|---:|`,
+      ...rows,
+      ``,
+    ].join("\n");
+    if (args.out) writeFileSync(args.out, report);
+    console.log(report);
+  } finally {
+    await Promise.all([before, after].filter((server): server is Served => server !== undefined).map((server) => stopProcess(server.process)));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
