@@ -200,10 +200,13 @@ runScript(async () => {
     // Beside the floor, each side runs twice per round (Portico, floor, floor, Portico), half the time each.
     const halfSeconds = Math.max(1, Math.round(roundSeconds / 2));
     const results = new Map<string, Measured[]>();
-    // Each instance's memory (its process tree), sampled together.
-    const memory: number[][] = [];
+    // Each instance's memory (its process tree, and the server process in it), sampled together.
+    const memory: InstanceMemory[][] = [];
     const instancePids = [app.pid, second?.pid].filter((pid): pid is number => pid !== undefined);
-    const sampler = setInterval(() => memory.push(instancePids.map((pid) => processTreeMemory(pid).rssMiB)), 500);
+    const sampler = setInterval(() => memory.push(instancePids.map((pid) => {
+      const { rssMiB, serverMiB } = processTreeMemory(pid);
+      return { tree: rssMiB, server: serverMiB };
+    })), 500);
     const started = { load: os.loadavg(), at: new Date() };
     for (const concurrency of concurrencies) {
       for (const one of cases) {
@@ -305,6 +308,12 @@ function combined(measured: Measured[]) {
   };
 }
 
+/** One sample of an instance's resident memory, MiB: its whole process tree, and the server process in it. */
+interface InstanceMemory {
+  tree: number;
+  server: number;
+}
+
 function renderReport(run: {
   cases: Case[];
   concurrencies: number[];
@@ -313,7 +322,7 @@ function renderReport(run: {
   halfSeconds: number;
   results: Map<string, Measured[]>;
   /** Per sample, each instance's resident memory in MiB. */
-  memory: number[][];
+  memory: InstanceMemory[][];
   instances: number;
   meta: Record<string, string>;
   started: { load: number[]; at: Date };
@@ -322,8 +331,9 @@ function renderReport(run: {
 }): string {
   const cpus = os.cpus();
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? 0;
-  const totals = run.memory.map((sample) => sample.reduce((sum, one) => sum + one, 0));
-  const each = run.memory.flat();
+  const totals = run.memory.map((sample) => sample.reduce((sum, one) => sum + one.tree, 0));
+  const each = run.memory.flat().map((one) => one.tree);
+  const servers = run.memory.flat().map((one) => one.server);
   const serving = run.instances === 1 ? "one process" : `${run.instances} instances of one process each behind nginx (deploy/nginx.conf)`;
   const floorCases = new Map(run.floorFile.cases.map((one) => [one.name, one]));
   const lines = [
@@ -338,9 +348,10 @@ function renderReport(run: {
     `- Data: ${run.meta.requestsTotal} requests, Acme ${run.meta.acmeRequests} (carol's Organization scope); ${run.meta.publicReplies} public replies; database ${run.meta.databaseSize}`,
     `- Each case ${run.rounds} round(s) per concurrency after ${WARMUP_SECONDS} s of warm-up, interleaved in rotating order; in a round, a case with a floor runs Portico ${run.halfSeconds} s, the floor 2 × ${run.halfSeconds} s, Portico ${run.halfSeconds} s again, one without ${run.roundSeconds} s. ` +
       "req/s counts answers without error; latencies are wrk's over each run (the median run's). CPU per request: the server's process tree (the app's, or the floor's) and every PostgreSQL process (the whole server), over the case's runs, per successful answer",
-    run.instances === 1
+    (run.instances === 1
       ? `- The app's memory (resident, its process tree) over the whole run: median ${median(totals).toFixed(0)} MiB, peak ${Math.max(0, ...totals).toFixed(0)} MiB`
-      : `- The app's memory (resident, each instance's process tree) over the whole run: per instance median ${median(each).toFixed(0)} MiB, peak ${Math.max(0, ...each).toFixed(0)} MiB; both together median ${median(totals).toFixed(0)} MiB, peak ${Math.max(0, ...totals).toFixed(0)} MiB. App CPU per request counts both instances and nginx`,
+      : `- The app's memory (resident, each instance's process tree) over the whole run: per instance median ${median(each).toFixed(0)} MiB, peak ${Math.max(0, ...each).toFixed(0)} MiB; both together median ${median(totals).toFixed(0)} MiB, peak ${Math.max(0, ...totals).toFixed(0)} MiB. App CPU per request counts both instances and nginx`) +
+      `. Of each tree, the Next.js server process alone (the rest is the start script supervising it): median ${median(servers).toFixed(0)} MiB, peak ${Math.max(0, ...servers).toFixed(0)} MiB`,
     "",
     "| case | c | req/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/req | PostgreSQL CPU ms/req | bytes/answer |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

@@ -164,19 +164,23 @@ export function machineBusy(before: { busy: number; total: number }, after: { bu
 }
 
 /** Resident memory (VmRSS) and its high-water mark (VmHWM) in MiB of a process and its descendants. */
-export function processTreeMemory(pid: number): { rssMiB: number; hwmMiB: number } {
+export function processTreeMemory(pid: number): { rssMiB: number; hwmMiB: number; serverMiB: number } {
   let rss = 0;
   let hwm = 0;
+  let server = 0;
   for (const id of processTree(pid)) {
     try {
       const status = readFileSync(`/proc/${id}/status`, "utf8");
-      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const resident = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      rss += resident;
       hwm += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      // The Next.js server names its process; the rest of the tree is the start script that supervises it.
+      if (/^Name:\s+next-server/m.test(status)) server += resident;
     } catch {
       // Gone.
     }
   }
-  return { rssMiB: rss / 1024, hwmMiB: hwm / 1024 };
+  return { rssMiB: rss / 1024, hwmMiB: hwm / 1024, serverMiB: server / 1024 };
 }
 
 /** A minimal cookie jar: name → value, from every Set-Cookie seen. */
