@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -21,6 +21,10 @@ const nextConfig: NextConfig = {
 };
 
 // Translations: the per-request configuration is src/server/entry/locale.ts (docs/decisions/0007-localization.md).
-const withNextIntl = createNextIntlPlugin("./src/server/entry/locale.ts");
-
-export default withNextIntl(nextConfig);
+// The plugin only tells the bundler where that file is, so the production server, which runs the
+// finished build, does without it: loading it loads a native compiler too (~30 MB resident).
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./src/server/entry/locale.ts")(nextConfig);
+}
