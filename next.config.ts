@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
 
 // Translations: the per-request configuration is src/server/entry/locale.ts (docs/decisions/0007-localization.md).
 // The plugin only tells the bundler where that file is, so the production server, which runs the
-// finished build, does without it: loading it loads a native compiler too (~30 MB resident).
+// finished build, does without it: importing it loads a native compiler into the server (12–19 MiB resident).
 export default async function config(phase: string): Promise<NextConfig> {
   if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
   const { default: createNextIntlPlugin } = await import("next-intl/plugin");
