@@ -10,14 +10,15 @@
 // (default .next-bench-compare) when its sources changed. The other checkout needs its own
 // node_modules (a hard-linked copy serves) and generated Prisma client.
 
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
-import { processTreeCpuSeconds, signIn, stopProcess, waitUntilAnswering } from "./lib/app-process";
-import { benchDatabaseUrl, requireBenchData, withClient } from "./lib/bench-database";
+import { processTreeCpuSeconds, signIn, startServedApp, stopProcess } from "./lib/app-process";
+import { benchDatabaseUrl, requestWithSixReplies, requireBenchData, withClient } from "./lib/bench-database";
 import { quantile } from "./lib/stats";
 import { hasWrk, runWrk, type WrkTarget } from "./lib/wrk";
 
@@ -41,35 +42,18 @@ interface Served {
 }
 
 async function serveCheckout(label: string, root: string, port: number, buildDir: string): Promise<Served> {
-  const base = `http://localhost:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORTICO_BUILD_DIR: buildDir,
-    BENCH_PORT: String(port),
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    // The periodic jobs would add their own work to whichever run they fall in.
-    AUTOMATION_INTERVAL_SECONDS: "0",
-  };
-  delete env.NEXTAUTH_URL;
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bench/serve-app.ts")], { cwd: root, env, stdio: ["ignore", 2, 2] });
-  // The first start builds (minutes).
-  await waitUntilAnswering(child, `${base}/api/auth/csrf`, 15 * 60_000);
-  return { label, root, base, process: child };
+  // The periodic jobs would add their own work to whichever run they fall in.
+  const env = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), AUTOMATION_INTERVAL_SECONDS: "0" };
+  const { base, app } = await startServedApp({ root, buildDir, port, env });
+  return { label, root, base, process: app };
 }
 
-async function main() {
+runScript(async () => {
   if (!args.against) throw new Error("--against <the other checkout's folder> is required.");
   if (!(await hasWrk())) throw new Error("wrk is not installed (apt-get install wrk).");
   const url = benchDatabaseUrl();
   await requireBenchData(url);
-  const requestWithReplies = await withClient(url, async (client) => {
-    const { rows } = await client.query<{ id: number }>(
-      `SELECT r.id FROM "Request" r WHERE r."organizationId" = 'seed-org-acme'
-         AND (SELECT count(*) FROM "Comment" c WHERE c."requestId" = r.id AND c.visibility = 'public') = 6 ORDER BY r.id DESC LIMIT 1`,
-    );
-    return rows[0]?.id;
-  });
+  const requestWithReplies = await withClient(url, requestWithSixReplies);
   const paths: Record<string, string> = {
     "page-org": "/requests?scope=organization",
     "page-mine": "/requests",
@@ -141,9 +125,4 @@ async function main() {
   } finally {
     await Promise.all([before, after].filter((server): server is Served => server !== undefined).map((server) => stopProcess(server.process)));
   }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
 });

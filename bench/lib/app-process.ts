@@ -51,18 +51,28 @@ export async function startInstance({ port, databaseUrl, poolMax, authSecret, en
   return { base, process: child };
 }
 
+export interface ServedAppOptions {
+  buildDir: string;
+  port: number;
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+  /** The checkout to serve: this one unless another is compared with it. */
+  root?: string;
+}
+
 /**
- * The built app on the benchmark database as `npm start` serves it (bench/serve-app.ts, which builds
- * into `buildDir` first when the sources changed), with `env` added to this process's environment, its
- * output on stderr; resolves once it answers.
+ * The built app on the benchmark database as `npm start` serves it (bench/serve-app.ts of `root`, which
+ * builds into `buildDir` first when the sources changed), with `env` added to this process's environment,
+ * its output on stderr; resolves once it answers.
  */
-export async function startServedApp(options: { buildDir: string; port: number; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<{ base: string; app: ChildProcess }> {
+export async function startServedApp(options: ServedAppOptions): Promise<{ base: string; app: ChildProcess }> {
   const base = `http://localhost:${options.port}`;
   if (await responds(`${base}/api/auth/csrf`)) throw new Error(`Something already listens on port ${options.port}; set BENCH_PORT to a free port.`);
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORTICO_BUILD_DIR: options.buildDir, BENCH_PORT: String(options.port) };
   delete env.NEXTAUTH_URL;
   delete env.DATABASE_URL;
-  const app = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/serve-app.ts")], { cwd: PROJECT_ROOT, env, stdio: ["ignore", 2, 2] });
+  const root = options.root ?? PROJECT_ROOT;
+  const app = spawn(process.execPath, ["--import", "tsx", join(root, "bench/serve-app.ts")], { cwd: root, env, stdio: ["ignore", 2, 2] });
   try {
     // The first start builds (minutes).
     await waitUntilAnswering(app, `${base}/api/auth/csrf`, options.readyTimeoutMs ?? 15 * 60_000);

@@ -72,3 +72,14 @@ export async function readBenchMeta(client: pg.Client): Promise<Record<string, s
   const { rows } = await client.query<{ key: string; value: string }>("SELECT key, value FROM bench.meta");
   return Object.fromEntries(rows.map((row) => [row.key, row.value]));
 }
+
+/** The newest of Acme's requests with exactly six public replies: the request page the benchmarks load. */
+export async function requestWithSixReplies(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ id: number }>(
+    `SELECT r.id FROM "Request" r WHERE r."organizationId" = 'seed-org-acme'
+       AND (SELECT count(*) FROM "Comment" c WHERE c."requestId" = r.id AND c.visibility = 'public') = 6 ORDER BY r.id DESC LIMIT 1`,
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error("The benchmark data has no request of Acme's with six public replies");
+  return id;
+}
