@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { withE2eDatabase } from "../setup/e2e-database";
 import { expectSignedIn, formsAsServed, openRequest, signIn, openAgentAction } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // docs/product.md §8: the agent's composer (Public reply / Internal note tabs, the status after the
 // reply with only the chosen reason's fields), saved replies inserted with their placeholders filled,
@@ -18,7 +19,7 @@ const stamp = Date.now();
 const savedTitle = `E2E greeting ${stamp}`;
 
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const results = await analyzed(page, new AxeBuilder({ page }).withTags(WCAG));
   expect(results.violations).toEqual([]);
 }
 

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { withE2eDatabase } from "../setup/e2e-database";
 import { signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // The agent console's Mail page, and how each message of a thread says by which channel it came. Mail
 // that came in from outside, or was kept while no outgoing server was set, cannot be made from a page,
@@ -57,7 +58,7 @@ test.beforeAll(async () => {
  * runs no script — axe is run on the page alone (legacy mode injects with a timeout, `iframes: false` stays out).
  */
 async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).setLegacyMode().options({ iframes: false }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await analyzed(page, new AxeBuilder({ page }).setLegacyMode().options({ iframes: false }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]));
   expect(results.violations).toEqual([]);
 }
 

@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { withE2eDatabase } from "../setup/e2e-database";
 import { signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // Webhooks in the agent console: an agent adds an endpoint (a real receiver on 127.0.0.1, started
 // here), reads its secret, reads a failed delivery in its log and redelivers it. A failed delivery
@@ -33,7 +34,7 @@ test.afterAll(async () => {
 });
 
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const results = await analyzed(page, new AxeBuilder({ page }).withTags(WCAG));
   expect(results.violations).toEqual([]);
 }
 

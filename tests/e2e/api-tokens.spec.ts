@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { newCustomerLikeAlice, signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // The API tokens page (docs/api.md "Credentials"): a token is shown once, opens the API as its
 // owner, is listed with its last use, and stops working the moment it is revoked. Each test makes a
@@ -9,7 +10,7 @@ import { newCustomerLikeAlice, signIn } from "./fixtures";
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const results = await analyzed(page, new AxeBuilder({ page }).withTags(WCAG));
   expect(results.violations).toEqual([]);
 }
 

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectSignedIn, signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // Files uploaded from the forms, ahead of their message. Only dave@acme.test opens requests here (as
 // in the new-request spec), and the agent writes an internal note only on a request opened here.
@@ -172,7 +173,7 @@ test("the new-request form with files listed has no accessibility violations", a
   await page.getByLabel("Attach files").setInputFiles([textFile("ready.txt", 2 * KB), textFile("empty.txt", 0)]);
   await expect(row(page, "ready.txt")).toContainText("Ready");
   await expect(row(page, "empty.txt")).toContainText("The file is empty.");
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  expect((await analyzed(page, new AxeBuilder({ page }).withTags(WCAG))).violations).toEqual([]);
 });
 
 async function asDave(browser: Browser, run: (page: Page) => Promise<void>) {

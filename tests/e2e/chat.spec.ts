@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { openRequest, signIn, openAgentAction } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // Issue 13, live chat from both sides: dave@acme.test chats with the agent console. Only this spec
 // makes agent@portico.test (Morgan Ellis) and hana@portico.test (Hana Seo) Available, and each test
@@ -121,7 +122,7 @@ function chatLog(page: Page, said = EN) {
 }
 
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const results = await analyzed(page, new AxeBuilder({ page }).withTags(WCAG));
   expect(
     results.violations.map(({ id, nodes }) => ({
       id,

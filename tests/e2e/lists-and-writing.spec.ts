@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { expectSignedIn, openRequest, signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // Lists that orient and writing that is never lost (docs/product.md §2, §3). Other specs open and
 // change alice's requests at the same time: counts are checked against what the same page shows,
@@ -9,7 +10,7 @@ import { expectSignedIn, openRequest, signIn } from "./fixtures";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const results = await analyzed(page, new AxeBuilder({ page }).withTags(AXE_TAGS));
   expect(results.violations).toEqual([]);
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { openRequest, signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // Merges people understand (docs/product.md §4.3), from both customers' side: dave and erin of acme each
 // open a request about the same problem; the agent merges dave's into erin's after seeing both, with a
@@ -17,7 +18,7 @@ const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 async function expectNoAxeViolations(page: Page) {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    const results = await analyzed(page, new AxeBuilder({ page }).withTags(WCAG));
     expect(results.violations, colorScheme).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });

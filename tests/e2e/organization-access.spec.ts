@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { expectSignedIn, signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // Organization-level access (docs/product.md §6). This spec changes only: dave@acme.test's seeded request
 // naming erin@acme.test (erin approves it), and jiho@globex.test's own request. It grants nothing —
@@ -91,6 +92,6 @@ for (const email of ["erin@acme.test", "alice@acme.test", "carol@acme.test"]) {
   test(`has no accessibility violations for ${email}`, async ({ page }) => {
     await openPage(page, email);
     await expect(page.getByRole("heading", { level: 1, name: "Organization-level access" })).toBeVisible();
-    expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+    expect((await analyzed(page, new AxeBuilder({ page }).withTags(WCAG))).violations).toEqual([]);
   });
 }

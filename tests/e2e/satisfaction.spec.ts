@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { expectSignedIn, openRequest, signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // docs/product.md §4.1 and §4.5: the requester marks their own request solved and rates the answer;
 // an agent reads the rating on the request and the share of good ratings on the queue. Every request
@@ -9,7 +10,7 @@ import { expectSignedIn, openRequest, signIn } from "./fixtures";
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const results = await analyzed(page, new AxeBuilder({ page }).withTags(WCAG));
   expect(results.violations).toEqual([]);
 }
 

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { withE2eDatabase } from "../setup/e2e-database";
 import { newCustomerLikeAlice, openRequest, signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // Comfort (docs/product.md §8): a dark theme that follows the system, or the choice made in the
 // profile menu, kept with the account and painted by the server; avatars with a colour of their own.
@@ -27,7 +28,7 @@ async function backgroundLightness(page: Page): Promise<number> {
 }
 
 async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const results = await analyzed(page, new AxeBuilder({ page }).withTags(AXE_TAGS));
   expect(results.violations).toEqual([]);
 }
 

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // Every page of the portal and the console passes the accessibility checks (contrast included) in
 // both themes: the light one and the dark one a system setting chooses (docs/product.md §8).
@@ -17,7 +18,7 @@ async function violationsOn(page: Page, paths: readonly string[]) {
   for (const path of paths) {
     await page.goto(path);
     await expect(page.locator("main")).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    const { violations } = await analyzed(page, new AxeBuilder({ page }).withTags(WCAG));
     if (violations.length > 0) found[path] = violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   }
   return found;

@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { formatDate, formatDateTime } from "../../src/i18n/format";
 import { withE2eDatabase } from "../setup/e2e-database";
 import { newCustomerLikeAlice, openRequest, signIn } from "./fixtures";
+import { analyzed } from "./accessibility";
 
 // Time as people read it (docs/product.md §8): a person's browser zone is adopted while they have
 // none; they choose another on the profile page; every date is then shown in it, with how long ago
@@ -47,7 +48,7 @@ test("a person's dates follow their time zone: the browser's first, then Asia/Se
   await expect(page.getByRole("navigation", { name: "Account settings" }).getByRole("link", { name: "Time zone" })).toHaveAttribute("aria-current", "page");
   const zone = page.getByLabel("Your time zone");
   await expect(zone).toHaveValue("Europe/Rome");
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const axe = await analyzed(page, new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]));
   expect(axe.violations).toEqual([]);
   await zone.selectOption("Asia/Seoul");
   await page.getByRole("button", { name: "Save" }).click();
