@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -11,9 +12,9 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
-    // Two files at once: most of an integration file's time is waiting on its database, and the default
-    // (cores − 1) left one of two cores idle. Measured on two cores: 371–385 s alone, 259–304 s in pairs.
-    maxWorkers: 2,
+    // At least two files at once: most of an integration file's time is waiting on its database, and the
+    // default (cores − 1) left one of two cores idle. Measured on two cores: 371–385 s alone, 259–304 s in pairs.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Each integration file starts its own database; starting one can take a few seconds.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,9 +1,8 @@
-import type { ReactNode } from "react";
-import Markdown, { type Components } from "react-markdown";
+import type { Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import { KeptMarkdown, type ImageLabel } from "@/server/markdown/kept-markdown";
 import { rawHtmlAsText } from "@/server/markdown/raw-html-as-text";
-import { BoundedCache } from "@/server/runtime/bounded-cache";
 
 // People's text (replies, descriptions) as Markdown, rendered on the server and sanitized, with
 // their line breaks kept. GitHub-flavoured Markdown (tables, task lists, strikethrough, autolinks;
@@ -15,7 +14,7 @@ import { BoundedCache } from "@/server/runtime/bounded-cache";
 
 const LINK_REL = "noopener noreferrer nofollow";
 
-function componentsFor(imageLabel: (label: string) => string): Components {
+function componentsFor(imageLabel: ImageLabel): Components {
   return {
     a: ({ href, title, children }) => (
       <a href={href} title={title} rel={LINK_REL}>
@@ -70,16 +69,10 @@ const markdownClass = [
   "[&_h4]:mt-3 [&_h4]:font-semibold [&_h5]:mt-3 [&_h5]:font-semibold [&_h6]:mt-3 [&_h6]:font-semibold",
 ].join(" ");
 
-// Parsing and sanitizing is most of a request page's own rendering work (~0.3 ms a short reply), and a
-// message's text never changes: what it renders to is kept, per process, for the most recently shown
-// ~2 MB of text (docs/PERFORMANCE.md, "Markdown, rendered once").
-const rendered = new BoundedCache<ReactNode>(2_000_000);
+// Parsing and sanitizing is most of a request page's own rendering work (~0.3 ms a short reply): what a
+// message renders to is kept for the most recently shown ~2 MB of text.
+const shownMessages = new KeptMarkdown(2_000_000, (imageLabel) => ({ remarkPlugins: [remarkGfm], rehypePlugins: [rawHtmlAsText, rehypeSanitize], components: componentsFor(imageLabel) }));
 
-export function MarkdownText({ text, imageLabel }: { text: string; imageLabel: (label: string) => string }) {
-  // The image label is all the output takes from the viewer (their language): its wording around a
-  // placeholder is part of the key.
-  const key = `${imageLabel("\u0000")}\u0000${text}`;
-  // `Markdown` is a plain function of its props (no hooks): called here, its output can be kept.
-  const body = rendered.get(key, () => Markdown({ remarkPlugins: [remarkGfm], rehypePlugins: [rawHtmlAsText, rehypeSanitize], components: componentsFor(imageLabel), children: text }));
-  return <div className={markdownClass}>{body}</div>;
+export function MarkdownText({ text, imageLabel }: { text: string; imageLabel: ImageLabel }) {
+  return <div className={markdownClass}>{shownMessages.render(text, imageLabel)}</div>;
 }

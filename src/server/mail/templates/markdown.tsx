@@ -1,9 +1,9 @@
 import "server-only";
-import type { CSSProperties, ReactNode } from "react";
-import Markdown, { type Components } from "react-markdown";
+import type { CSSProperties } from "react";
+import type { Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
+import { KeptMarkdown, type ImageLabel } from "@/server/markdown/kept-markdown";
 import { rawHtmlAsText, type TreeNode } from "@/server/markdown/raw-html-as-text";
-import { BoundedCache } from "@/server/runtime/bounded-cache";
 import { colors, fontMono } from "./styles";
 
 // A message's Markdown in a mail, sanitized as on the request's page: HTML typed into the text shows
@@ -70,7 +70,7 @@ const codeBlock: CSSProperties = {
 };
 const quote: CSSProperties = { margin: "0 0 12px", padding: "0 0 0 12px", borderLeft: `4px solid ${colors.border}`, color: colors.muted };
 
-function componentsFor(imageLabel: (label: string) => string): Components {
+function componentsFor(imageLabel: ImageLabel): Components {
   return {
     p: ({ children }) => <p style={paragraph}>{children}</p>,
     a: ({ href, title, children }) =>
@@ -108,14 +108,10 @@ function componentsFor(imageLabel: (label: string) => string): Components {
 }
 
 // A change's mail goes to each of its recipients with the same message, rendered inside the change's
-// transaction, and parsing and sanitizing it is most of a mail's work (~0.6 s for a 20,000-character
-// description in the test build): what a message renders to is kept, per process, for the most recently
-// mailed ~1 MB of text, as on the request's page.
-export const renderedMessages = new BoundedCache<ReactNode>(1_000_000);
+// transaction (~0.6 s for a 20,000-character description in the test build): what a message renders to is
+// kept for the most recently mailed ~1 MB of text.
+export const mailedMessages = new KeptMarkdown(1_000_000, (imageLabel) => ({ rehypePlugins: [rawHtmlAsText, lineBreaksAsBr, rehypeSanitize], components: componentsFor(imageLabel) }));
 
-export function MailMarkdown({ text, imageLabel }: { text: string; imageLabel: (label: string) => string }) {
-  // The image label is all the output takes from the reader (their language): its wording around a placeholder is part of the key.
-  const key = `${imageLabel("\u0000")}\u0000${text}`;
-  // `Markdown` is a plain function of its props (no hooks): called here, its output can be kept.
-  return renderedMessages.get(key, () => Markdown({ rehypePlugins: [rawHtmlAsText, lineBreaksAsBr, rehypeSanitize], components: componentsFor(imageLabel), children: text }));
+export function MailMarkdown({ text, imageLabel }: { text: string; imageLabel: ImageLabel }) {
+  return mailedMessages.render(text, imageLabel);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AGENT_MAIL_KINDS, CUSTOMER_MAIL_KINDS, type NotificationKind } from "@/domain";
 import { LOCALES, type Locale } from "@/i18n/locales";
 import { REPLY_ABOVE_THIS_LINE, renderChatTranscriptMail, renderPasswordResetMail, renderRequestMail, type ChatTranscriptMailProps, type MailContent, type RequestMailProps } from ".";
-import { renderedMessages } from "./markdown";
+import { mailedMessages } from "./markdown";
 
 const KINDS: NotificationKind[] = [...CUSTOMER_MAIL_KINDS, ...AGENT_MAIL_KINDS];
 
@@ -209,16 +209,16 @@ describe("request notifications", () => {
   it("renders a message once for all of a change's recipients in a language, and each language's image wording its own", async () => {
     const body = `A description of its own (${Math.random()}), with ![a screenshot](https://files.example.com/shot.png)\n`.repeat(200);
     const message = { authorName: "Dave Whitfield", body, at: new Date("2025-06-03T14:05:00Z") };
-    const before = renderedMessages.count;
+    const before = mailedMessages.count;
     const ana = await renderRequestMail(props({ recipientName: "Ana Lima", message }));
     const bruno = await renderRequestMail(props({ recipientName: "Bruno Costa", message }));
-    expect(renderedMessages.count).toBe(before + 1);
+    expect(mailedMessages.count).toBe(before + 1);
     const quoted = (mail: MailContent) => mail.html.slice(mail.html.indexOf("A description of its own"), mail.html.lastIndexOf("a screenshot"));
     expect(quoted(bruno)).toBe(quoted(ana));
     expect(bruno.text).toContain("Bruno Costa");
 
     const korean = await renderRequestMail(props({ locale: "ko", message }));
-    expect(renderedMessages.count).toBe(before + 2);
+    expect(mailedMessages.count).toBe(before + 2);
     expect(korean.html).not.toContain("Image: a screenshot");
     expect(ana.html).toContain("Image: a screenshot");
   });
