@@ -12,7 +12,10 @@ export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
-  retries: 0,
+  // A failing test runs once more, traced: tracing every test cost ~15 % of the suite's time, and only a failure's
+  // trace is read. A test that passes the second time still fails the run: a flaky test is a failure.
+  retries: 1,
+  failOnFlakyTests: true,
   workers: 2,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   // Two browsers and the server share two cores in CI: a test that signs in twice needs room.
@@ -20,7 +23,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: "retain-on-failure",
+    trace: "on-first-retry",
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath: systemChromium,

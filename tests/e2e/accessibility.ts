@@ -1,16 +1,35 @@
-import type AxeBuilder from "@axe-core/playwright";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
+/** What every page is held to: WCAG 2.2 up to level AA, colour contrast included. */
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+interface AxeScope {
+  /**
+   * Check the page's own markup and leave its frames out: a frame holding a mail's HTML is the sender's markup, and
+   * its sandbox runs no script (legacy mode injects axe with a timeout instead of waiting on every frame).
+   */
+  withoutFrames?: boolean;
+}
 
 /**
- * axe's findings on the page as it stands. Each live refresh has the framework take the page's title
- * out of the head and put it back, at times one commit later: axe may look in between and find no
- * title. Then the page must show its title again, and axe looks once more.
+ * The page's accessibility violations as it stands, each as its rule and the elements breaking it, so a failure names
+ * what to mend. Each live refresh has the framework take the page's title out of the head and put it back, at times
+ * one commit later: axe may look in between and find no title. Then the page must show its title again, and axe looks
+ * once more.
  */
-export async function analyzed(page: Page, builder: AxeBuilder): Promise<AxeResults> {
-  const results = await builder.analyze();
-  if (!results.violations.some((violation) => violation.id === "document-title")) return results;
-  await expect(page).toHaveTitle(/\S/);
-  return builder.analyze();
+export async function accessibilityViolations(page: Page, { withoutFrames = false }: AxeScope = {}): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_22_AA);
+  if (withoutFrames) builder.setLegacyMode().options({ iframes: false });
+  let { violations } = await builder.analyze();
+  if (violations.some((violation) => violation.id === "document-title")) {
+    await expect(page).toHaveTitle(/\S/);
+    ({ violations } = await builder.analyze());
+  }
+  return violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+/** The page as it stands has no accessibility violations; `message` tells which state of the page was checked. */
+export async function expectAccessible(page: Page, scope: AxeScope & { message?: string } = {}): Promise<void> {
+  expect(await accessibilityViolations(page, scope), scope.message).toEqual([]);
 }

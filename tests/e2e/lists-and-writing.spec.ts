@@ -1,17 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { expectSignedIn, openRequest, signIn } from "./fixtures";
-import { analyzed } from "./accessibility";
+import { expectAccessible } from "./accessibility";
 
 // Lists that orient and writing that is never lost (docs/product.md §2, §3). Other specs open and
 // change alice's requests at the same time: counts are checked against what the same page shows,
 // never against fixed numbers.
 
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
 async function expectNoAxeViolations(page: Page) {
-  const results = await analyzed(page, new AxeBuilder({ page }).withTags(AXE_TAGS));
-  expect(results.violations).toEqual([]);
+  await expectAccessible(page);
 }
 
 const resultCount = (page: Page) => page.getByTestId("result-count");

@@ -1,17 +1,13 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { withE2eDatabase } from "../setup/e2e-database";
 import { newCustomerLikeAlice, openRequest, signIn } from "./fixtures";
-import { analyzed } from "./accessibility";
+import { expectAccessible } from "./accessibility";
 
 // Comfort (docs/product.md §8): a dark theme that follows the system, or the choice made in the
 // profile menu, kept with the account and painted by the server; avatars with a colour of their own.
 // The customer who chooses a theme is made for this spec (a copy of a demo customer), so
 // no other spec sees their choice; the agent only has their system's setting emulated.
-
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
 
 const savedTheme = (email: string) =>
   withE2eDatabase(async (db) => (await db.query<{ theme: string | null }>(`SELECT theme FROM "User" WHERE email = $1`, [email])).rows[0]?.theme ?? null);
@@ -25,11 +21,6 @@ async function backgroundLightness(page: Page): Promise<number> {
     const [red, green, blue] = probe.getImageData(0, 0, 1, 1).data;
     return (0.2126 * red! + 0.7152 * green! + 0.0722 * blue!) / 255;
   });
-}
-
-async function expectAccessible(page: Page) {
-  const results = await analyzed(page, new AxeBuilder({ page }).withTags(AXE_TAGS));
-  expect(results.violations).toEqual([]);
 }
 
 async function chooseTheme(page: Page, name: string, theme: "Light" | "Dark" | "System") {
