@@ -72,8 +72,8 @@ export async function ensureBuild(): Promise<void> {
   ensurePrismaClient();
   if (isBuildCurrent()) return;
   const label = existsSync(join(BUILD_DIR, "BUILD_ID"))
-    ? "The sources changed: building the portal again (about 2 minutes)"
-    : "Building the portal (first start only, about 2 minutes)";
+    ? "The sources changed: building the portal again (about a minute)"
+    : "Building the portal (first start only, about a minute)";
   const fingerprint = sourceFingerprint();
   // The build must not see a runtime database or secret: pages read them per request.
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
