@@ -17,7 +17,7 @@ export default defineConfig({
   retries: 1,
   failOnFlakyTests: true,
   workers: 2,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: "list",
   // Two browsers and the server share two cores in CI: a test that signs in twice needs room.
   timeout: 60_000,
   expect: { timeout: 10_000 },
