@@ -9,25 +9,24 @@
 # NODE_IMAGE names the base; a mirror or a local copy of the same Node 20 image may stand in.
 ARG NODE_IMAGE=docker.io/library/node:20-bookworm-slim
 
-FROM ${NODE_IMAGE} AS build
+FROM ${NODE_IMAGE}
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 # Dependencies first, so that a change of the sources alone reuses this layer. npm ci's postinstall
-# generates the Prisma client, which needs the schema and its configuration.
+# generates the Prisma client, which needs the schema and its configuration. npm's download cache is
+# the engine's to keep between builds, never part of the image.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts/prisma-generate.mjs ./scripts/
-RUN npm ci --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 # The build must not see a database or a secret: pages read them per request.
 RUN npm run build && rm -rf .next/cache
 
-FROM ${NODE_IMAGE} AS runtime
-WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
-# Everything the build stage has: the server runs the build, `npm run db:migrate` and
-# `npm run attachments:move` run the scripts (with tsx and the schema engine, development packages).
-COPY --from=build /app /app
+# One stage: the server runs the build, and `npm run db:migrate` and `npm run attachments:move` run
+# the scripts with tsx and the schema engine (development packages), so the image needs everything
+# the build has; copying it into a second stage would only add a copy of it.
+ENV NODE_ENV=production PORT=3000
 # Attachments on the filesystem (ATTACHMENT_DIR, default .data/attachments) are written here; with
 # several instances use S3 (ATTACHMENT_STORAGE=s3) or mount one shared volume on it.
 RUN mkdir -p /app/.data && chown node:node /app/.data

@@ -1,6 +1,6 @@
 // Builds the container image (Dockerfile) and proves it serves: migrates a database with the image's
 // own `npm run db:migrate`, starts the server on it and fetches /signin. Run by the opt-in test
-// tests/integration/container-image.test.ts (PORTICO_IMAGE_CHECK=1), or by hand:
+// tests/integration/container-image.test.ts (PORTICO_IMAGE_CHECK=1; .ci/run sets it), or by hand:
 //
 //   DATABASE_URL=postgresql://… npx tsx scripts/check-image.ts
 //

@@ -4,8 +4,9 @@ import { createTestDatabase } from "../setup/test-database";
 
 // docs/deploy.md "Container image": the Dockerfile builds, its image migrates a fresh database with
 // `npm run db:migrate`, refuses to start without DATABASE_URL and serves /signin with it. Opt-in
-// (PORTICO_IMAGE_CHECK=1): building the image takes minutes and needs a container engine and the base
-// image; on a PostgreSQL server (TEST_DATABASE_URL) the container reaches over the host's network.
+// (PORTICO_IMAGE_CHECK=1, which .ci/run sets in its own step): building the image takes minutes and needs
+// a container engine and the base image; on a PostgreSQL server (TEST_DATABASE_URL) the container reaches
+// over the host's network.
 
 const wanted = process.env.PORTICO_IMAGE_CHECK === "1";
 const reason = !wanted ? "set PORTICO_IMAGE_CHECK=1 to build and run the container image" : !process.env.TEST_DATABASE_URL ? "the container needs TEST_DATABASE_URL" : "";
