@@ -20,8 +20,9 @@ COPY prisma ./prisma
 COPY scripts/prisma-generate.mjs ./scripts/
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
-# The build must not see a database or a secret: pages read them per request.
-RUN npm run build && rm -rf .next/cache
+# The build must not see a database or a secret: pages read them per request. A one-off build (CI=true)
+# writes no module cache for later builds (next.config.ts).
+RUN CI=true npm run build && rm -rf .next/cache
 
 # One stage: the server runs the build, and `npm run db:migrate` and `npm run attachments:move` run
 # the scripts with tsx and the schema engine (development packages), so the image needs everything
