@@ -36,10 +36,12 @@ export interface ClusterOptions {
   ports?: readonly [number, number];
   /** Passed to the server as -c settings. */
   settings?: Record<string, string>;
+  /** A streaming replica of this cluster, copied from it (pg_basebackup), instead of a new one: a read replica. */
+  standbyOf?: PrivateCluster;
 }
 
-/** initdb, start, CREATE DATABASE portico. */
-export async function createPrivateCluster({ ports = [55400, 55499], settings = {} }: ClusterOptions = {}): Promise<PrivateCluster> {
+/** initdb, start, CREATE DATABASE portico; or, for a standby, a copy of its primary that follows it. */
+export async function createPrivateCluster({ ports = [55400, 55499], settings = {}, standbyOf }: ClusterOptions = {}): Promise<PrivateCluster> {
   const bin = postgresBin();
   const asRoot = process.getuid?.() === 0;
   const directory = mkdtempSync(join(tmpdir(), "portico-cluster-"));
@@ -78,7 +80,12 @@ export async function createPrivateCluster({ ports = [55400, 55499], settings = 
   };
 
   try {
-    await tool("initdb", ["-D", data, "-A", "trust", "-U", SERVICE_USER, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+    if (standbyOf) {
+      // -R writes the standby's settings (standby.signal, primary_conninfo); initdb's rules trust replication on loopback.
+      await tool("pg_basebackup", ["-D", data, "-R", "-X", "stream", "-c", "fast", "-h", "127.0.0.1", "-p", String(standbyOf.port), "-U", SERVICE_USER]);
+    } else {
+      await tool("initdb", ["-D", data, "-A", "trust", "-U", SERVICE_USER, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+    }
     for (const candidate of shuffled(ports)) {
       if (!(await isFree(candidate))) continue;
       port = candidate;
@@ -91,9 +98,11 @@ export async function createPrivateCluster({ ports = [55400, 55499], settings = 
       }
     }
     if (!port) throw new Error(`No free port in ${ports[0]}-${ports[1]} for a private PostgreSQL cluster`);
-    const admin = new pg.Client({ host: "127.0.0.1", port, user: SERVICE_USER, database: "postgres" });
-    await admin.connect();
-    await admin.query("CREATE DATABASE portico").finally(() => admin.end());
+    if (!standbyOf) {
+      const admin = new pg.Client({ host: "127.0.0.1", port, user: SERVICE_USER, database: "postgres" });
+      await admin.connect();
+      await admin.query("CREATE DATABASE portico").finally(() => admin.end());
+    }
   } catch (error) {
     await remove();
     throw error;

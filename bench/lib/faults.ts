@@ -27,6 +27,8 @@ export interface FaultsApp {
   base: string;
   port: number;
   cluster: PrivateCluster;
+  /** The cluster's streaming standby, when asked for: the app's read replica (DATABASE_REPLICA_URL). */
+  replica: PrivateCluster | undefined;
   process: ChildProcess;
   /** The app's recent output (kept, not printed, unless asked to echo it). */
   output(): string;
@@ -41,23 +43,28 @@ export interface FaultsAppOptions {
   poolMax?: number;
   /** Print the app's output on our stderr as it comes. */
   echo?: boolean;
+  /** A streaming standby of the cluster as the app's read replica. */
+  replica?: boolean;
   log?: (line: string) => void;
 }
 
 /** A private cluster prepared as `npm start` prepares its database (migrations, the demo data), and `next start` of the build on it. */
-export async function startFaultsApp({ buildDir, appPorts = [3800, 3899], poolMax = 10, echo = false, log = () => {} }: FaultsAppOptions): Promise<FaultsApp> {
+export async function startFaultsApp({ buildDir, appPorts = [3800, 3899], poolMax = 10, echo = false, replica: withReplica = false, log = () => {} }: FaultsAppOptions): Promise<FaultsApp> {
   if (!existsSync(join(PROJECT_ROOT, buildDir, "BUILD_ID"))) throw new Error(`${buildDir} holds no finished build`);
   const cluster = await createPrivateCluster();
+  let replica: PrivateCluster | undefined;
   let child: ChildProcess | undefined;
   let output = "";
   const stop = async () => {
     // Open keep-alive connections can hold a graceful stop: nothing of the app is kept afterwards.
     if (child) await stopProcess(child, 5_000);
+    await replica?.remove();
     await cluster.remove();
   };
   try {
     log(`PostgreSQL cluster of our own on port ${cluster.port} (${cluster.directory}); preparing it as npm start does`);
     await prepareDatabase(cluster.url, poolMax);
+    if (withReplica) replica = await createPrivateCluster({ standbyOf: cluster });
     const port = await freePort(appPorts);
     const base = `http://localhost:${port}`;
     const env: NodeJS.ProcessEnv = {
@@ -67,6 +74,7 @@ export async function startFaultsApp({ buildDir, appPorts = [3800, 3899], poolMa
       PORTICO_BUILD_DIR: buildDir,
       DATABASE_URL: cluster.url,
       DATABASE_POOL_MAX: String(poolMax),
+      DATABASE_REPLICA_URL: replica?.url ?? "",
       NEXTAUTH_SECRET: randomUUID() + randomUUID(),
       NEXTAUTH_URL: base,
       // The automation's timer runs through the restart too: a failed pass must not stop the server.
@@ -84,7 +92,7 @@ export async function startFaultsApp({ buildDir, appPorts = [3800, 3899], poolMa
     child.stderr!.on("data", keep);
     await waitUntilAnswering(child, `${base}/api/auth/csrf`, 120_000);
     const started = child;
-    return { base, port, cluster, process: started, output: () => output, stop };
+    return { base, port, cluster, replica, process: started, output: () => output, stop };
   } catch (error) {
     await stop();
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${output}`);

@@ -33,6 +33,19 @@ describe("configuration", () => {
     expect(() => readServerConfig({ DATABASE_URL: "postgresql://localhost/portico" })).toThrow(/NEXTAUTH_SECRET is not set/);
   });
 
+  it("reads the read replicas: none unless set, each address checked", () => {
+    const base = { DATABASE_URL: "postgresql://primary/portico", NEXTAUTH_SECRET: secret };
+    expect(readServerConfig(base).replicaUrls).toEqual([]);
+    expect(readServerConfig({ ...base, DATABASE_REPLICA_URL: "" }).replicaUrls).toEqual([]);
+    expect(readServerConfig({ ...base, DATABASE_REPLICA_URL: " postgresql://r1/portico , postgres://r2:5433/portico," }).replicaUrls).toEqual([
+      "postgresql://r1/portico",
+      "postgres://r2:5433/portico",
+    ]);
+    expect(() => readServerConfig({ ...base, DATABASE_REPLICA_URL: "postgresql://r1/portico,mysql://r2/portico" })).toThrow(
+      /DATABASE_REPLICA_URL\.1: must be postgresql:\/\/ addresses separated by commas/,
+    );
+  });
+
   it("enables single sign-on only when issuer, client id and secret are all set", () => {
     const base = { DATABASE_URL: "postgresql://localhost/portico", NEXTAUTH_SECRET: secret };
     expect(readServerConfig(base).oidc).toBeUndefined();

@@ -18,6 +18,10 @@ const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // Read replicas of DATABASE_URL for the lists and searches (docs/deploy.md): addresses separated by commas.
+  DATABASE_REPLICA_URL: optionalString
+    .transform((value) => (value ?? "").split(",").map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/, error: "must be postgresql:// addresses separated by commas" }))),
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
   OIDC_ISSUER: optionalString.pipe(z.url().optional()),
@@ -101,6 +105,8 @@ export function readEnvironment(source: EnvironmentSource = process.env): Enviro
 export interface ServerConfig {
   databaseUrl: string;
   databasePoolMax: number;
+  /** Read replicas for the lists and searches; none when empty. */
+  replicaUrls: string[];
   authSecret: string;
   /** Served over HTTPS (NEXTAUTH_URL): the session cookie is `__Secure-` prefixed and Secure. */
   secureCookies: boolean;
@@ -124,6 +130,7 @@ export function readServerConfig(source: EnvironmentSource = process.env): Serve
   return {
     databaseUrl: env.DATABASE_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
+    replicaUrls: env.DATABASE_REPLICA_URL,
     authSecret: env.NEXTAUTH_SECRET,
     secureCookies: (env.NEXTAUTH_URL ?? "").startsWith("https://"),
     oidc:

@@ -7,6 +7,7 @@ import { notFound, type Outcome } from "@/server/outcome";
 import type { SignedInViewer } from "@/server/people/viewer";
 import type { UseCase } from "@/server/use-case";
 import { formValues, toFormState, type DoneSentence, type FormMessages, type FormState } from "./form-state";
+import { noteOwnWrite } from "./list-database";
 import { findViewer } from "./viewer";
 
 // Every server action is made by one of these (a lint rule refuses any other export from a
@@ -29,7 +30,9 @@ async function run<Result extends object>({ task, agentsOnly, input = formValues
   const viewer = await findViewer();
   if (!viewer) return agentsOnly ? notFound() : { ok: false, reason: "signed_out" };
   if (agentsOnly && !viewer.actor.isAgent) return notFound();
-  return task(getDatabase(), viewer, input(formData));
+  const outcome = await task(getDatabase(), viewer, input(formData));
+  if (outcome.ok) await noteOwnWrite();
+  return outcome;
 }
 
 export interface FormActionOptions<Result extends object> {

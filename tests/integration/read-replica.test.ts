@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { createDatabase, createReplicaReader, type Database, type ReplicaReader } from "@/server/db/client";
+import { getRequestPage } from "@/server/requests/get-request-page";
+import { createRequest } from "@/server/requests/create-request";
+import { listRequests } from "@/server/requests/list-requests";
+import { listQueue } from "@/server/requests/list-queue";
+import { canCreatePrivateCluster, createPrivateCluster, type PrivateCluster } from "../../bench/lib/cluster";
+import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { seedDatabase } from "../../scripts/lib/seed";
+import { viewerFor } from "../setup/viewers";
+
+// A read replica (docs/deploy.md "PostgreSQL and the read replica"): a primary and a streaming standby
+// of it, both private clusters of this test's own, the standby's replay paused to stand for its lag.
+// The lists and searches read through the replica reader and see a change once the standby has it;
+// everything else — here the request's page — reads the primary and sees it at once.
+
+const NOW = new Date();
+let primary: PrivateCluster | undefined;
+let standby: PrivateCluster | undefined;
+let db: Database;
+let replicas: ReplicaReader;
+
+/** Runs SQL on one of the clusters as the superuser. */
+async function sql<Row extends object>(cluster: PrivateCluster, text: string): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Resolves once the standby has replayed all the primary has written so far. */
+async function caughtUp(): Promise<void> {
+  const [current] = await sql<{ lsn: string }>(primary!, "SELECT pg_current_wal_lsn()::text AS lsn");
+  await until(async () => (await sql<{ done: boolean }>(standby!, `SELECT pg_last_wal_replay_lsn() >= '${current!.lsn}'::pg_lsn AS done`))[0]!.done);
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("The standby did not catch up in time");
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+const pauseReplay = () => sql(standby!, "SELECT pg_wal_replay_pause()");
+const resumeReplay = () => sql(standby!, "SELECT pg_wal_replay_resume()");
+
+// CI (.ci/run) has PostgreSQL installed; a machine running the tests on the embedded database may not.
+describe.skipIf(!canCreatePrivateCluster())("a read replica", () => {
+  beforeAll(async () => {
+    primary = await createPrivateCluster();
+    await applyMigrations(primary.url);
+    await seedDatabase(primary.url, 5, NOW);
+    standby = await createPrivateCluster({ standbyOf: primary });
+    db = createDatabase({ url: primary.url, poolMax: 5 });
+    replicas = createReplicaReader(db, [{ url: standby.url, poolMax: 5 }]);
+    await caughtUp();
+  }, 120_000);
+
+  afterAll(async () => {
+    await replicas?.close();
+    await db?.$disconnect();
+    await standby?.remove();
+    await primary?.remove();
+  });
+
+  it("lists and searches read the replica: a new request shows there once the replica has it, and on the primary at once", async () => {
+    const alice = await viewerFor(db, "alice@acme.test", NOW);
+    const word = `replica${randomUUID().slice(0, 8)}`;
+    const listed = async (database: Database) => {
+      const result = await listRequests(database, alice, { q: word });
+      if (!result.ok) throw new Error("no list");
+      return result.page.items.map((item) => item.id);
+    };
+
+    await pauseReplay();
+    try {
+      const created = await createRequest(db, alice, { subject: `Exports fail (${word})`, description: "Since this morning.", priority: "S3", ccUserIds: [], submissionKey: randomUUID() });
+      if (!created.ok) throw new Error("not created");
+      expect(await listed(replicas.pick())).toEqual([]);
+      expect(await listed(db)).toEqual([created.id]);
+      // The request's own page reads the primary: its requester sees it at once.
+      expect((await getRequestPage(db, alice, { requestId: String(created.id) })).ok).toBe(true);
+
+      await resumeReplay();
+      await until(async () => (await listed(replicas.pick())).includes(created.id));
+    } finally {
+      await resumeReplay();
+    }
+  });
+
+  it("the agent queue reads the replica too, and the replica refuses writes", async () => {
+    const agent = await viewerFor(db, "sam@portico.test", NOW);
+    await caughtUp();
+    const [fromReplica, fromPrimary] = await Promise.all([listQueue(replicas.pick(), agent, {}), listQueue(db, agent, {})]);
+    if (!fromReplica.ok || !fromPrimary.ok) throw new Error("no queue");
+    expect(fromReplica.queue.items.map((item) => item.id)).toEqual(fromPrimary.queue.items.map((item) => item.id));
+    expect(fromReplica.queue.items.length).toBeGreaterThan(0);
+    await expect(replicas.pick().$executeRaw`UPDATE "Request" SET subject = subject WHERE id = 1`).rejects.toThrow(/read-only transaction/);
+  });
+});
