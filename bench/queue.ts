@@ -145,8 +145,8 @@ runScript(async () => {
 
       captured.length = 0;
       const result = await list(params);
-      // The page query is the one with the page's LIMIT (a number search would add a second one).
-      const query = captured.find((event) => /\bLIMIT\b/.test(event.query));
+      // The page query is the one that reads the page's ids (a search's count has a LIMIT too, and may be sent first).
+      const query = captured.find((event) => /\bpage AS \(/.test(event.query));
       if (!query) throw new Error(`${benchCase.key}: no page query captured`);
       const sqlParams = JSON.parse(query.params) as unknown[];
 

@@ -298,9 +298,14 @@ describe("Agent queue, by due time across many pages", () => {
   it("searches as a filter on the queue: the queue's rows that match, in its order, across pages forwards and back", async () => {
     // A word only internal notes hold, on half the test organization's requests.
     const noteWord = "quillwort";
+    // And a Korean one on a third of them: a phrase of its pieces, whose notes are read once per statement.
+    const koreanNoteWord = "감사로그";
     const requests = await seeded.db.request.findMany({ where: { organizationId }, select: { id: true }, orderBy: { id: "asc" } });
     await seeded.db.comment.createMany({
-      data: requests.filter((_, i) => i % 2 === 0).map((request) => ({ requestId: request.id, authorId: "seed-user-agent", body: `Checked the ${noteWord} logs.`, visibility: "internal" as const })),
+      data: [
+        ...requests.filter((_, i) => i % 2 === 0).map((request) => ({ requestId: request.id, authorId: "seed-user-agent", body: `Checked the ${noteWord} logs.`, visibility: "internal" as const })),
+        ...requests.filter((_, i) => i % 3 === 0).map((request) => ({ requestId: request.id, authorId: "seed-user-agent", body: `${koreanNoteWord}를 확인했습니다.`, visibility: "internal" as const })),
+      ],
     });
     const all = ["open", "pending", "on_hold", "solved"];
     const searches: Record<string, string | string[]>[] = [
@@ -309,6 +314,8 @@ describe("Agent queue, by due time across many pages", () => {
       { q: PUBLIC_REPLY_ONLY_WORD, status: all }, // rare: one request
       { q: noteWord }, // only in internal notes
       { q: noteWord, status: all, sort: "activity", order: "asc" },
+      { q: koreanNoteWord },
+      { q: koreanNoteWord, status: all, sort: "created", order: "asc" },
       { q: "paging", status: ["on_hold", "solved"], order: "desc" },
       { q: "paging", sla: "fine" },
     ];
@@ -326,6 +333,9 @@ describe("Agent queue, by due time across many pages", () => {
     const notes = await allPages({ q: noteWord });
     expect(notes.items.length).toBeGreaterThan(25);
     expect(notes.items.every((item) => item.match?.source === "internal")).toBe(true);
+    const korean = await queue({ q: koreanNoteWord, status: all });
+    expect(korean.total).toEqual({ count: (await matching(koreanNoteWord)).size, exact: true });
+    expect(korean.items.every((item) => item.match?.source === "internal")).toBe(true);
   });
 
   it("pages each service-level filter and each sort in its order, forwards and back", async () => {

@@ -8,7 +8,7 @@ import type { Reader } from "@/server/people/viewer";
 import { defineUseCase } from "@/server/use-case";
 import { agentQueueParamsSchema, defaultOrder, type AgentQueueParams, type QueueSort } from "@/schemas/agent-queue";
 import { isTimestampCursor, type ListCursor } from "@/schemas/list-params";
-import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, PAGE_SIZE, paginate, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
+import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, PAGE_SIZE, paginate, searchHasPhrase, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
 import { visibleRequestsSql } from "./visibility-query";
 
 // The agent queue: every request, filtered, sorted by when support owes its next update (or by
@@ -91,6 +91,7 @@ export const listQueue = defineUseCase({
     const sla = params.sla ? dueRanges(params.sla, now).map(toQueueRange) : [{ where: Prisma.empty }];
     const search = params.q;
     const numberMatch = search ? await findByNumber<Row>(db, list, and(enumIn(Prisma.sql`r.status`, statuses, "RequestStatus"), ...filters, anyOf(sla)), search) : null;
+    const noted = search ? await requestsNotedWith(db, search) : undefined;
 
     const backwards = !params.after && params.before !== undefined;
     const cursor = validCursor(params.after ?? params.before, params.sort);
@@ -107,7 +108,7 @@ export const listQueue = defineUseCase({
     const parts = statuses.flatMap((status) =>
       ranges.flatMap((range) => {
         const part = and(Prisma.sql`r.status = ${status}::"RequestStatus"`, ...filters, excluded, range.where);
-        return search ? searchMatches.map((match) => and(part, match)) : [part];
+        return search ? searchMatches(noted).map((match) => and(part, match)) : [part];
       }),
     );
 
@@ -120,7 +121,7 @@ export const listQueue = defineUseCase({
         ORDER BY ${column} ${direction}, r.id ${direction}`,
       db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
       db.user.findMany({ where: { isAgent: true }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-      countView(db, counted, search),
+      countView(db, counted, search, noted),
       countSavedViews(db, actor.userId, now),
     ]);
 
@@ -170,19 +171,41 @@ function pageIds(parts: Prisma.Sql[], column: Prisma.Sql, direction: Prisma.Sql,
  * leaves the planner only the walk, which for a rare word tests every request of the part: 650 ms
  * over 200,000 requests. Reading all the search index's matches first, as one part, reads all
  * 173,000 matches of a common word: 1.6 s.) A phrase, such as a Korean word, is estimated far too
- * rare, so each internal-note half reads all its matches — from the internal notes' own search index
- * (`Comment_internal_searchVector_idx`), not from every comment's ("Agent queue" in docs/PERFORMANCE.md).
+ * rare, so its internal-note half is given the requests those notes belong to (`requestsNotedWith`),
+ * read once from the internal notes' own search index (`Comment_internal_searchVector_idx`; "Agent
+ * queue" in docs/PERFORMANCE.md).
  */
-const searchMatches = [
-  Prisma.sql`r."documentVector" @@ query.q`,
-  Prisma.sql`r.id IN (SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`,
-];
+function searchMatches(noted: readonly number[] | undefined): Prisma.Sql[] {
+  const inNotes = noted
+    ? Prisma.sql`r.id = ANY(${noted}::int[])`
+    : Prisma.sql`r.id IN (SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`;
+  return [Prisma.sql`r."documentVector" @@ query.q`, inNotes];
+}
+
+/** Past this many requests a phrase's internal notes are searched as any word's are: an id list that long costs more to plan than it saves. */
+const NOTED_MAX = 50_000;
+
+/**
+ * The requests whose internal notes hold a phrase, read once for the page and its count; undefined
+ * for a word that is not a phrase, or past NOTED_MAX. A phrase is estimated far too rare, so within a
+ * statement the planner would read all its notes once per half and then look up each of their
+ * requests; given the ids, it walks each part's index and keeps the rows in the list (a few
+ * milliseconds), as for a common word.
+ */
+async function requestsNotedWith(db: Database, search: string): Promise<number[] | undefined> {
+  if (!searchHasPhrase(search)) return undefined;
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT DISTINCT n."requestId" AS id FROM "Comment" n
+    WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ portico_search_query(${search})
+    LIMIT ${NOTED_MAX + 1}`;
+  return rows.length > NOTED_MAX ? undefined : rows.map((row) => row.id);
+}
 
 /**
  * How many requests the view holds, read only as far as the cap: every condition of the page but
  * the cursor. A search counts its two halves (see searchMatches), each stopping at the cap.
  */
-async function countView(db: Database, where: Prisma.Sql, search: string): Promise<{ count: number; exact: boolean }> {
+async function countView(db: Database, where: Prisma.Sql, search: string, noted: readonly number[] | undefined): Promise<{ count: number; exact: boolean }> {
   const cap = search ? EXACT_SEARCH_COUNT_CAP : EXACT_COUNT_CAP;
   const base = where === Prisma.empty ? Prisma.sql`TRUE` : where;
   const limit = Prisma.sql`LIMIT ${cap + 1}`;
@@ -190,7 +213,7 @@ async function countView(db: Database, where: Prisma.Sql, search: string): Promi
     ? await db.$queryRaw<{ n: number }[]>`
         WITH ${searchQuery(search)}
         SELECT count(*)::int AS n FROM (${Prisma.join(
-          searchMatches.map((match) => Prisma.sql`(SELECT r.id FROM "Request" r, query WHERE ${base} AND ${match} ${limit})`),
+          searchMatches(noted).map((match) => Prisma.sql`(SELECT r.id FROM "Request" r, query WHERE ${base} AND ${match} ${limit})`),
           " UNION ",
         )}) matched`
     : await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Request" r WHERE ${base} ${limit}) counted`;

@@ -32,6 +32,14 @@ export function searchQuery(search: string): Prisma.Sql {
   return Prisma.sql`query AS NOT MATERIALIZED (SELECT portico_search_query(${search}) AS q)`;
 }
 
+/**
+ * Whether the search holds a phrase: a run of three or more Korean, Japanese or Chinese characters,
+ * which `portico_search_query` turns into its overlapping pieces, each next to the last.
+ */
+export function searchHasPhrase(search: string): boolean {
+  return /[가-힣ᄀ-ᇿ㄰-㆏ぁ-ヿ一-鿿]{3,}/u.test(search);
+}
+
 export const bestMatchColumns = Prisma.sql`best.source, best.text AS "sourceText", portico_search_vector(r.subject) @@ query.q AS "subjectMatches"`;
 export const noMatchColumns = Prisma.sql`NULL AS source, NULL AS "sourceText", NULL::boolean AS "subjectMatches"`;
 
