@@ -179,3 +179,29 @@ export function isFree(port: number): Promise<boolean> {
     server.listen(port, "127.0.0.1", () => server.close(() => done(true)));
   });
 }
+
+/** Runs one statement on the cluster's application database as the superuser. */
+export async function queryCluster<Row extends object>(cluster: PrivateCluster, text: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Resolves once the standby has replayed all the primary had written when called. */
+export async function replayCaughtUp(primary: PrivateCluster, standby: PrivateCluster, timeoutMs = 20_000): Promise<void> {
+  const [current] = await queryCluster<{ lsn: string }>(primary, "SELECT pg_current_wal_lsn()::text AS lsn");
+  const deadline = Date.now() + timeoutMs;
+  while (!(await queryCluster<{ done: boolean }>(standby, "SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [current!.lsn]))[0]!.done) {
+    if (Date.now() > deadline) throw new Error(`The standby did not replay the primary's writes within ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** Pauses or resumes a standby's replay: a paused standby stands for a replica that lags. */
+export async function setReplayPaused(standby: PrivateCluster, paused: boolean): Promise<void> {
+  await queryCluster(standby, paused ? "SELECT pg_wal_replay_pause()" : "SELECT pg_wal_replay_resume()");
+}

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
-import { canCreatePrivateCluster, type PrivateCluster } from "../../bench/lib/cluster";
+import { canCreatePrivateCluster, queryCluster, replayCaughtUp, setReplayPaused } from "../../bench/lib/cluster";
 import { startFaultsApp, type FaultsApp } from "../../bench/lib/faults";
 
 // A read replica in the browser (docs/deploy.md "PostgreSQL and the read replica"): the suite's build on a
@@ -32,22 +31,6 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-async function sql<Row extends object>(cluster: PrivateCluster, text: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: cluster.url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Waits until the standby has replayed all the primary has written so far. */
-async function replicaCaughtUp(): Promise<void> {
-  const [current] = await sql<{ lsn: string }>(app!.cluster, "SELECT pg_current_wal_lsn()::text AS lsn");
-  await expect.poll(async () => (await sql<{ done: boolean }>(app!.replica!, "SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [current!.lsn]))[0]!.done).toBe(true);
-}
-
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(`${app!.base}/signin`);
   await page.getByLabel("Email").fill(email);
@@ -66,17 +49,17 @@ test("My Requests reads the replica, and the primary for a few seconds after the
   test.setTimeout(90_000);
   const { cluster, replica } = app!;
   // The customer's request with the oldest activity: a reply moves it to the top of the list.
-  const [oldest] = await sql<{ id: number }>(
+  const [oldest] = await queryCluster<{ id: number }>(
     cluster,
     `SELECT r.id FROM "Request" r JOIN "User" u ON u.id = r."requesterId" WHERE u.email = $1 AND r."mergedIntoId" IS NULL ORDER BY r."lastActivityAt", r.id LIMIT 1`,
     [CUSTOMER],
   );
   const requestId = `#${oldest!.id}`;
-  await replicaCaughtUp();
+  await replayCaughtUp(cluster, replica!);
   await signIn(page, CUSTOMER);
   expect((await listedIds(page))[0]).not.toBe(requestId);
 
-  await sql(replica!, "SELECT pg_wal_replay_pause()");
+  await setReplayPaused(replica!, true);
   try {
     await page.goto(`${app!.base}/requests/${oldest!.id}`);
     await page.getByRole("textbox", { name: "Your reply" }).fill(`Still failing after the update ${randomUUID()}`);
@@ -89,7 +72,7 @@ test("My Requests reads the replica, and the primary for a few seconds after the
     await context.clearCookies({ name: "portico-wrote" });
     expect((await listedIds(page))[0]).not.toBe(requestId);
   } finally {
-    await sql(replica!, "SELECT pg_wal_replay_resume()");
+    await setReplayPaused(replica!, false);
   }
   // Once the replica has it, everyone's lists show it.
   await expect.poll(async () => (await listedIds(page))[0], { timeout: 10_000 }).toBe(requestId);
@@ -98,14 +81,14 @@ test("My Requests reads the replica, and the primary for a few seconds after the
 test("the queue an agent's bulk change answers with shows the change while the replica lags", async ({ page }) => {
   test.setTimeout(60_000);
   const { cluster, replica } = app!;
-  const [unassigned] = await sql<{ id: number }>(cluster, `SELECT id FROM "Request" WHERE "assigneeId" IS NULL AND status = 'open' AND "mergedIntoId" IS NULL ORDER BY id LIMIT 1`);
-  await replicaCaughtUp();
+  const [unassigned] = await queryCluster<{ id: number }>(cluster, `SELECT id FROM "Request" WHERE "assigneeId" IS NULL AND status = 'open' AND "mergedIntoId" IS NULL ORDER BY id LIMIT 1`);
+  await replayCaughtUp(cluster, replica!);
   await signIn(page, "agent@portico.test");
   await page.goto(`${app!.base}/agent?q=${unassigned!.id}`);
   const row = page.getByRole("table").locator("tbody tr").filter({ hasText: `#${unassigned!.id}` });
   await expect(row.locator("td:nth-child(8)")).toHaveText("Unassigned");
 
-  await sql(replica!, "SELECT pg_wal_replay_pause()");
+  await setReplayPaused(replica!, true);
   try {
     // The queue re-rendered in the action's own answer reads the primary: the change is in it.
     await row.getByRole("checkbox").check();
@@ -115,6 +98,6 @@ test("the queue an agent's bulk change answers with shows the change while the r
     await expect(page.getByRole("status")).toHaveText("1 request updated");
     await expect(row.locator("td:nth-child(8)")).toHaveText("Morgan Ellis");
   } finally {
-    await sql(replica!, "SELECT pg_wal_replay_resume()");
+    await setReplayPaused(replica!, false);
   }
 });

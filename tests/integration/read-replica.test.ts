@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
 import { createDatabase, createReplicaReader, type Database, type ReplicaReader } from "@/server/db/client";
 import { getRequestPage } from "@/server/requests/get-request-page";
 import { createRequest } from "@/server/requests/create-request";
 import { listRequests } from "@/server/requests/list-requests";
 import { listQueue } from "@/server/requests/list-queue";
-import { canCreatePrivateCluster, createPrivateCluster, type PrivateCluster } from "../../bench/lib/cluster";
+import { canCreatePrivateCluster, createPrivateCluster, replayCaughtUp, setReplayPaused, type PrivateCluster } from "../../bench/lib/cluster";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { seedDatabase } from "../../scripts/lib/seed";
 import { viewerFor } from "../setup/viewers";
@@ -22,34 +21,6 @@ let standby: PrivateCluster | undefined;
 let db: Database;
 let replicas: ReplicaReader;
 
-/** Runs SQL on one of the clusters as the superuser. */
-async function sql<Row extends object>(cluster: PrivateCluster, text: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: cluster.url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Resolves once the standby has replayed all the primary has written so far. */
-async function caughtUp(): Promise<void> {
-  const [current] = await sql<{ lsn: string }>(primary!, "SELECT pg_current_wal_lsn()::text AS lsn");
-  await until(async () => (await sql<{ done: boolean }>(standby!, `SELECT pg_last_wal_replay_lsn() >= '${current!.lsn}'::pg_lsn AS done`))[0]!.done);
-}
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("The standby did not catch up in time");
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
-
-const pauseReplay = () => sql(standby!, "SELECT pg_wal_replay_pause()");
-const resumeReplay = () => sql(standby!, "SELECT pg_wal_replay_resume()");
-
 // CI (.ci/run) has PostgreSQL installed; a machine running the tests on the embedded database may not.
 describe.skipIf(!canCreatePrivateCluster())("a read replica", () => {
   beforeAll(async () => {
@@ -59,7 +30,7 @@ describe.skipIf(!canCreatePrivateCluster())("a read replica", () => {
     standby = await createPrivateCluster({ standbyOf: primary });
     db = createDatabase({ url: primary.url, poolMax: 5 });
     replicas = createReplicaReader(db, [{ url: standby.url, poolMax: 5 }]);
-    await caughtUp();
+    await replayCaughtUp(primary!, standby!);
   }, 120_000);
 
   afterAll(async () => {
@@ -78,7 +49,7 @@ describe.skipIf(!canCreatePrivateCluster())("a read replica", () => {
       return result.page.items.map((item) => item.id);
     };
 
-    await pauseReplay();
+    await setReplayPaused(standby!, true);
     try {
       const created = await createRequest(db, alice, { subject: `Exports fail (${word})`, description: "Since this morning.", priority: "S3", ccUserIds: [], submissionKey: randomUUID() });
       if (!created.ok) throw new Error("not created");
@@ -87,16 +58,17 @@ describe.skipIf(!canCreatePrivateCluster())("a read replica", () => {
       // The request's own page reads the primary: its requester sees it at once.
       expect((await getRequestPage(db, alice, { requestId: String(created.id) })).ok).toBe(true);
 
-      await resumeReplay();
-      await until(async () => (await listed(replicas.pick())).includes(created.id));
+      await setReplayPaused(standby!, false);
+      await replayCaughtUp(primary!, standby!);
+      expect(await listed(replicas.pick())).toEqual([created.id]);
     } finally {
-      await resumeReplay();
+      await setReplayPaused(standby!, false);
     }
   });
 
   it("the agent queue reads the replica too, and the replica refuses writes", async () => {
     const agent = await viewerFor(db, "sam@portico.test", NOW);
-    await caughtUp();
+    await replayCaughtUp(primary!, standby!);
     const [fromReplica, fromPrimary] = await Promise.all([listQueue(replicas.pick(), agent, {}), listQueue(db, agent, {})]);
     if (!fromReplica.ok || !fromPrimary.ok) throw new Error("no queue");
     expect(fromReplica.queue.items.map((item) => item.id)).toEqual(fromPrimary.queue.items.map((item) => item.id));
