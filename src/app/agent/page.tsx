@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "@/server/entry/translations";
-import { getListDatabase } from "@/server/entry/list-database";
+import { readList } from "@/server/entry/list-database";
 import { found, requireAgentViewer } from "@/server/entry/viewer";
 import { listQueue } from "@/server/requests/list-queue";
 import { AgentQueueView } from "@/ui/agent-queue/agent-queue-view";
@@ -19,6 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AgentQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
   const viewer = await requireAgentViewer(`/agent${rawQueryString(raw)}`);
-  const { queue } = found(await listQueue(await getListDatabase(), viewer, raw));
+  const { queue } = found(await readList((db) => listQueue(db, viewer, raw)));
   return <AgentQueueView queue={queue} now={viewer.now} bulkAction={bulkChangeAction} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "@/server/entry/translations";
-import { getListDatabase } from "@/server/entry/list-database";
+import { readList } from "@/server/entry/list-database";
 import { found, requireViewer } from "@/server/entry/viewer";
 import { listRequests } from "@/server/requests/list-requests";
 import { rawQueryString } from "@/ui/my-requests/list-href";
@@ -16,6 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
   const viewer = await requireViewer(`/requests${rawQueryString(raw)}`);
-  const { page } = found(await listRequests(await getListDatabase(), viewer, raw));
+  const { page } = found(await readList((db) => listRequests(db, viewer, raw)));
   return <MyRequestsView page={page} now={viewer.now} />;
 }

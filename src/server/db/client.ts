@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/generated/prisma/client";
+import { databaseErrorLine, isDatabaseUnavailable } from "./errors";
 
 export type Database = PrismaClient;
 
@@ -15,9 +16,10 @@ export function createDatabase({ url, poolMax = 10 }: DatabaseOptions): Database
   return new PrismaClient({ adapter });
 }
 
-/** A client on one of the read replicas, picked for each call; `close` ends every replica's pool. */
+/** Reads on one of the read replicas; `close` ends every replica's pool. */
 export interface ReplicaReader {
-  pick(): Database;
+  /** Runs `work` on a replica picked for it, or on the primary when that replica cannot be reached. */
+  read<T>(work: (db: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -25,14 +27,24 @@ export interface ReplicaReader {
  * The read replicas behind Prisma's read-replica extension (docs/deploy.md "PostgreSQL and the read
  * replica"). Only its `$replica()` is used, by the lists and searches that ask for it: the extension's
  * own default would send every model read to a replica, the viewer's and the access checks' included,
- * which must see the latest grants and writes; here everything else stays on the primary.
+ * which must see the latest grants and writes; here everything else stays on the primary. A replica
+ * that is down or restarting costs its reads a second try on the primary, not the page.
  */
 export function createReplicaReader(primary: Database, replicas: readonly DatabaseOptions[]): ReplicaReader {
   const clients = replicas.map(createDatabase);
   const routed = primary.$extends(readReplicas({ replicas: clients }));
   return {
-    // What the extension hands out is one of `clients`: a plain client, typed as the extended one.
-    pick: () => routed.$replica() as unknown as Database,
+    async read(work) {
+      // What the extension hands out is one of `clients`: a plain client, typed as the extended one.
+      const replica = routed.$replica() as unknown as Database;
+      try {
+        return await work(replica);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        console.error(`A read replica is unavailable; read from the primary instead: ${databaseErrorLine(error)}`);
+        return work(primary);
+      }
+    },
     close: async () => {
       await Promise.all(clients.map((client) => client.$disconnect()));
     },

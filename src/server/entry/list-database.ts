@@ -13,11 +13,11 @@ export const RECENT_WRITE_COOKIE = "portico-wrote";
 /** How long after a person's own change their lists read the primary: longer than a replica's usual lag. */
 export const RECENT_WRITE_SECONDS = 5;
 
-/** For the pages and routes that list or search requests; everything else reads `getDatabase()`. */
-export async function getListDatabase(): Promise<Database> {
+/** For the pages and routes that list or search requests: `work` reads through the client it is given. Everything else reads `getDatabase()`. */
+export async function readList<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const replicas = getReplicaReader();
-  if (!replicas) return getDatabase();
-  return (await cookies()).has(RECENT_WRITE_COOKIE) ? getDatabase() : replicas.pick();
+  if (!replicas || (await cookies()).has(RECENT_WRITE_COOKIE)) return work(getDatabase());
+  return replicas.read(work);
 }
 
 /** After a change a person made in the browser: their lists read the primary for a few seconds. */

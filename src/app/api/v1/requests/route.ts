@@ -1,5 +1,5 @@
 import { getDatabase } from "@/server/db";
-import { getListDatabase } from "@/server/entry/list-database";
+import { readList } from "@/server/entry/list-database";
 import { createdRequestAnswer, submissionKeyFor } from "@/server/api/request-writes";
 import { listRequestsQuery } from "@/server/api/contract/requests-read";
 import { decodeApiCursor, toRequestList } from "@/server/api/request-reads";
@@ -28,7 +28,7 @@ export const GET = withApi(async (request, viewer) => {
   const query = parsed.data;
   const after = query.cursor === undefined ? undefined : decodeApiCursor(query, query.cursor);
   if (after === null) return outcomeResponse(invalid({ cursor: "invalid" }));
-  const listed = await listRequestsUncounted(await getListDatabase(), viewer, {
+  const params = {
     scope: query.scope,
     status: query.status?.split(",") ?? [],
     priority: query.priority?.split(",") ?? [],
@@ -37,7 +37,8 @@ export const GET = withApi(async (request, viewer) => {
     order: query.order,
     limit: query.limit,
     after,
-  });
+  };
+  const listed = await readList((db) => listRequestsUncounted(db, viewer, params));
   return listed.ok ? Response.json(toRequestList(query, listed.page)) : outcomeResponse(listed);
 });
 
