@@ -45,23 +45,28 @@ async function listedIds(page: Page): Promise<string[]> {
   return (await page.getByRole("table").locator("tbody tr td:nth-child(2)").allTextContents()).map((text) => text.trim());
 }
 
+/** The customer's request with the oldest activity: a reply moves it to the top of their list. */
+async function oldestRequestOf(email: string): Promise<number> {
+  const [oldest] = await queryCluster<{ id: number }>(
+    app!.cluster,
+    `SELECT r.id FROM "Request" r JOIN "User" u ON u.id = r."requesterId" WHERE u.email = $1 AND r."mergedIntoId" IS NULL ORDER BY r."lastActivityAt", r.id LIMIT 1`,
+    [email],
+  );
+  return oldest!.id;
+}
+
 test("My Requests reads the replica, and the primary for a few seconds after the person's own reply", async ({ page, context }) => {
   test.setTimeout(90_000);
   const { cluster, replica } = app!;
-  // The customer's request with the oldest activity: a reply moves it to the top of the list.
-  const [oldest] = await queryCluster<{ id: number }>(
-    cluster,
-    `SELECT r.id FROM "Request" r JOIN "User" u ON u.id = r."requesterId" WHERE u.email = $1 AND r."mergedIntoId" IS NULL ORDER BY r."lastActivityAt", r.id LIMIT 1`,
-    [CUSTOMER],
-  );
-  const requestId = `#${oldest!.id}`;
+  const oldest = await oldestRequestOf(CUSTOMER);
+  const requestId = `#${oldest}`;
   await replayCaughtUp(cluster, replica!);
   await signIn(page, CUSTOMER);
   expect((await listedIds(page))[0]).not.toBe(requestId);
 
   await setReplayPaused(replica!, true);
   try {
-    await page.goto(`${app!.base}/requests/${oldest!.id}`);
+    await page.goto(`${app!.base}/requests/${oldest}`);
     await page.getByRole("textbox", { name: "Your reply" }).fill(`Still failing after the update ${randomUUID()}`);
     await page.getByRole("button", { name: "Send reply" }).click();
     await expect(page.getByRole("status").filter({ hasText: /^Your reply was sent/ })).toBeVisible();
@@ -97,6 +102,30 @@ test("the queue an agent's bulk change answers with shows the change while the r
     await bulk.getByRole("button", { name: "Assign" }).click();
     await expect(page.getByRole("status")).toHaveText("1 request updated");
     await expect(row.locator("td:nth-child(8)")).toHaveText("Morgan Ellis");
+  } finally {
+    await setReplayPaused(replica!, false);
+  }
+});
+
+test("a reply sent through the API from the person's own browser also sends their lists to the primary", async ({ page, context }) => {
+  test.setTimeout(60_000);
+  const { cluster, replica } = app!;
+  const customer = "alice@acme.test";
+  const oldest = await oldestRequestOf(customer);
+  await replayCaughtUp(cluster, replica!);
+  await signIn(page, customer);
+  expect((await listedIds(page))[0]).not.toBe(`#${oldest}`);
+
+  await setReplayPaused(replica!, true);
+  try {
+    // The browser's session, as the portal's own scripts call the API: same origin, no token.
+    const sent = await page.request.post(`${app!.base}/api/v1/requests/${oldest}/messages`, {
+      data: { body: `Sent from a script in the page ${randomUUID()}` },
+      headers: { origin: app!.base },
+    });
+    expect(sent.status()).toBe(201);
+    expect((await context.cookies()).map((cookie) => cookie.name)).toContain("portico-wrote");
+    expect((await listedIds(page))[0]).toBe(`#${oldest}`);
   } finally {
     await setReplayPaused(replica!, false);
   }

@@ -5,7 +5,7 @@ import { getRequestPage } from "@/server/requests/get-request-page";
 import { createRequest } from "@/server/requests/create-request";
 import { listRequests } from "@/server/requests/list-requests";
 import { listQueue } from "@/server/requests/list-queue";
-import { canCreatePrivateCluster, createPrivateCluster, replayCaughtUp, setReplayPaused, type PrivateCluster } from "../../bench/lib/cluster";
+import { canCreatePrivateCluster, createPrivateCluster, queryCluster, replayCaughtUp, setReplayPaused, type PrivateCluster } from "../../bench/lib/cluster";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { seedDatabase } from "../../scripts/lib/seed";
 import { viewerFor } from "../setup/viewers";
@@ -27,7 +27,8 @@ describe.skipIf(!canCreatePrivateCluster())("a read replica", () => {
     primary = await createPrivateCluster();
     await applyMigrations(primary.url);
     await seedDatabase(primary.url, 5, NOW);
-    standby = await createPrivateCluster({ standbyOf: primary });
+    // A read in the way of replay is cancelled at once rather than after 30 s, as a busy replica may.
+    standby = await createPrivateCluster({ standbyOf: primary, settings: { max_standby_streaming_delay: "0" } });
     db = createDatabase({ url: primary.url, poolMax: 5 });
     replicas = createReplicaReader(db, [{ url: standby.url, poolMax: 5 }]);
     await replayCaughtUp(primary!, standby!);
@@ -83,5 +84,20 @@ describe.skipIf(!canCreatePrivateCluster())("a read replica", () => {
     expect(fromReplica.queue.items.map((item) => item.id)).toEqual(fromPrimary.queue.items.map((item) => item.id));
     expect(fromReplica.queue.items.length).toBeGreaterThan(0);
     await expect(replicas.read((replica) => replica.$executeRaw`UPDATE "Request" SET subject = subject WHERE id = 1`)).rejects.toThrow(/read-only transaction/);
+  });
+
+  it("a read the replica cancels to go on replaying is read again from the primary", async () => {
+    await queryCluster(primary!, `CREATE TABLE replay_conflict (n int); INSERT INTO replay_conflict VALUES (1)`);
+    await replayCaughtUp(primary!, standby!);
+    const where = (database: Database) =>
+      database.$queryRaw<{ standby: boolean }[]>`SELECT pg_is_in_recovery() AS standby FROM replay_conflict, pg_sleep(1.5)`.then(([row]) => (row!.standby ? "replica" : "primary"));
+    const reading = replicas.read(where);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // What a vacuum shortening a table does: an exclusive lock, which the replica must take while replaying.
+    await queryCluster(primary!, `BEGIN; LOCK TABLE replay_conflict IN ACCESS EXCLUSIVE MODE; COMMIT`);
+    expect(await reading).toBe("primary");
+    // Left alone, the replica answers it.
+    await replayCaughtUp(primary!, standby!);
+    expect(await replicas.read(where)).toBe("replica");
   });
 });

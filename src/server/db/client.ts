@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/generated/prisma/client";
-import { databaseErrorLine, isDatabaseUnavailable } from "./errors";
+import { databaseErrorLine, isDatabaseUnavailable, isRecoveryConflict } from "./errors";
 
 export type Database = PrismaClient;
 
@@ -40,8 +40,10 @@ export function createReplicaReader(primary: Database, replicas: readonly Databa
       try {
         return await work(replica);
       } catch (error) {
-        if (!isDatabaseUnavailable(error)) throw error;
-        console.error(`A read replica is unavailable; read from the primary instead: ${databaseErrorLine(error)}`);
+        // A replica that is down, or that cancelled the read to go on replaying: the primary has the same answer.
+        if (isDatabaseUnavailable(error)) console.error(`A read replica is unavailable; read from the primary instead: ${databaseErrorLine(error)}`);
+        else if (isRecoveryConflict(error)) console.error(`A read replica cancelled a read for its replay; read from the primary instead: ${databaseErrorLine(error)}`);
+        else throw error;
         return work(primary);
       }
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./errors";
+import { isDatabaseUnavailable, isRecoveryConflict } from "./errors";
 
 // The shapes below are what Prisma 7 with the pg driver adapter throws while PostgreSQL restarts
 // (read from a private cluster stopped under queries, bench/faults.ts).
@@ -31,5 +31,18 @@ describe("isDatabaseUnavailable", () => {
       null,
     ];
     for (const error of cases) expect(isDatabaseUnavailable(error), String(error)).toBe(false);
+  });
+});
+
+describe("isRecoveryConflict", () => {
+  it("recognises a read a standby cancelled to go on replaying, and nothing else", () => {
+    const cancelled = Object.assign(new Error("Raw query failed. Code: `40001`. Message: `canceling statement due to conflict with recovery`"), {
+      code: "P2010",
+      meta: { driverAdapterError: adapterError({ kind: "postgres", code: "40001", originalCode: "40001", message: "canceling statement due to conflict with recovery" }) },
+    });
+    expect(isRecoveryConflict(cancelled)).toBe(true);
+    expect(isDatabaseUnavailable(cancelled)).toBe(false);
+    expect(isRecoveryConflict(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
+    expect(isRecoveryConflict(new Error("Connection terminated unexpectedly"))).toBe(false);
   });
 });

@@ -16,18 +16,33 @@ const DRIVER_MESSAGES =
   /Connection terminated|Client has encountered a connection error|Connection is closed|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return someErrorPart(error, ({ code, kind, message, originalCode }) => {
+    if (typeof code === "string" && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATE.test(code))) return true;
+    if (typeof originalCode === "string" && SQLSTATE.test(originalCode)) return true;
+    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+    return typeof message === "string" && DRIVER_MESSAGES.test(message);
+  });
+}
+
+/**
+ * Whether a standby cancelled the query because replaying the primary's changes needed what the query
+ * held (a lock a vacuum takes to shorten a table, rows it removes): SQLSTATE 40001 "conflict with
+ * recovery". The same read succeeds on the primary, or on the standby a moment later.
+ */
+export function isRecoveryConflict(error: unknown): boolean {
+  return someErrorPart(error, ({ code, originalCode, message }) => code === "40001" || originalCode === "40001" || (typeof message === "string" && /conflict with recovery/i.test(message)));
+}
+
+/** Whether the error, or one it wraps, passes `test`. */
+function someErrorPart(error: unknown, test: (part: Record<string, unknown>) => boolean): boolean {
   const seen = new Set<unknown>();
   const visit = (value: unknown): boolean => {
     if (typeof value !== "object" || value === null || seen.has(value)) return false;
     seen.add(value);
-    const { code, kind, message, cause, meta, originalCode } = value as Record<string, unknown>;
-    if (typeof code === "string" && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATE.test(code))) return true;
-    if (typeof originalCode === "string" && SQLSTATE.test(originalCode)) return true;
-    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
-    if (kind === "postgres" && typeof code === "string" && SQLSTATE.test(code)) return true;
-    if (typeof message === "string" && DRIVER_MESSAGES.test(message)) return true;
+    const part = value as Record<string, unknown>;
+    if (test(part)) return true;
     // A raw query's failure (P2010) carries the driver's error under meta; others under cause.
-    return visit(cause) || visit((meta as Record<string, unknown> | undefined)?.driverAdapterError) || visit(meta);
+    return visit(part.cause) || visit((part.meta as Record<string, unknown> | undefined)?.driverAdapterError) || visit(part.meta);
   };
   return visit(error);
 }

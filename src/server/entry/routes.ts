@@ -10,6 +10,7 @@ import { databaseErrorLine, isDatabaseUnavailable } from "@/server/db/errors";
 import type { Outcome } from "@/server/outcome";
 import type { SignedInViewer } from "@/server/people/viewer";
 import { clientFrom } from "@/server/security/client";
+import { noteOwnWrite } from "./list-database";
 import { findTokenHolder } from "./token-viewer";
 import { findViewer } from "./viewer";
 
@@ -128,6 +129,8 @@ export function withApi<Context>(handler: Handler<Context, SignedInViewer>, opti
       if (options.agentsOnly && !caller.viewer.actor.isAgent) return withRateHeaders(problem(404, "not_found", "Not found."), rate);
       const answer = () => handler(request, caller.viewer, context);
       const response = request.method === "POST" ? await idempotently(request, caller.ownerKey, now, answer) : await answer();
+      // A change made from the person's own browser: their lists read the primary for a moment, as after a form.
+      if (options.write && caller.bySession && response.ok) await noteOwnWrite();
       return withRateHeaders(request.method === "GET" ? await withEntityTag(request, response) : response, rate);
     });
   };
@@ -138,6 +141,8 @@ interface ApiCaller {
   /** Whose calls these are, for the rate limit and idempotency keys. */
   ownerKey: string;
   mayWrite: boolean;
+  /** Signed in through the session cookie (a browser), not an API token. */
+  bySession: boolean;
 }
 
 async function apiCaller(request: Request, now: Date): Promise<ApiCaller | null> {
@@ -145,13 +150,13 @@ async function apiCaller(request: Request, now: Date): Promise<ApiCaller | null>
   if (authorization === null) {
     if (!request.headers.has("cookie")) return null;
     const viewer = await findViewer();
-    return viewer && { viewer: { ...viewer, channel: "api" }, ownerKey: `user:${viewer.person.id}`, mayWrite: true };
+    return viewer && { viewer: { ...viewer, channel: "api" }, ownerKey: `user:${viewer.person.id}`, mayWrite: true, bySession: true };
   }
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   const holder = token ? await findTokenHolder(getDatabase(), token, now) : null;
   if (!holder) return null;
   const client = clientFrom(request.headers, readSessionConfig().trustedProxies);
-  return { viewer: { ...holder.viewer, client }, ownerKey: `token:${holder.token.id}`, mayWrite: holder.token.access === "write" };
+  return { viewer: { ...holder.viewer, client }, ownerKey: `token:${holder.token.id}`, mayWrite: holder.token.access === "write", bySession: false };
 }
 
 function unauthenticated(): Response {

@@ -1,5 +1,6 @@
 import { getDatabase } from "@/server/db";
 import { endChat } from "@/server/chat/chat-actions";
+import { noteOwnWrite } from "@/server/entry/list-database";
 import { outcomeResponse, withViewer } from "@/server/entry/routes";
 import { getStreamHub } from "@/server/realtime/hub";
 
@@ -7,6 +8,9 @@ import { getStreamHub } from "@/server/realtime/hub";
 
 export const POST = withViewer<{ params: Promise<{ id: string }> }>(async (_request, viewer, { params }) => {
   const ended = await endChat(getDatabase(), viewer, { chatId: (await params).id });
-  if (ended.ok) getStreamHub().nudge(ended.requestId);
+  if (ended.ok) {
+    getStreamHub().nudge(ended.requestId);
+    await noteOwnWrite();
+  }
   return outcomeResponse(ended);
 }, { channel: "chat" });
