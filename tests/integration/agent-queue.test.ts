@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DUE_SOON_MS } from "@/domain";
 import { agentQueueParamsSchema } from "@/schemas/agent-queue";
 import { encodeCursor } from "@/schemas/list-params";
+import { SEARCH_WALK } from "@/server/requests/listing";
 import { listQueue, type AgentQueuePage } from "@/server/requests/list-queue";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
@@ -42,6 +43,27 @@ async function pagesBefore(last: AgentQueuePage, params: Record<string, string |
 }
 
 const ids = (items: { id: number }[]) => items.map((item) => item.id);
+
+/** The requests a search for `word` finds, by an independent query: by their search document, or by an internal note. */
+async function matching(word: string): Promise<Set<number>> {
+  const rows = await seeded.db.$queryRaw<{ id: number }[]>`
+    SELECT r.id FROM "Request" r WHERE r."documentVector" @@ portico_search_query(${word})
+      OR EXISTS (SELECT 1 FROM "Comment" n WHERE n."requestId" = r.id AND n.visibility = 'internal' AND n."searchVector" @@ portico_search_query(${word}))`;
+  return new Set(rows.map((row) => row.id));
+}
+
+/** A search compared with the same view browsed and filtered by `matching`: every page, forwards and back. */
+async function expectSearchAsFilter(params: Record<string, string | string[]>) {
+  const { q, ...browsing } = params;
+  const found = await matching(q as string);
+  const expected = (await allPages(browsing)).items.filter((item) => found.has(item.id));
+  expect(expected.length, JSON.stringify(params)).toBeGreaterThan(0);
+  const forwards = await allPages(params);
+  expect(ids(forwards.items), JSON.stringify(params)).toEqual(ids(expected));
+  expect(forwards.items.every((item) => item.match !== null)).toBe(true);
+  const backwards = await pagesBefore(forwards.last, params);
+  expect([...ids(backwards.items), ...ids(forwards.last.items)], JSON.stringify(params)).toEqual(ids(expected));
+}
 
 describe("Agent queue", () => {
   it("shows every unsolved request by default, across keyset pages that add up exactly, soonest due first", async () => {
@@ -287,14 +309,6 @@ describe("Agent queue, by due time across many pages", () => {
     }
   });
 
-  /** The requests a search for `word` finds: by their search document, or by an internal note. */
-  async function matching(word: string): Promise<Set<number>> {
-    const rows = await seeded.db.$queryRaw<{ id: number }[]>`
-      SELECT r.id FROM "Request" r WHERE r."documentVector" @@ portico_search_query(${word})
-        OR EXISTS (SELECT 1 FROM "Comment" n WHERE n."requestId" = r.id AND n.visibility = 'internal' AND n."searchVector" @@ portico_search_query(${word}))`;
-    return new Set(rows.map((row) => row.id));
-  }
-
   it("searches as a filter on the queue: the queue's rows that match, in its order, across pages forwards and back", async () => {
     // A word only internal notes hold, on half the test organization's requests.
     const noteWord = "quillwort";
@@ -319,17 +333,7 @@ describe("Agent queue, by due time across many pages", () => {
       { q: "paging", status: ["on_hold", "solved"], order: "desc" },
       { q: "paging", sla: "fine" },
     ];
-    for (const params of searches) {
-      const { q, ...browsing } = params;
-      const found = await matching(q as string);
-      const expected = (await allPages(browsing)).items.filter((item) => found.has(item.id));
-      expect(expected.length, JSON.stringify(params)).toBeGreaterThan(0);
-      const forwards = await allPages(params);
-      expect(ids(forwards.items), JSON.stringify(params)).toEqual(ids(expected));
-      expect(forwards.items.every((item) => item.match !== null)).toBe(true);
-      const backwards = await pagesBefore(forwards.last, params);
-      expect([...ids(backwards.items), ...ids(forwards.last.items)], JSON.stringify(params)).toEqual(ids(expected));
-    }
+    for (const params of searches) await expectSearchAsFilter(params);
     const notes = await allPages({ q: noteWord });
     expect(notes.items.length).toBeGreaterThan(25);
     expect(notes.items.every((item) => item.match?.source === "internal")).toBe(true);
@@ -363,5 +367,53 @@ describe("Agent queue, by due time across many pages", () => {
         expect([...ids(backwards.items), ...ids(forwards.last.items)]).toEqual(ids(inOrder));
       }
     }
+  });
+});
+
+describe("Agent queue, a Korean word in more requests than a search tests one by one", () => {
+  // A phrase's document half is tested request by request in the queue's order, SEARCH_WALK at most,
+  // and read from the search index only when those hold less than a page: one word fills its first
+  // page within them (newest first; one more match lies past them), the other has three matches there
+  // and the rest past them.
+  const count = SEARCH_WALK + 100;
+  const early = "결제오류";
+  const late = "로그인실패";
+  let organizationId = "";
+
+  beforeAll(async () => {
+    const organization = await seeded.db.organization.create({ data: { name: "Walking Test Ltd", slug: "walking-test" } });
+    organizationId = organization.id;
+    // Position 0 is the newest: the first the queue shows, sorted by creation, newest first.
+    const wordsAt = (position: number) => [
+      (position % 10 === 5 && position < 300) || position === SEARCH_WALK + 50 ? early : "",
+      [100, 500, 900].includes(position) || (position > SEARCH_WALK && position % 3 === 0) ? late : "",
+    ];
+    await seeded.db.request.createMany({
+      data: Array.from({ length: count }, (_, position) => ({
+        subject: `Walk check ${position} ${wordsAt(position).join(" ")}`.trim(),
+        description: "A request for the search walk's tests.",
+        requesterId: "seed-user-alice",
+        organizationId,
+        status: "pending" as const,
+        createdAt: new Date(seeded.now.getTime() - (position + 1) * 60_000),
+        lastActivityAt: seeded.now,
+      })),
+    });
+  });
+
+  afterAll(async () => {
+    await seeded.db.request.deleteMany({ where: { organizationId } });
+    await seeded.db.organization.delete({ where: { id: organizationId } });
+  });
+
+  it("finds a phrase's matches within the walk and past it, in the queue's order, forwards and back", async () => {
+    const view = { organization: organizationId, sort: "created" };
+    for (const q of [early, late]) {
+      await expectSearchAsFilter({ ...view, order: "desc", q });
+      await expectSearchAsFilter({ ...view, order: "asc", q });
+    }
+    const latePage = await queue({ ...view, order: "desc", q: late });
+    expect(latePage.items).toHaveLength(25);
+    expect(latePage.total).toEqual({ count: (await matching(late)).size, exact: true });
   });
 });

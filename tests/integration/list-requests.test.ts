@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SEARCH_COUNT_WALK } from "@/server/requests/list-counts";
-import { listRequests, SEARCH_WALK, type RequestListPage } from "@/server/requests/list-requests";
+import { SEARCH_WALK } from "@/server/requests/listing";
+import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";

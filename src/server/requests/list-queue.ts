@@ -8,7 +8,22 @@ import type { Reader } from "@/server/people/viewer";
 import { defineUseCase } from "@/server/use-case";
 import { agentQueueParamsSchema, defaultOrder, type AgentQueueParams, type QueueSort } from "@/schemas/agent-queue";
 import { isTimestampCursor, type ListCursor } from "@/schemas/list-params";
-import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, PAGE_SIZE, paginate, searchHasPhrase, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
+import {
+  and,
+  bestMatchColumns,
+  bestMatchJoin,
+  enumIn,
+  findByNumber,
+  noMatchColumns,
+  PAGE_SIZE,
+  paginate,
+  SEARCH_WALK,
+  searchHasPhrase,
+  searchQuery,
+  withMatch,
+  type Match,
+  type MatchColumns,
+} from "./listing";
 import { visibleRequestsSql } from "./visibility-query";
 
 // The agent queue: every request, filtered, sorted by when support owes its next update (or by
@@ -67,6 +82,15 @@ interface QueueRange {
   owed?: boolean;
 }
 
+/**
+ * A part of the page (see pageIds): its requests in the page's order. `walked` marks a phrase's
+ * document half, whose `where` leaves out the phrase: its requests are tested for it in order (walkedReads).
+ */
+interface Part {
+  where: Prisma.Sql;
+  walked: boolean;
+}
+
 const DUE = Prisma.raw(`r."responseDueAt"`);
 
 const list = {
@@ -108,7 +132,7 @@ export const listQueue = defineUseCase({
     const parts = statuses.flatMap((status) =>
       ranges.flatMap((range) => {
         const part = and(Prisma.sql`r.status = ${status}::"RequestStatus"`, ...filters, excluded, range.where);
-        return search ? searchMatches(noted).map((match) => and(part, match)) : [part];
+        return search ? searchHalves(part, noted) : [{ where: part, walked: false }];
       }),
     );
 
@@ -155,10 +179,12 @@ export const listQueue = defineUseCase({
  * A search's parts overlap (a request can match in its document and in a note): UNION drops the
  * repeats, of at most a page per part.
  */
-function pageIds(parts: Prisma.Sql[], column: Prisma.Sql, direction: Prisma.Sql, searching: boolean): Prisma.Sql {
+function pageIds(parts: Part[], column: Prisma.Sql, direction: Prisma.Sql, searching: boolean): Prisma.Sql {
   const firstRows = Prisma.sql`ORDER BY sort_key ${direction}, id ${direction} LIMIT ${PAGE_SIZE + 1}`;
   const from = searching ? Prisma.sql`"Request" r, query` : Prisma.sql`"Request" r`;
-  const reads = parts.map((where) => Prisma.sql`(SELECT r.id, ${column} AS sort_key FROM ${from} WHERE ${where} ${firstRows})`);
+  const reads = parts.flatMap((part) =>
+    part.walked ? walkedReads(part.where, column, direction, firstRows) : [Prisma.sql`(SELECT r.id, ${column} AS sort_key FROM ${from} WHERE ${part.where} ${firstRows})`],
+  );
   return Prisma.sql`SELECT part.id FROM (${Prisma.join(reads, searching ? "\n        UNION " : "\n        UNION ALL ")}) part ${firstRows}`;
 }
 
@@ -175,11 +201,41 @@ function pageIds(parts: Prisma.Sql[], column: Prisma.Sql, direction: Prisma.Sql,
  * read once from the internal notes' own search index (`Comment_internal_searchVector_idx`; "Agent
  * queue" in docs/PERFORMANCE.md).
  */
-function searchMatches(noted: readonly number[] | undefined): Prisma.Sql[] {
+function searchMatches(noted: readonly number[] | undefined): [inDocument: Prisma.Sql, inNotes: Prisma.Sql] {
   const inNotes = noted
     ? Prisma.sql`r.id = ANY(${noted}::int[])`
     : Prisma.sql`r.id IN (SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`;
   return [Prisma.sql`r."documentVector" @@ query.q`, inNotes];
+}
+
+/** A part's two halves (see searchMatches); a phrase's document half is walked (see walkedReads). */
+function searchHalves(part: Prisma.Sql, noted: readonly number[] | undefined): Part[] {
+  const [inDocument, inNotes] = searchMatches(noted);
+  const documentHalf = noted ? { where: part, walked: true } : { where: and(part, inDocument), walked: false };
+  return [documentHalf, { where: and(part, inNotes), walked: false }];
+}
+
+/**
+ * A phrase's document half of a part, such as a Korean word's: the part's requests tested one by one
+ * in its order, up to SEARCH_WALK, as My Requests' search does; a page of matches is usually among
+ * the first few hundred. Left to itself the planner, estimating a phrase far too rare, reads every
+ * candidate from the search index and rechecks each (~100,000 for a Korean word's pieces on a million
+ * requests, ~55 ms a status). Only when the walk finds less than a page and the part goes on past it
+ * is the search index read, as before: PostgreSQL tests those conditions once, before the second read.
+ */
+function walkedReads(where: Prisma.Sql, column: Prisma.Sql, direction: Prisma.Sql, firstRows: Prisma.Sql): Prisma.Sql[] {
+  const walk = Prisma.sql`
+    SELECT walk.id, walk.sort_key FROM (
+      SELECT r.id, ${column} AS sort_key, r."documentVector" FROM "Request" r WHERE ${where} ORDER BY ${column} ${direction}, r.id ${direction} LIMIT ${SEARCH_WALK}
+    ) walk
+    WHERE walk."documentVector" @@ (SELECT q FROM query) ${firstRows}`;
+  const rest = Prisma.sql`
+    SELECT r.id, ${column} AS sort_key FROM "Request" r, query
+    WHERE ${where} AND r."documentVector" @@ query.q
+      AND (SELECT count(*) FROM (${walk}) found) <= ${PAGE_SIZE}
+      AND EXISTS (SELECT FROM "Request" r WHERE ${where} OFFSET ${SEARCH_WALK - 1})
+    ${firstRows}`;
+  return [Prisma.sql`(${walk})`, Prisma.sql`(${rest})`];
 }
 
 /** Past this many requests a phrase's internal notes are searched as any word's are: planning grows with the list (~85 ms for 20,000 ids). */

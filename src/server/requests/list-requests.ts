@@ -6,7 +6,7 @@ import type { Reader } from "@/server/people/viewer";
 import { defineUseCase } from "@/server/use-case";
 import { isTimestampCursor, type ListCursor } from "@/schemas/list-params";
 import { requestListParamsSchema, type RequestListParams, type RequestScope } from "@/schemas/request-list";
-import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, paginate, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
+import { and, bestMatchColumns, bestMatchJoin, enumIn, findByNumber, noMatchColumns, paginate, SEARCH_WALK, searchQuery, withMatch, type Match, type MatchColumns } from "./listing";
 import { countView, type ViewCounts } from "./list-counts";
 import { visibleRequestsSql, visibleRequestsSqlWithin } from "./visibility-query";
 
@@ -175,13 +175,6 @@ async function browsePage(
     LIMIT ${pageSize + 1}`;
   return paginate(rows, reading.backwards, reading.cursor !== undefined, keyOf(sort), pageSize);
 }
-
-/**
- * How many of the view's requests, in its order from where the page starts, a search tests one by one
- * before it asks the search index for the rest. A word found in more than one request in forty fills
- * a page within them (a few dozen tested); a rarer one is read from the index, where it has few matches.
- */
-export const SEARCH_WALK = 1_000;
 
 /**
  * A search keeps the list's order (docs/product.md §2): its matches are the view's requests that

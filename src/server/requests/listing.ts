@@ -13,6 +13,13 @@ import { buildSnippet, type Snippet } from "./snippet";
 
 export const PAGE_SIZE = DEFAULT_PAGE_SIZE;
 
+/**
+ * How many of the view's requests, in its order from where the page starts, a search tests one by one
+ * before it asks the search index for the rest. A word found in more than one request in forty fills
+ * a page within them (a few dozen tested); a rarer one is read from the index, where it has few matches.
+ */
+export const SEARCH_WALK = 1_000;
+
 /** Where a search matched: which part of the request, with the words to highlight. */
 export type MatchSource = "id" | "subject" | "description" | "reply" | "internal" | "chat";
 export interface Match {
