@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, parseMailFrom, readEnvironment, readMailConfig, readSatisfactionConfig, readServerConfig } from "./env";
+import { ConfigurationError, parseMailFrom, readEnvironment, readMailConfig, readRuntimeConfig, readSatisfactionConfig, readServerConfig } from "./env";
 
 const secret = "s".repeat(32);
 
@@ -27,6 +27,14 @@ describe("configuration", () => {
     expect(readSatisfactionConfig({ SATISFACTION_RATING_DAYS: "30" })).toEqual({ ratingWindowDays: 30 });
     expect(() => readSatisfactionConfig({ SATISFACTION_RATING_DAYS: "0" })).toThrow(/SATISFACTION_RATING_DAYS/);
     expect(() => readSatisfactionConfig({ SATISFACTION_RATING_DAYS: "two weeks" })).toThrow(/SATISFACTION_RATING_DAYS/);
+  });
+
+  it("reads how far the server's heap may grow past what is alive: 25 % unless set, 0 for the runtime's own choice", () => {
+    expect(readRuntimeConfig({})).toEqual({ heapGrowthPercent: 25 });
+    expect(readRuntimeConfig({ PORTICO_HEAP_GROWTH_PERCENT: "" })).toEqual({ heapGrowthPercent: 25 });
+    expect(readRuntimeConfig({ PORTICO_HEAP_GROWTH_PERCENT: "0" })).toEqual({ heapGrowthPercent: 0 });
+    expect(() => readRuntimeConfig({ PORTICO_HEAP_GROWTH_PERCENT: "-5" })).toThrow(/PORTICO_HEAP_GROWTH_PERCENT/);
+    expect(() => readRuntimeConfig({ PORTICO_HEAP_GROWTH_PERCENT: "half" })).toThrow(/PORTICO_HEAP_GROWTH_PERCENT/);
   });
 
   it("stops the server with a clear message when the secret is missing", () => {

@@ -14,6 +14,9 @@ function optionalNumber(schema: z.ZodNumber, fallback: number) {
   return optionalString.transform((value) => (value === undefined ? fallback : Number(value))).pipe(schema);
 }
 
+/** How far past what is alive the server's heap grows by default: memory against CPU (docs/PERFORMANCE.md, "Memory"). */
+const HEAP_GROWTH_PERCENT = 25;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -30,6 +33,8 @@ const environmentSchema = z.object({
   OIDC_DISPLAY_NAME: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PORTICO_DATA_DIR: z.string().default(".data"),
+  // The server's heap (docs/deploy.md "Memory"): how far past what is alive V8 lets it grow, in percent; 0 for V8's own choice.
+  PORTICO_HEAP_GROWTH_PERCENT: optionalNumber(z.number().int().min(0).max(1_000), HEAP_GROWTH_PERCENT),
   // The automation (docs/automation.md): seconds between passes, 0 to switch it off; requests per kind per pass.
   AUTOMATION_INTERVAL_SECONDS: optionalNumber(z.number().int().min(0).max(86_400), 60),
   AUTOMATION_BATCH_SIZE: optionalNumber(z.number().int().min(1).max(10_000), 100),
@@ -158,6 +163,15 @@ export function readAutomationConfig(source: EnvironmentSource = process.env): A
   // A build has no database to work on.
   const building = env.NEXT_PHASE === "phase-production-build";
   return { intervalSeconds: building ? 0 : env.AUTOMATION_INTERVAL_SECONDS, batchSize: env.AUTOMATION_BATCH_SIZE, chatIdleMs: env.CHAT_IDLE_MINUTES * 60_000 };
+}
+
+export interface RuntimeConfig {
+  /** How far past what survived the last full collection the heap may grow, in percent; 0 leaves it to V8. */
+  heapGrowthPercent: number;
+}
+
+export function readRuntimeConfig(source: EnvironmentSource = process.env): RuntimeConfig {
+  return { heapGrowthPercent: readEnvironment(source).PORTICO_HEAP_GROWTH_PERCENT };
 }
 
 export interface SatisfactionConfig {
