@@ -115,7 +115,8 @@ export const listQueue = defineUseCase({
     const sla = params.sla ? dueRanges(params.sla, now).map(toQueueRange) : [{ where: Prisma.empty }];
     const search = params.q;
     const numberMatch = search ? await findByNumber<Row>(db, list, and(enumIn(Prisma.sql`r.status`, statuses, "RequestStatus"), ...filters, anyOf(sla)), search) : null;
-    const noted = search ? await requestsNotedWith(db, search) : undefined;
+    const phrase = search !== undefined && searchHasPhrase(search);
+    const noted = phrase ? await requestsNotedWith(db, search) : undefined;
 
     const backwards = !params.after && params.before !== undefined;
     const cursor = validCursor(params.after ?? params.before, params.sort);
@@ -132,7 +133,7 @@ export const listQueue = defineUseCase({
     const parts = statuses.flatMap((status) =>
       ranges.flatMap((range) => {
         const part = and(Prisma.sql`r.status = ${status}::"RequestStatus"`, ...filters, excluded, range.where);
-        return search ? searchHalves(part, noted) : [{ where: part, walked: false }];
+        return search ? searchHalves(part, phrase, noted) : [{ where: part, walked: false }];
       }),
     );
 
@@ -209,9 +210,9 @@ function searchMatches(noted: readonly number[] | undefined): [inDocument: Prism
 }
 
 /** A part's two halves (see searchMatches); a phrase's document half is walked (see walkedReads). */
-function searchHalves(part: Prisma.Sql, noted: readonly number[] | undefined): Part[] {
+function searchHalves(part: Prisma.Sql, phrase: boolean, noted: readonly number[] | undefined): Part[] {
   const [inDocument, inNotes] = searchMatches(noted);
-  const documentHalf = noted ? { where: part, walked: true } : { where: and(part, inDocument), walked: false };
+  const documentHalf = phrase ? { where: part, walked: true } : { where: and(part, inDocument), walked: false };
   return [documentHalf, { where: and(part, inNotes), walked: false }];
 }
 
@@ -243,13 +244,12 @@ const NOTED_MAX = 50_000;
 
 /**
  * The requests whose internal notes hold a phrase, read once for the page and its count; undefined
- * for a word that is not a phrase, or past NOTED_MAX. A phrase is estimated far too rare, so within a
+ * past NOTED_MAX. A phrase is estimated far too rare, so within a
  * statement the planner would read all its notes once per half and then look up each of their
  * requests; given the ids, it walks each part's index and keeps the rows in the list (a few
  * milliseconds), as for a common word.
  */
 async function requestsNotedWith(db: Database, search: string): Promise<number[] | undefined> {
-  if (!searchHasPhrase(search)) return undefined;
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT DISTINCT n."requestId" AS id FROM "Comment" n
     WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ portico_search_query(${search})
