@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { PROJECT_ROOT } from "../scripts/lib/project-root";
+import { CONNECTION_OPTIONS } from "../src/server/db/connection-options";
 import { runScript } from "../scripts/lib/run-script";
 import { benchDatabaseUrl } from "./lib/bench-database";
 import { renderAnswer, runCase, type FloorFile } from "./lib/floor-statements";
@@ -27,7 +28,8 @@ const { values: args } = parseArgs({
 runScript(async () => {
   const file = JSON.parse(readFileSync(resolve(PROJECT_ROOT, args.statements), "utf8")) as FloorFile;
   const cases = new Map(file.cases.filter((one) => one.replay).map((one) => [`/${one.name}`, one]));
-  const pool = new pg.Pool({ connectionString: benchDatabaseUrl(), max: 10 });
+  // The app's connection settings, so that both send the same statements to the same server.
+  const pool = new pg.Pool({ connectionString: benchDatabaseUrl(), max: 10, options: CONNECTION_OPTIONS });
   const reported = new Set<string>();
   const server = createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0]!;

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/generated/prisma/client";
+import { CONNECTION_OPTIONS } from "./connection-options";
 import { databaseErrorLine, isDatabaseUnavailable, isRecoveryConflict } from "./errors";
 
 export type Database = PrismaClient;
@@ -12,7 +13,7 @@ export interface DatabaseOptions {
 }
 
 export function createDatabase({ url, poolMax = 10 }: DatabaseOptions): Database {
-  const adapter = new PrismaPg({ connectionString: url, max: poolMax });
+  const adapter = new PrismaPg({ connectionString: url, max: poolMax, options: CONNECTION_OPTIONS });
   return new PrismaClient({ adapter });
 }
 
