@@ -84,7 +84,7 @@ interface QueueRange {
 
 /**
  * A part of the page (see pageIds): its requests in the page's order. `walked` marks a phrase's
- * document half, whose `where` leaves out the phrase: its requests are tested for it in order (walkedReads).
+ * document half, whose `where` leaves out the phrase: its requests are tested for it in order (walkedRead).
  */
 interface Part {
   where: Prisma.Sql;
@@ -183,8 +183,8 @@ export const listQueue = defineUseCase({
 function pageIds(parts: Part[], column: Prisma.Sql, direction: Prisma.Sql, searching: boolean): Prisma.Sql {
   const firstRows = Prisma.sql`ORDER BY sort_key ${direction}, id ${direction} LIMIT ${PAGE_SIZE + 1}`;
   const from = searching ? Prisma.sql`"Request" r, query` : Prisma.sql`"Request" r`;
-  const reads = parts.flatMap((part) =>
-    part.walked ? walkedReads(part.where, column, direction, firstRows) : [Prisma.sql`(SELECT r.id, ${column} AS sort_key FROM ${from} WHERE ${part.where} ${firstRows})`],
+  const reads = parts.map((part) =>
+    part.walked ? walkedRead(part.where, column, direction, firstRows) : Prisma.sql`(SELECT r.id, ${column} AS sort_key FROM ${from} WHERE ${part.where} ${firstRows})`,
   );
   return Prisma.sql`SELECT part.id FROM (${Prisma.join(reads, searching ? "\n        UNION " : "\n        UNION ALL ")}) part ${firstRows}`;
 }
@@ -209,7 +209,7 @@ function searchMatches(noted: readonly number[] | undefined): [inDocument: Prism
   return [Prisma.sql`r."documentVector" @@ query.q`, inNotes];
 }
 
-/** A part's two halves (see searchMatches); a phrase's document half is walked (see walkedReads). */
+/** A part's two halves (see searchMatches); a phrase's document half is walked (see walkedRead). */
 function searchHalves(part: Prisma.Sql, phrase: boolean, noted: readonly number[] | undefined): Part[] {
   const [inDocument, inNotes] = searchMatches(noted);
   const documentHalf = phrase ? { where: part, walked: true } : { where: and(part, inDocument), walked: false };
@@ -224,19 +224,22 @@ function searchHalves(part: Prisma.Sql, phrase: boolean, noted: readonly number[
  * requests, ~55 ms a status). Only when the walk finds less than a page and the part goes on past it
  * is the search index read, as before: PostgreSQL tests those conditions once, before the second read.
  */
-function walkedReads(where: Prisma.Sql, column: Prisma.Sql, direction: Prisma.Sql, firstRows: Prisma.Sql): Prisma.Sql[] {
-  const walk = Prisma.sql`
-    SELECT walk.id, walk.sort_key FROM (
-      SELECT r.id, ${column} AS sort_key, r."documentVector" FROM "Request" r WHERE ${where} ORDER BY ${column} ${direction}, r.id ${direction} LIMIT ${SEARCH_WALK}
-    ) walk
-    WHERE walk."documentVector" @@ (SELECT q FROM query) ${firstRows}`;
-  const rest = Prisma.sql`
-    SELECT r.id, ${column} AS sort_key FROM "Request" r, query
-    WHERE ${where} AND r."documentVector" @@ query.q
-      AND (SELECT count(*) FROM (${walk}) found) <= ${PAGE_SIZE}
-      AND EXISTS (SELECT FROM "Request" r WHERE ${where} OFFSET ${SEARCH_WALK - 1})
-    ${firstRows}`;
-  return [Prisma.sql`(${walk})`, Prisma.sql`(${rest})`];
+function walkedRead(where: Prisma.Sql, column: Prisma.Sql, direction: Prisma.Sql, firstRows: Prisma.Sql): Prisma.Sql {
+  // The walk is read once: its rows, and how many they are for the second read's condition.
+  return Prisma.sql`(
+      WITH walked AS MATERIALIZED (
+        SELECT walk.id, walk.sort_key FROM (
+          SELECT r.id, ${column} AS sort_key, r."documentVector" FROM "Request" r WHERE ${where} ORDER BY ${column} ${direction}, r.id ${direction} LIMIT ${SEARCH_WALK}
+        ) walk
+        WHERE walk."documentVector" @@ (SELECT q FROM query) ${firstRows}
+      )
+      SELECT id, sort_key FROM walked
+      UNION ALL
+      (SELECT r.id, ${column} AS sort_key FROM "Request" r, query
+        WHERE ${where} AND r."documentVector" @@ query.q
+          AND (SELECT count(*) FROM walked) <= ${PAGE_SIZE}
+          AND EXISTS (SELECT FROM "Request" r WHERE ${where} OFFSET ${SEARCH_WALK - 1})
+        ${firstRows}))`;
 }
 
 /** Past this many requests a phrase's internal notes are searched as any word's are: planning grows with the list (~85 ms for 20,000 ids). */
