@@ -81,6 +81,8 @@ interface Outgoing {
 
 const STATUS_RANK = { waiting: 0, active: 1, ended: 2 } as const;
 const TYPING_SHOWN_MS = 4_000;
+/** How long "The chat has ended" stays before the page shows the chat as a transcript in the thread. */
+const ENDED_SHOWN_MS = 3_000;
 const TYPING_SENT_EVERY_MS = 3_000;
 
 const fill = (template: string, name: string) => template.replaceAll("{name}", name);
@@ -123,10 +125,12 @@ export function ChatPanel({ chatId, requestId, side, status, customerName, agent
     let typingOff: ReturnType<typeof setTimeout> | undefined;
     let backoff = 2_000;
     let closed = false;
+    // Once the chat ended, the page keeps its panel until the notice has been read.
+    let refreshNotBefore = 0;
     // Several events in a burst (a line that also changes the request) make one refresh.
     const refresh = () => {
       clearTimeout(refreshing);
-      refreshing = setTimeout(() => router.refresh(), 150);
+      refreshing = setTimeout(() => router.refresh(), Math.max(150, refreshNotBefore - Date.now()));
     };
     const remember = (event: MessageEvent) => {
       if (event.lastEventId) lastId = event.lastEventId;
@@ -159,7 +163,8 @@ export function ChatPanel({ chatId, requestId, side, status, customerName, agent
           setHeardStatus("ended");
           setTypingName(null);
           notice("ended", l.ended, data.at);
-          // The page shows the transcript in the thread now.
+          // The page shows the transcript in the thread now, once the notice has been seen.
+          refreshNotBefore = Date.now() + ENDED_SHOWN_MS;
           refresh();
           break;
       }
