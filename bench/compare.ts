@@ -4,7 +4,7 @@
 // start` would, on the benchmark database), and short runs alternate between them, A B B A …, each
 // measured by the CPU its server spent per page. The report gives each pair's ratio and their median.
 //
-//   npx tsx bench/compare.ts --against /path/to/other/checkout [--cases page-org,request-page] [--pairs 6] [--seconds 8] [--concurrency 4] [--out …]
+//   npx tsx bench/compare.ts --against /path/to/other/checkout [--cases page-org,page-mine,request-page,queue] [--pairs 6] [--seconds 8] [--concurrency 4] [--out …]
 //
 // The other checkout is "A" (before), this one "B" (after); each builds into its own PORTICO_BUILD_DIR
 // (default .next-bench-compare) when its sources changed. The other checkout needs its own
@@ -58,7 +58,10 @@ runScript(async () => {
     "page-org": "/requests?scope=organization",
     "page-mine": "/requests",
     "request-page": `/requests/${requestWithReplies}`,
+    queue: "/agent",
   };
+  // Who reads each case: the agent queue is the console's; the rest are carol's.
+  const reader = (name: string) => (name === "queue" ? "agent@portico.test" : "carol@acme.test");
   const cases = args.cases.split(",");
   for (const name of cases) if (!paths[name]) throw new Error(`Unknown case ${name}; known: ${Object.keys(paths).join(", ")}`);
 
@@ -70,13 +73,16 @@ runScript(async () => {
   try {
     after = await serveCheckout("B", PROJECT_ROOT, port + 1, buildDir);
     const servers = [before, after];
-    const cookies = await Promise.all(servers.map(async (server) => (await signIn(server.base, "carol@acme.test")).header()));
+    const readers = [...new Set(cases.map(reader))];
+    const cookies = await Promise.all(
+      servers.map(async (server) => new Map(await Promise.all(readers.map(async (email) => [email, (await signIn(server.base, email)).header()] as const)))),
+    );
     const seconds = Number(args.seconds);
     const concurrency = Number(args.concurrency);
     const rows: string[] = [];
     const summary: string[] = [];
     for (const name of cases) {
-      const target = (index: number): WrkTarget => ({ url: `${servers[index]!.base}${paths[name]}`, headers: { cookie: cookies[index]! } });
+      const target = (index: number): WrkTarget => ({ url: `${servers[index]!.base}${paths[name]}`, headers: { cookie: cookies[index]!.get(reader(name))! } });
       // Warm both: the first pages compile and fill caches.
       for (const index of [0, 1]) await runWrk(target(index), concurrency, 3);
       const ratios: number[] = [];

@@ -1,6 +1,6 @@
 import "server-only";
 import { dueRanges, slaState, UNSOLVED_STATUSES, visibleRequestsFilter, type PriorityCode, type RequestStatus, type SlaState } from "@/domain";
-import type { QueueViewName } from "@/domain/queue-views";
+import { QUEUE_VIEW_FILTERS, QUEUE_VIEWS, type QueueViewName } from "@/domain/queue-views";
 import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import { notFound } from "@/server/outcome";
@@ -59,11 +59,17 @@ export interface AgentQueuePage {
   organizations: { id: string; name: string }[];
   agents: { id: string; name: string }[];
   /** How many requests the view holds: exact up to a cap, past it "more than" (`exact` false). */
-  total: { count: number; exact: boolean };
+  total: BoundedCount;
   /** Where this page starts in the view (1 for the first), as the page links carried it. */
   start: number;
-  /** The saved views' counts (Mine, Unassigned, Breached, Due soon, All unsolved), whatever the filters. */
-  viewCounts: Record<QueueViewName, number>;
+  /** The saved views' counts (Mine, Unassigned, Breached, Due soon, All unsolved), whatever the filters, each capped like the total. */
+  viewCounts: Record<QueueViewName, BoundedCount>;
+}
+
+/** A count read only as far as its cap: past it, `count` is the cap and `exact` false ("more than"). */
+export interface BoundedCount {
+  count: number;
+  exact: boolean;
 }
 
 /** Counting stops here: past it the page says "more than", which keeps the count a bounded read. */
@@ -264,7 +270,7 @@ async function requestsNotedWith(db: Database, search: string): Promise<number[]
  * How many requests the view holds, read only as far as the cap: every condition of the page but
  * the cursor. A search counts its two halves (see searchMatches), each stopping at the cap.
  */
-async function countView(db: Database, where: Prisma.Sql, search: string, noted: readonly number[] | undefined): Promise<{ count: number; exact: boolean }> {
+async function countView(db: Database, where: Prisma.Sql, search: string, noted: readonly number[] | undefined): Promise<BoundedCount> {
   const cap = search ? EXACT_SEARCH_COUNT_CAP : EXACT_COUNT_CAP;
   const base = where === Prisma.empty ? Prisma.sql`TRUE` : where;
   const limit = Prisma.sql`LIMIT ${cap + 1}`;
@@ -276,26 +282,30 @@ async function countView(db: Database, where: Prisma.Sql, search: string, noted:
           " UNION ",
         )}) matched`
     : await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Request" r WHERE ${base} ${limit}) counted`;
-  const count = row?.n ?? 0;
-  return count > cap ? { count: cap, exact: false } : { count, exact: true };
+  return bounded(row?.n ?? 0, cap);
+}
+
+/** `counted` is how many rows a read that stopped past `cap` found. */
+function bounded(counted: number, cap: number): BoundedCount {
+  return counted > cap ? { count: cap, exact: false } : { count: counted, exact: true };
 }
 
 /**
- * The saved views' counts, each one index range: Mine and Unassigned on (assignee, status),
- * Breached and Due soon on (status, due time), All unsolved on status. Agents see every request.
+ * The saved views' counts, each its one filter over the unsolved requests, counted as that view's own
+ * page counts its total: one index range read as far as the cap — Mine and Unassigned on (assignee,
+ * status), Breached and Due soon on (status, due time), All unsolved on status. Agents see every
+ * request. Uncapped, All unsolved alone read every unsolved request's index entry on every queue page.
  */
-async function countSavedViews(db: Database, userId: string, now: Date): Promise<Record<QueueViewName, number>> {
-  const unsolved = { status: { in: [...UNSOLVED_STATUSES] } };
-  const due = (state: "breached" | "due_soon") =>
-    dueRanges(state, now).map((range) => (range.owed ? { responseDueAt: { ...(range.after ? { gt: range.after } : {}), ...(range.until ? { lte: range.until } : { not: null }) } } : { responseDueAt: null }));
-  const [mine, unassigned, breached, dueSoon, all] = await Promise.all([
-    db.request.count({ where: { ...unsolved, assigneeId: userId } }),
-    db.request.count({ where: { ...unsolved, assigneeId: null } }),
-    db.request.count({ where: { ...unsolved, OR: due("breached") } }),
-    db.request.count({ where: { ...unsolved, OR: due("due_soon") } }),
-    db.request.count({ where: unsolved }),
-  ]);
-  return { mine, unassigned, breached, due_soon: dueSoon, unsolved: all };
+async function countSavedViews(db: Database, userId: string, now: Date): Promise<Record<QueueViewName, BoundedCount>> {
+  const unsolved = enumIn(Prisma.sql`r.status`, UNSOLVED_STATUSES, "RequestStatus");
+  const counts = await Promise.all(
+    QUEUE_VIEWS.map((name) => {
+      const { assignee, sla } = QUEUE_VIEW_FILTERS[name];
+      const conditions = [assignee ? assigneeCondition(assignee, userId) : Prisma.empty, sla ? anyOf(dueRanges(sla, now).map(toQueueRange)) : Prisma.empty];
+      return countView(db, and(unsolved, ...conditions), "", undefined);
+    }),
+  );
+  return Object.fromEntries(QUEUE_VIEWS.map((name, index) => [name, counts[index]!])) as Record<QueueViewName, BoundedCount>;
 }
 
 /** The filters besides status and service level, which shape the page's parts instead. */
@@ -303,9 +313,14 @@ function filterConditions(params: AgentQueueParams, userId: string): Prisma.Sql[
   const conditions: Prisma.Sql[] = [];
   if (params.priority.length > 0) conditions.push(enumIn(Prisma.sql`r.priority`, params.priority, "Priority"));
   if (params.organization) conditions.push(Prisma.sql`r."organizationId" = ${params.organization}`);
-  if (params.assignee === "unassigned") conditions.push(Prisma.sql`r."assigneeId" IS NULL`);
-  else if (params.assignee) conditions.push(Prisma.sql`r."assigneeId" = ${params.assignee === "me" ? userId : params.assignee}`);
+  if (params.assignee) conditions.push(assigneeCondition(params.assignee, userId));
   return conditions;
+}
+
+/** The assignee filter: "unassigned", "me" (the viewer) or an agent's id. */
+function assigneeCondition(assignee: string, userId: string): Prisma.Sql {
+  if (assignee === "unassigned") return Prisma.sql`r."assigneeId" IS NULL`;
+  return Prisma.sql`r."assigneeId" = ${assignee === "me" ? userId : assignee}`;
 }
 
 /** One of the domain's due-time ranges as SQL, each an index range of its own ("fine" is two). */
