@@ -18,6 +18,7 @@ describe("the agent queue's saved views", () => {
     ["a status", { status: ["open"] }],
     ["a priority", { priority: ["S1"] }],
     ["an organization", { organization: "org-acme" }],
+    ["part of an organization's name", { organizationName: "acme" }],
     ["two view filters", { assignee: "me", sla: "breached" as const }],
     ["another agent", { assignee: "user-other" }],
     ["fine", { sla: "fine" as const }],

@@ -26,12 +26,13 @@ export interface QueueFilterChoice {
   status: readonly string[];
   priority: readonly string[];
   organization?: string;
+  organizationName?: string;
   assignee?: string;
   sla?: SlaState;
 }
 
 /** The saved view a page shows exactly (any sort), or null when its filters are another mix. */
 export function currentQueueView(choice: QueueFilterChoice): QueueViewName | null {
-  if (choice.q !== "" || choice.status.length > 0 || choice.priority.length > 0 || choice.organization) return null;
+  if (choice.q !== "" || choice.status.length > 0 || choice.priority.length > 0 || choice.organization || choice.organizationName) return null;
   return QUEUE_VIEWS.find((name) => QUEUE_VIEW_FILTERS[name].assignee === choice.assignee && QUEUE_VIEW_FILTERS[name].sla === choice.sla) ?? null;
 }

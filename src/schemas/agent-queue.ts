@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PRIORITY_CODES, REQUEST_STATUSES, SLA_STATES, STATUSES_WITHOUT_REASON, type StatusWithoutReason } from "@/domain";
-import { choiceParam, cursorParam, firstParam, idParam, listParam, searchParam } from "./list-params";
+import { choiceParam, cursorParam, firstParam, idParam, listParam, searchParam, textParam } from "./list-params";
 import { requestIdSchema } from "./request-id";
 
 export const QUEUE_SORTS = ["due", "activity", "created"] as const;
@@ -13,6 +13,8 @@ export const agentQueueParamsSchema = z.object({
   status: listParam(REQUEST_STATUSES),
   priority: listParam(PRIORITY_CODES),
   organization: idParam,
+  /** Part of an organization's name, typed where the organizations are too many to list (see listQueue). */
+  organizationName: textParam,
   /** A user id, "me" or "unassigned". */
   assignee: idParam,
   sla: choiceParam(SLA_STATES),

@@ -61,6 +61,9 @@ export const firstParam = param.transform(first);
 /** The search box: trimmed, at most 200 characters. */
 export const searchParam = param.transform((raw) => first(raw)?.trim().slice(0, 200) ?? "");
 
+/** Text typed into a filter: trimmed, at most 200 characters; unset when empty. */
+export const textParam = searchParam.transform((text) => text || undefined);
+
 /** Any of `values`, given repeated or comma-separated; unknown ones are dropped. */
 export const listParam = <T extends string>(values: readonly [T, ...T[]]) =>
   param.transform((raw) => {

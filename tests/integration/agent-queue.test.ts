@@ -3,7 +3,7 @@ import { DUE_SOON_MS } from "@/domain";
 import { agentQueueParamsSchema } from "@/schemas/agent-queue";
 import { encodeCursor } from "@/schemas/list-params";
 import { SEARCH_WALK } from "@/server/requests/listing";
-import { listQueue, type AgentQueuePage } from "@/server/requests/list-queue";
+import { LISTED_ORGANIZATIONS, listQueue, NAMED_ORGANIZATIONS, type AgentQueuePage } from "@/server/requests/list-queue";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor as viewerOf } from "../setup/viewers";
@@ -107,6 +107,8 @@ describe("Agent queue", () => {
     const byOrganization = await allPages({ organization: globex.id, status: "open,pending,on_hold,solved" });
     expect(byOrganization.items.length).toBe(await seeded.db.request.count({ where: { organizationId: globex.id } }));
     expect(byOrganization.items.every((item) => item.organizationName === globex.name)).toBe(true);
+    const organizations = await seeded.db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+    expect((await queue()).organizations).toEqual(organizations);
 
     const sam = await seeded.db.user.findUniqueOrThrow({ where: { email: "sam@portico.test" }, select: { id: true, name: true } });
     const samsCount = await seeded.db.request.count({ where: { assigneeId: sam.id, status: { not: "solved" } } });
@@ -195,6 +197,77 @@ describe("Agent queue", () => {
     for (const email of ["alice@acme.test", "carol@acme.test", "gina@globex.test"]) {
       expect(await listQueue(seeded.db, await viewerFor(email), {})).toEqual({ ok: false, reason: "not_found" });
     }
+  });
+});
+
+describe("Agent queue, filtered by part of an organization's name", () => {
+  const EVERY_STATUS = "open,pending,on_hold,solved";
+  const created: string[] = [];
+  // Ordered last by name, past the first NAMED_ORGANIZATIONS "Lister" organizations.
+  let lastLister = "";
+  let lastListersRequest = 0;
+
+  beforeAll(async () => {
+    const alice = await seeded.db.user.findUniqueOrThrow({ where: { email: "alice@acme.test" }, select: { id: true } });
+    const names = ["Acme Corporation Labs", "Northwind 10%_Off", ...Array.from({ length: LISTED_ORGANIZATIONS }, (_, index) => `Lister ${String(index + 1).padStart(2, "0")} Ltd`)];
+    for (const [index, name] of names.entries()) {
+      const organization = await seeded.db.organization.create({ data: { name, slug: `named-test-${index}` }, select: { id: true } });
+      created.push(organization.id);
+    }
+    lastLister = created.at(-1)!;
+    const request = await seeded.db.request.create({ data: { subject: "Of the last lister", description: "Named.", requesterId: alice.id, organizationId: lastLister }, select: { id: true } });
+    lastListersRequest = request.id;
+    await seeded.db.request.create({ data: { subject: "Of the labs", description: "Named.", requesterId: alice.id, organizationId: created[0]! } });
+  });
+
+  afterAll(async () => {
+    await seeded.db.request.deleteMany({ where: { organizationId: { in: created } } });
+    await seeded.db.organization.deleteMany({ where: { id: { in: created } } });
+  });
+
+  const organizationsOf = (items: AgentQueuePage["items"]) => new Set(items.map((item) => item.organizationName));
+
+  it("lists no organizations once they are more than the filters list", async () => {
+    expect(await seeded.db.organization.count()).toBeGreaterThan(LISTED_ORGANIZATIONS);
+    const page = await queue();
+    expect(page.organizations).toBeNull();
+    expect(page.organizationsNamed).toBeUndefined();
+  });
+
+  it("takes the organization named exactly so, in any case, over those whose names hold it", async () => {
+    const { items, last } = await allPages({ organizationName: "ACME corporation", status: EVERY_STATUS });
+    expect(last.organizationsNamed).toEqual({ organizations: [expect.objectContaining({ name: "Acme Corporation" })], more: false });
+    expect(organizationsOf(items)).toEqual(new Set(["Acme Corporation"]));
+    const acme = await seeded.db.organization.findUniqueOrThrow({ where: { slug: "acme" }, select: { id: true } });
+    expect(items).toHaveLength(await seeded.db.request.count({ where: { organizationId: acme.id } }));
+  });
+
+  it("takes every organization whose name holds the typed part, and names them", async () => {
+    const { items, last } = await allPages({ organizationName: "corporation", status: EVERY_STATUS });
+    expect(last.organizationsNamed?.organizations.map((organization) => organization.name)).toEqual(["Acme Corporation", "Acme Corporation Labs"]);
+    expect(organizationsOf(items)).toEqual(new Set(["Acme Corporation", "Acme Corporation Labs"]));
+  });
+
+  it("reads % and _ as themselves", async () => {
+    const page = await queue({ organizationName: "10%_" });
+    expect(page.organizationsNamed).toEqual({ organizations: [expect.objectContaining({ name: "Northwind 10%_Off" })], more: false });
+    expect((await queue({ organizationName: "%" })).organizationsNamed?.organizations).toHaveLength(1);
+  });
+
+  it("shows nothing, and says so, when no organization's name holds it", async () => {
+    const page = await queue({ organizationName: "nowhere at all" });
+    expect(page.organizationsNamed).toEqual({ organizations: [], more: false });
+    expect(page.items).toEqual([]);
+    expect(page.total).toEqual({ count: 0, exact: true });
+  });
+
+  it("filters by all of many matching organizations, naming the first of them", async () => {
+    const page = await queue({ organizationName: "lister" });
+    expect(page.organizationsNamed?.more).toBe(true);
+    expect(page.organizationsNamed?.organizations).toHaveLength(NAMED_ORGANIZATIONS);
+    expect(page.organizationsNamed?.organizations.map((organization) => organization.id)).not.toContain(lastLister);
+    expect(ids(page.items)).toContain(lastListersRequest);
+    expect(organizationsOf(page.items)).toEqual(new Set([`Lister ${LISTED_ORGANIZATIONS} Ltd`]));
   });
 });
 

@@ -56,7 +56,10 @@ export interface AgentQueuePage {
   /** The order actually used: the sort's default unless the URL chose one. */
   order: "asc" | "desc";
   /** For the filters: every organization and every agent, by name. */
-  organizations: { id: string; name: string }[];
+  /** Every organization, by name, for the filters to list; null past LISTED_ORGANIZATIONS (the agent types part of a name instead). */
+  organizations: OrganizationChoice[] | null;
+  /** The organizations whose name holds the typed part (the exact name alone when one has it), which the page is filtered by. */
+  organizationsNamed?: { organizations: OrganizationChoice[]; more: boolean };
   agents: { id: string; name: string }[];
   /** How many requests the view holds: exact up to a cap, past it "more than" (`exact` false). */
   total: BoundedCount;
@@ -65,6 +68,19 @@ export interface AgentQueuePage {
   /** The saved views' counts (Mine, Unassigned, Breached, Due soon, All unsolved), whatever the filters, each capped like the total. */
   viewCounts: Record<QueueViewName, BoundedCount>;
 }
+
+export interface OrganizationChoice {
+  id: string;
+  name: string;
+}
+
+/**
+ * The filters list the organizations up to this many. Past it the agent types part of a name: a list of
+ * every customer on every queue page (and every live refresh of it) cost a quarter of the page's CPU at 500.
+ */
+export const LISTED_ORGANIZATIONS = 50;
+/** How many of the organizations a typed name matches the page names; it is filtered by all of them. */
+export const NAMED_ORGANIZATIONS = 20;
 
 /** A count read only as far as its cap: past it, `count` is the cap and `exact` false ("more than"). */
 export interface BoundedCount {
@@ -117,7 +133,8 @@ export const listQueue = defineUseCase({
 
     const order = params.order ?? defaultOrder(params.sort);
     const statuses = params.status.length > 0 ? params.status : UNSOLVED_STATUSES;
-    const filters = [visibleRequestsSql(visibleRequestsFilter(actor, now)), ...filterConditions(params, actor.userId)];
+    const named = params.organizationName ? await organizationsNamed(db, params.organizationName) : undefined;
+    const filters = [visibleRequestsSql(visibleRequestsFilter(actor, now)), ...filterConditions(params, actor.userId), named?.where ?? Prisma.empty];
     const sla = params.sla ? dueRanges(params.sla, now).map(toQueueRange) : [{ where: Prisma.empty }];
     const search = params.q;
     const numberMatch = search ? await findByNumber<Row>(db, list, and(enumIn(Prisma.sql`r.status`, statuses, "RequestStatus"), ...filters, anyOf(sla)), search) : null;
@@ -150,7 +167,7 @@ export const listQueue = defineUseCase({
         SELECT ${list.columns}, ${search ? bestMatchColumns : noMatchColumns}
         FROM page JOIN ${list.joins} ${search ? bestMatchJoin(["public", "internal"]) : Prisma.empty}
         ORDER BY ${column} ${direction}, r.id ${direction}`,
-      db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: LISTED_ORGANIZATIONS + 1 }),
       db.user.findMany({ where: { isAgent: true }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
       countView(db, counted, search, noted),
       countSavedViews(db, actor.userId, now),
@@ -169,7 +186,8 @@ export const listQueue = defineUseCase({
       previousCursor: page.previousCursor,
       onLaterPage: Boolean(after ?? before),
       order,
-      organizations,
+      organizations: organizations.length > LISTED_ORGANIZATIONS ? null : organizations,
+      ...(named && { organizationsNamed: { organizations: named.organizations, more: named.more } }),
       agents,
       total,
       start,
@@ -315,6 +333,25 @@ function filterConditions(params: AgentQueueParams, userId: string): Prisma.Sql[
   if (params.organization) conditions.push(Prisma.sql`r."organizationId" = ${params.organization}`);
   if (params.assignee) conditions.push(assigneeCondition(params.assignee, userId));
   return conditions;
+}
+
+/**
+ * The organizations a typed part of a name picks: the ones named exactly so (any case) when there are,
+ * else every one whose name holds it, of which the first NAMED_ORGANIZATIONS are named; `where` keeps
+ * their requests. The part is found as plain text (strpos), so % and _ are themselves.
+ */
+async function organizationsNamed(db: Database, typed: string): Promise<{ organizations: OrganizationChoice[]; more: boolean; where: Prisma.Sql }> {
+  const holding = Prisma.sql`strpos(lower(name), lower(${typed})) > 0`;
+  const rows = await db.$queryRaw<(OrganizationChoice & { exact: boolean })[]>`
+    SELECT id, name, lower(name) = lower(${typed}) AS exact FROM "Organization" WHERE ${holding}
+    ORDER BY lower(name) = lower(${typed}) DESC, name, id LIMIT ${NAMED_ORGANIZATIONS + 1}`;
+  const exact = rows.filter((row) => row.exact).map(({ id, name }) => ({ id, name }));
+  if (exact.length > 0) return { organizations: exact, more: false, where: Prisma.sql`r."organizationId" IN (${Prisma.join(exact.map((organization) => organization.id))})` };
+  return {
+    organizations: rows.slice(0, NAMED_ORGANIZATIONS).map(({ id, name }) => ({ id, name })),
+    more: rows.length > NAMED_ORGANIZATIONS,
+    where: Prisma.sql`r."organizationId" IN (SELECT id FROM "Organization" WHERE ${holding})`,
+  };
 }
 
 /** The assignee filter: "unassigned", "me" (the viewer) or an agent's id. */

@@ -80,6 +80,7 @@ export async function AgentQueueView({ queue: page, now, bulkAction }: { queue: 
       </div>
       <div className="space-y-2">
         {view.q !== "" && <h2 className="text-base font-semibold">{t("resultsFor", { query: view.q })}</h2>}
+        {page.organizationsNamed && view.organizationName && <OrganizationsNamed typed={view.organizationName} named={page.organizationsNamed} view={view} />}
         <BulkActionsForm
           action={bulkAction}
           labels={{
@@ -135,5 +136,29 @@ export async function AgentQueueView({ queue: page, now, bulkAction }: { queue: 
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * Which organizations a typed part of a name picked, when it is not exactly one: none, or several, each a
+ * link that narrows the queue to it (by its whole name, which picks it alone).
+ */
+async function OrganizationsNamed({ typed, named, view }: { typed: string; named: NonNullable<AgentQueuePage["organizationsNamed"]>; view: QueueView }) {
+  if (named.organizations.length === 1) return null;
+  const t = await getTranslations("agentQueue.organizationsNamed");
+  if (named.organizations.length === 0) return <p className="text-sm text-slate-700">{t("none", { typed })}</p>;
+  return (
+    <div className="text-sm text-slate-700">
+      <p>{t(named.more ? "many" : "several", { typed, count: named.organizations.length })}</p>
+      <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+        {named.organizations.map((organization) => (
+          <li key={organization.id}>
+            <Link href={queueHref({ ...view, organizationName: organization.name })} className="font-medium text-indigo-700 underline hover:no-underline">
+              {organization.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -4,13 +4,15 @@ import { SLA_STATES, UNSOLVED_STATUSES } from "@/domain";
 import { QUEUE_SORTS } from "@/schemas/agent-queue";
 import { isFiltered, queueHref, DEFAULT_QUEUE_VIEW, type QueueView } from "./queue-href";
 import { ChoiceGroup, PriorityChoices, SelectField, StatusChoices } from "@/ui/choice-group";
+import { TextField } from "@/ui/form-fields";
 import { focusRing } from "@/ui/styles";
 
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
 const buttonClass = `rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 ${focusRing}`;
 
 interface Options {
-  organizations: { id: string; name: string }[];
+  /** Null when there are too many to list: the agent types part of a name. */
+  organizations: { id: string; name: string }[] | null;
   agents: { id: string; name: string }[];
 }
 
@@ -70,19 +72,23 @@ export async function QueueFiltersForm({ view, options }: { view: QueueView; opt
               }))}
             />
             <div className="space-y-3">
-              <SelectField
-                id="queue-organization"
-                name="organization"
-                label={t("filters.organization")}
-                defaultValue={view.organization ?? ""}
-                options={[
-                  { value: "", label: t("filters.anyOrganization") },
-                  ...options.organizations.map((organization) => ({
-                    value: organization.id,
-                    label: organization.name,
-                  })),
-                ]}
-              />
+              {options.organizations ? (
+                <SelectField
+                  id="queue-organization"
+                  name="organization"
+                  label={t("filters.organization")}
+                  defaultValue={view.organization ?? ""}
+                  options={[
+                    { value: "", label: t("filters.anyOrganization") },
+                    ...options.organizations.map((organization) => ({
+                      value: organization.id,
+                      label: organization.name,
+                    })),
+                  ]}
+                />
+              ) : (
+                <TextField id="queue-organization" name="organizationName" label={t("filters.organization")} hint={t("filters.organizationHint")} defaultValue={view.organizationName ?? ""} maxLength={200} />
+              )}
               <SelectField
                 id="queue-assignee"
                 name="assignee"

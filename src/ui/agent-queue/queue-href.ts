@@ -9,6 +9,8 @@ export interface QueueView {
   status: RequestStatus[];
   priority: PriorityCode[];
   organization?: string;
+  /** Part of an organization's name, where the organizations are too many to list. */
+  organizationName?: string;
   assignee?: string;
   sla?: SlaState;
   sort: QueueSort;
@@ -28,6 +30,7 @@ export function queueHref(view: QueueView, cursor?: QueueCursor): string {
   if (view.status.length > 0) query.set("status", view.status.join(","));
   if (view.priority.length > 0) query.set("priority", view.priority.join(","));
   if (view.organization) query.set("organization", view.organization);
+  if (view.organizationName) query.set("organizationName", view.organizationName);
   if (view.assignee) query.set("assignee", view.assignee);
   if (view.sla) query.set("sla", view.sla);
   if (view.sort !== DEFAULT_QUEUE_VIEW.sort) query.set("sort", view.sort);
@@ -40,7 +43,7 @@ export function queueHref(view: QueueView, cursor?: QueueCursor): string {
 }
 
 export function isFiltered(view: QueueView): boolean {
-  return view.q !== "" || view.status.length > 0 || view.priority.length > 0 || Boolean(view.organization ?? view.assignee ?? view.sla);
+  return view.q !== "" || view.status.length > 0 || view.priority.length > 0 || Boolean(view.organization ?? view.organizationName ?? view.assignee ?? view.sla);
 }
 
 /**
