@@ -201,6 +201,10 @@ describe("the People list", () => {
     expect(await emails("yoon")).toEqual(["erin@acme.test"]);
     // 7, 70, 71 and 72.
     expect(await emails("Paging Person 7")).toHaveLength(4);
+    // What is typed is found as written: % and _ are no wildcards.
+    expect(await emails("person_00")).toEqual([]);
+    expect(await emails("%")).toEqual([]);
+    expect(await emails("\\")).toEqual([]);
     // Read leniently: a repeated parameter counts once; a malformed cursor starts at the first page.
     expect(await emails(["erin", "bob"])).toEqual(["erin@acme.test"]);
     expect((await listAccounts(seeded.db, await agent(), { after: "not-a-cursor" })).ok).toBe(true);

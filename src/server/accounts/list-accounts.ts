@@ -53,9 +53,11 @@ export const listAccounts = defineUseCase({
 
     const read = keysetRead(params);
     const search = params.q;
+    // Prisma's `contains` is a LIKE pattern: the wildcards an agent types are escaped to mean themselves.
+    const escaped = search.replace(/[\\%_]/g, "\\$&");
     const where: Prisma.UserWhereInput = {
       AND: [
-        search ? { OR: [{ email: { contains: search, mode: "insensitive" } }, { name: { contains: search, mode: "insensitive" } }] } : {},
+        search ? { OR: [{ email: { contains: escaped, mode: "insensitive" } }, { name: { contains: escaped, mode: "insensitive" } }] } : {},
         // Emails are unique, so the email alone places the cursor.
         read.cursor ? { email: read.backwards ? { lt: read.cursor.v } : { gt: read.cursor.v } } : {},
       ],
