@@ -53,5 +53,10 @@ test("an agent types part of an organization's name, and picks one of several it
 
   await filterByOrganization(page, "nowhere");
   await expect(page.getByText("No organization's name contains “nowhere”.")).toBeVisible();
+
+  // A link from before the list became a text box names the organization by id: the box shows its name.
+  await page.goto("/agent?organization=harbour-12");
+  await openFilters(page);
+  await expect(page.getByRole("textbox", { name: "Organization" })).toHaveValue("Harbour Trading 12");
   await context.close();
 });

@@ -1,5 +1,7 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
 import { DUE_SOON_MS, UNSOLVED_STATUSES } from "@/domain";
+import { PrismaClient } from "@/generated/prisma/client";
 import { EXACT_COUNT_CAP, listQueue } from "@/server/requests/list-queue";
 import { changeQueueRequests } from "@/server/requests/change-queue-requests";
 import { prepareSeededDatabase } from "../setup/seeded-database";
@@ -46,6 +48,28 @@ describe("the queue's saved views", () => {
     expect(breached.total).toEqual(all.viewCounts.breached);
     expect((await queue({ start: "26" })).start).toBe(26);
     expect((await queue({ start: "-3" })).start).toBe(1);
+  });
+
+  it("counts a page that is one of the views once, for its total and its view", async () => {
+    const counts: string[] = [];
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: seeded.database.url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+    prisma.$on("query", (event) => {
+      if (/SELECT count\(\*\)::int AS n/.test(event.query)) counts.push(event.query);
+    });
+    const countsFor = async (params: Record<string, string>) => {
+      counts.length = 0;
+      const result = await listQueue(prisma, await viewerOf(prisma, "agent@portico.test", NOW), params);
+      if (!result.ok) throw new Error("no queue");
+      return counts.length;
+    };
+    try {
+      expect(await countsFor({})).toBe(5);
+      expect(await countsFor({ assignee: "unassigned", sort: "created" })).toBe(5);
+      expect(await countsFor({ priority: "S1" })).toBe(6);
+      expect(await countsFor({ q: "printer" })).toBe(6);
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 
   it("counts a search's matches, the request named by number once", async () => {

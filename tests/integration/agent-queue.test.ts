@@ -269,6 +269,13 @@ describe("Agent queue, filtered by part of an organization's name", () => {
     expect(ids(page.items)).toContain(lastListersRequest);
     expect(organizationsOf(page.items)).toEqual(new Set([`Lister ${LISTED_ORGANIZATIONS} Ltd`]));
   });
+
+  it("names the organization an older link's id filters by, for the text box to show", async () => {
+    const page = await queue({ organization: lastLister });
+    expect(page.organizationChosen).toBe(`Lister ${LISTED_ORGANIZATIONS} Ltd`);
+    expect(ids(page.items)).toEqual([lastListersRequest]);
+    expect((await queue()).organizationChosen).toBeUndefined();
+  });
 });
 
 describe("Agent queue, by due time across many pages", () => {

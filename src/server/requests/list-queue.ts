@@ -1,6 +1,6 @@
 import "server-only";
 import { dueRanges, slaState, UNSOLVED_STATUSES, visibleRequestsFilter, type PriorityCode, type RequestStatus, type SlaState } from "@/domain";
-import { QUEUE_VIEW_FILTERS, QUEUE_VIEWS, type QueueViewName } from "@/domain/queue-views";
+import { currentQueueView, QUEUE_VIEW_FILTERS, QUEUE_VIEWS, type QueueViewName } from "@/domain/queue-views";
 import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import { notFound } from "@/server/outcome";
@@ -55,9 +55,10 @@ export interface AgentQueuePage {
   onLaterPage: boolean;
   /** The order actually used: the sort's default unless the URL chose one. */
   order: "asc" | "desc";
-  /** For the filters: every organization and every agent, by name. */
   /** Every organization, by name, for the filters to list; null past LISTED_ORGANIZATIONS (the agent types part of a name instead). */
   organizations: OrganizationChoice[] | null;
+  /** Where the organizations are not listed, the name of the one the URL's `organization` (an id, from an older link) filters by, for the text box to show. */
+  organizationChosen?: string;
   /** The organizations whose name holds the typed part (the exact name alone when one has it), which the page is filtered by. */
   organizationsNamed?: { organizations: OrganizationChoice[]; more: boolean };
   agents: { id: string; name: string }[];
@@ -76,7 +77,7 @@ export interface OrganizationChoice {
 
 /**
  * The filters list the organizations up to this many. Past it the agent types part of a name: a list of
- * every customer on every queue page (and every live refresh of it) cost a quarter of the page's CPU at 500.
+ * every customer on every queue page (and every live refresh of it) cost a third of the page's CPU at 500.
  */
 export const LISTED_ORGANIZATIONS = 50;
 /** How many of the organizations a typed name matches the page names; it is filtered by all of them. */
@@ -161,6 +162,9 @@ export const listQueue = defineUseCase({
     );
 
     const counted = and(enumIn(Prisma.sql`r.status`, statuses, "RequestStatus"), ...filters, excluded, anyOf(sla));
+    const viewTotal = countView(db, counted, search, noted);
+    // A page that is exactly a saved view (the default one, All unsolved, most often) has that view's count as its total.
+    const savedView = currentQueueView(params);
     const [rows, organizations, agents, total, viewCounts] = await Promise.all([
       db.$queryRaw<Row[]>`
         WITH ${search ? Prisma.sql`${searchQuery(search)},` : Prisma.empty} page AS (${pageIds(parts, column, direction, Boolean(search))})
@@ -169,16 +173,17 @@ export const listQueue = defineUseCase({
         ORDER BY ${column} ${direction}, r.id ${direction}`,
       db.organization.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: LISTED_ORGANIZATIONS + 1 }),
       db.user.findMany({ where: { isAgent: true }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-      countView(db, counted, search, noted),
-      countSavedViews(db, actor.userId, now),
+      viewTotal,
+      countSavedViews(db, actor.userId, now, savedView ? { [savedView]: viewTotal } : {}),
     ]);
 
+    const listed = organizations.length <= LISTED_ORGANIZATIONS;
+    const chosen = !listed && params.organization ? await db.organization.findUnique({ where: { id: params.organization }, select: { name: true } }) : null;
     const page = paginate(rows, backwards, cursor !== undefined, (row) => ({ v: keyOf(row, params.sort), id: row.id }));
     const toItem = (row: Omit<QueueItem, "slaState">): QueueItem => ({ ...row, slaState: slaState(row.responseDueAt, now) });
     const items = page.rows.map((row) => toItem(withMatch(row, search)));
     if (numberMatch && page.previousCursor === null) items.unshift(toItem(numberMatch));
     const { after, before, start, ...view } = params;
-    if (numberMatch) total.count += 1;
     const queue: AgentQueuePage = {
       view,
       items,
@@ -186,10 +191,11 @@ export const listQueue = defineUseCase({
       previousCursor: page.previousCursor,
       onLaterPage: Boolean(after ?? before),
       order,
-      organizations: organizations.length > LISTED_ORGANIZATIONS ? null : organizations,
+      organizations: listed ? organizations : null,
+      ...(chosen && { organizationChosen: chosen.name }),
       ...(named && { organizationsNamed: { organizations: named.organizations, more: named.more } }),
       agents,
-      total,
+      total: numberMatch ? { ...total, count: total.count + 1 } : total,
       start,
       viewCounts,
     };
@@ -313,12 +319,20 @@ function bounded(counted: number, cap: number): BoundedCount {
  * page counts its total: one index range read as far as the cap — Mine and Unassigned on (assignee,
  * status), Breached and Due soon on (status, due time), All unsolved on status. Agents see every
  * request. Uncapped, All unsolved alone read every unsolved request's index entry on every queue page.
+ * `counting` holds the counts already under way: the page's own total, when the page is one of the views.
  */
-async function countSavedViews(db: Database, userId: string, now: Date): Promise<Record<QueueViewName, BoundedCount>> {
+async function countSavedViews(
+  db: Database,
+  userId: string,
+  now: Date,
+  counting: Partial<Record<QueueViewName, Promise<BoundedCount>>>,
+): Promise<Record<QueueViewName, BoundedCount>> {
   const unsolved = enumIn(Prisma.sql`r.status`, UNSOLVED_STATUSES, "RequestStatus");
   const counts = await Promise.all(
     QUEUE_VIEWS.map((name) => {
       const { assignee, sla } = QUEUE_VIEW_FILTERS[name];
+      const counted = counting[name];
+      if (counted) return counted;
       const conditions = [assignee ? assigneeCondition(assignee, userId) : Prisma.empty, sla ? anyOf(dueRanges(sla, now).map(toQueueRange)) : Prisma.empty];
       return countView(db, and(unsolved, ...conditions), "", undefined);
     }),

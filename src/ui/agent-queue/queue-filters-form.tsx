@@ -10,10 +10,22 @@ import { focusRing } from "@/ui/styles";
 const fieldClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/40";
 const buttonClass = `rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 ${focusRing}`;
 
+interface Choice {
+  id: string;
+  name: string;
+}
+
 interface Options {
   /** Null when there are too many to list: the agent types part of a name. */
-  organizations: { id: string; name: string }[] | null;
-  agents: { id: string; name: string }[];
+  organizations: Choice[] | null;
+  /** Where they are not listed, the name of the organization the page is filtered by (by its id). */
+  organizationChosen?: string;
+  agents: Choice[];
+}
+
+/** A select's options: the fixed first ones, then each of a list by name. */
+function choicesOf(list: Choice[], ...first: { value: string; label: string }[]) {
+  return [...first, ...list.map(({ id, name }) => ({ value: id, label: name }))];
 }
 
 /**
@@ -78,31 +90,30 @@ export async function QueueFiltersForm({ view, options }: { view: QueueView; opt
                   name="organization"
                   label={t("filters.organization")}
                   defaultValue={view.organization ?? ""}
-                  options={[
-                    { value: "", label: t("filters.anyOrganization") },
-                    ...options.organizations.map((organization) => ({
-                      value: organization.id,
-                      label: organization.name,
-                    })),
-                  ]}
+                  options={choicesOf(options.organizations, { value: "", label: t("filters.anyOrganization") })}
                 />
               ) : (
-                <TextField id="queue-organization" name="organizationName" label={t("filters.organization")} hint={t("filters.organizationHint")} defaultValue={view.organizationName ?? ""} maxLength={200} />
+                // An organization chosen by id (an older link) shows as its name, which picks it again when the form is sent.
+                <TextField
+                  id="queue-organization"
+                  name="organizationName"
+                  label={t("filters.organization")}
+                  hint={t("filters.organizationHint")}
+                  defaultValue={view.organizationName ?? options.organizationChosen ?? ""}
+                  maxLength={200}
+                />
               )}
               <SelectField
                 id="queue-assignee"
                 name="assignee"
                 label={t("filters.assignee")}
                 defaultValue={view.assignee ?? ""}
-                options={[
+                options={choicesOf(
+                  options.agents,
                   { value: "", label: t("filters.anyAssignee") },
                   { value: "me", label: t("filters.me") },
                   { value: "unassigned", label: t("filters.unassigned") },
-                  ...options.agents.map((agent) => ({
-                    value: agent.id,
-                    label: agent.name,
-                  })),
-                ]}
+                )}
               />
               <SelectField
                 id="queue-sort"
