@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { expectSignedIn, signIn } from "./fixtures";
+import { expectSignedIn, signIn, signInWithForm } from "./fixtures";
 
 // Disabling an account (security review: "an agent disabling an account ends every session of that
 // person at once"), end to end: erin is signed in; the agent disables her on the People page; her
@@ -24,9 +24,7 @@ test("an agent disables erin: her session ends at once, she cannot sign in, the 
   await expectSignedIn(erin);
 
   const agent = await browserAt(browser, AGENT_ADDRESS);
-  await signIn(agent, "agent@portico.test");
-  await expect(agent).not.toHaveURL(/\/signin/);
-  await agent.goto("/agent/people");
+  await signIn(agent, "agent@portico.test", "/agent/people");
   await expect(agent).toHaveTitle("People · Portico");
   await expect(agent.getByRole("navigation", { name: "Agent console" }).getByRole("link", { name: "People" })).toHaveAttribute("aria-current", "page");
 
@@ -54,7 +52,7 @@ test("an agent disables erin: her session ends at once, she cannot sign in, the 
   await erin.goto("/requests");
   await expect(erin).toHaveURL(/\/signin\?callbackUrl=%2Frequests$/);
   // Signing in again gets the ordinary answer, which does not tell that the account is disabled.
-  await signIn(erin, "erin@acme.test");
+  await signInWithForm(erin, "erin@acme.test");
   await expect(erin.getByRole("main").getByRole("alert")).toHaveText("The email or password is incorrect.");
   await expect(erin).toHaveURL(/\/signin/);
 

@@ -122,9 +122,7 @@ test("the agent inserts the saved reply with its placeholders filled, and replie
   const alice = await browser.newContext();
   try {
     const customer = await alice.newPage();
-    await signIn(customer, "alice@acme.test");
-    await expectSignedIn(customer);
-    await customer.goto(`/requests/${requestId}`);
+    await signIn(customer, "alice@acme.test", `/requests/${requestId}`);
     await expect(customer.getByText(filled)).toBeVisible();
     await expect(customer.getByText(`Composer note ${stamp}`)).toHaveCount(0);
   } finally {

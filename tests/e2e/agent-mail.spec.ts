@@ -171,9 +171,7 @@ test.describe("channel badges", () => {
   });
 
   test("a customer sees the channel of replies and chats, and no link to the console", async ({ page }) => {
-    await signIn(page, "alice@acme.test");
-    await expect(page).toHaveURL(/\/requests$/);
-    await page.goto("/requests/1003");
+    await signIn(page, "alice@acme.test", "/requests/1003");
     const thread = page.getByRole("region", { name: "Responses" });
     await expect(thread.getByRole("region", { name: /Chat transcript/ })).toContainText("in a chat");
     await expect(thread.locator("article").filter({ hasText: "Tile updated" })).toContainText("in the portal");

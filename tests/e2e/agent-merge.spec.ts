@@ -12,9 +12,7 @@ test("an agent merges two requests of one organization, and the customers of bot
   // Three people sign in one after the other: more than the default allows on a busy machine.
   test.setTimeout(60_000);
   const gina = await (await browser.newContext({ locale: "en-US" })).newPage();
-  await signIn(gina, "gina@globex.test");
-  await expect(gina).toHaveURL(/\/requests$/);
-  await gina.goto("/requests/new");
+  await signIn(gina, "gina@globex.test", "/requests/new");
   const subject = `CSV dates come out as M/D/YY (${Date.now()})`;
   await gina.getByLabel("Subject").fill(subject);
   await gina.getByLabel("Description").fill("Our CSV exports switched to M/D/YY dates; we need YYYY-MM-DD.");
@@ -23,9 +21,7 @@ test("an agent merges two requests of one organization, and the customers of bot
   await expect(gina).toHaveURL(/\/requests\/\d+$/);
   const source = Number(new URL(gina.url()).pathname.split("/").pop());
 
-  await signIn(page, "agent@portico.test");
-  await expect(page).not.toHaveURL(/\/signin/);
-  await page.goto(`/agent/requests/${source}`);
+  await signIn(page, "agent@portico.test", `/agent/requests/${source}`);
   // The merge asks for confirmation: the request typed by number, then both requests shown.
   await page.getByRole("button", { name: "Merge into another request…" }).click();
   const merge = page.getByRole("dialog", { name: `Merge #${source} into another request` });
@@ -54,9 +50,7 @@ test("an agent merges two requests of one organization, and the customers of bot
 
   // jiho (Korean): #1042 lists gina's request, and the link opens it — to read, not to reply.
   const jiho = await (await browser.newContext()).newPage();
-  await signIn(jiho, "jiho@globex.test");
-  await expect(jiho).toHaveURL(/\/requests$/);
-  await jiho.goto(`/requests/${TARGET}`);
+  await signIn(jiho, "jiho@globex.test", `/requests/${TARGET}`);
   await jiho.getByRole("region", { name: "티켓 응답" }).getByRole("link", { name: `#${source} ${subject}` }).click();
   await expect(jiho).toHaveURL(new RegExp(`/requests/${source}$`));
   await expect(jiho.getByRole("heading", { level: 1 })).toContainText(subject);

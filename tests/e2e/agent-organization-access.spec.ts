@@ -10,9 +10,7 @@ const PATH = "/agent/organization-access";
 const CUSTOMERS = ["alice@acme.test", "bob@acme.test", "carol@acme.test", "dave@acme.test", "erin@acme.test", "gina@globex.test"];
 
 async function openAsAgent(page: Page) {
-  await signIn(page, "agent@portico.test");
-  await expect(page).toHaveURL(/\/agent$/);
-  await page.goto("/agent");
+  await signIn(page, "agent@portico.test", "/agent");
   await page.getByRole("navigation", { name: "Agent console" }).getByRole("link", { name: "Organization access" }).click();
   await expect(page).toHaveURL(/\/agent\/organization-access$/);
   await expect(page.getByRole("heading", { name: "Organization access", level: 1 })).toBeVisible();

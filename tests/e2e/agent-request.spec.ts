@@ -158,9 +158,7 @@ test.describe("customers", () => {
     // Open, so no reminder is offered: agent-composer.spec.ts replays that one on a Pending request.
     expect(forms).toHaveLength(7);
 
-    await signIn(page, "agent@portico.test");
-    await expect(page).not.toHaveURL(/\/signin/);
-    await page.goto(`/agent/requests/${GINAS_REQUEST}`);
+    await signIn(page, "agent@portico.test", `/agent/requests/${GINAS_REQUEST}`);
     const snapshot = async () => ({
       log: await page.getByRole("region", { name: "Event log" }).innerText(),
       heading: await page.getByRole("heading", { level: 1 }).locator("..").innerText(),

@@ -36,9 +36,7 @@ async function expectNoViolations(page: Page) {
 
 test("an agent adds an endpoint, reveals its secret, reads a failed delivery and redelivers it", async ({ page }) => {
   test.slow();
-  await signIn(page, AGENT);
-  await expect(page).not.toHaveURL(/\/signin/);
-  await page.goto("/agent");
+  await signIn(page, AGENT, "/agent");
   await page.getByRole("navigation", { name: "Agent console" }).getByRole("link", { name: "Webhooks" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
   await expectNoViolations(page);

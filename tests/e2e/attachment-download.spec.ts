@@ -54,9 +54,7 @@ test.describe("downloading a demo file", () => {
   });
 
   test("the agent downloads the CSV from the console, and the internal note's log", async ({ page }) => {
-    await signIn(page, "agent@portico.test");
-    await expect(page).not.toHaveURL(/\/signin/);
-    await page.goto("/agent/requests/1002");
+    await signIn(page, "agent@portico.test", "/agent/requests/1002");
     const csv = demo(1002);
     expect((await downloadFromThread(page, csv.fileName)).bytes.equals(csv.bytes())).toBe(true);
     await page.goto("/agent/requests/1001");

@@ -12,9 +12,7 @@ test.describe.configure({ mode: "serial" });
 const textFile = (name: string, bytes: number) => ({ name, mimeType: "text/plain", buffer: Buffer.alloc(bytes, "log line\n") });
 
 async function openForm(page: Page) {
-  await signIn(page, "dave@acme.test");
-  await expectSignedIn(page);
-  await page.goto("/requests/new");
+  await signIn(page, "dave@acme.test", "/requests/new");
   await expect(page.getByRole("heading", { level: 1, name: "New request" })).toBeVisible();
 }
 
@@ -81,9 +79,7 @@ test("a customer attaches two files, removes one and sends the request with the 
 
 test("the customer's reply carries a file, and the reply form's list empties once sent", async ({ page }) => {
   expect(openedRequest).toBeGreaterThan(0);
-  await signIn(page, "dave@acme.test");
-  await expectSignedIn(page);
-  await page.goto(`/requests/${openedRequest}`);
+  await signIn(page, "dave@acme.test", `/requests/${openedRequest}`);
   const reply = page.getByRole("form", { name: "Reply" });
   await reply.getByLabel("Attach files").setInputFiles([textFile("retry.log", 4 * KB)]);
   await expect(reply.getByRole("listitem").filter({ hasText: "retry.log" })).toContainText("Ready");
@@ -188,9 +184,7 @@ async function asDave(browser: Browser, run: (page: Page) => Promise<void>) {
 
 test("the agent attaches a file to an internal note, which the customer never sees", async ({ page, browser }) => {
   expect(openedRequest).toBeGreaterThan(0);
-  await signIn(page, "agent@portico.test");
-  await expect(page).not.toHaveURL(/\/signin/);
-  await page.goto(`/agent/requests/${openedRequest}`);
+  await signIn(page, "agent@portico.test", `/agent/requests/${openedRequest}`);
   await page.getByRole("tab", { name: "Internal note" }).click();
   const note = page.getByRole("form", { name: "Internal note", exact: true });
   await note.getByLabel("Attach files").setInputFiles([textFile("idp-trace.txt", 3 * KB)]);

@@ -45,9 +45,7 @@ test.describe("authorization matrix", () => {
   }
 
   test("a forbidden request and a missing one look the same", async ({ page }) => {
-    await signIn(page, "alice@acme.test");
-    await expect(page).toHaveURL(/\/requests$/);
-    await page.goto("/requests/1062");
+    await signIn(page, "alice@acme.test", "/requests/1062");
     const forbidden = await page.locator("main").innerText();
     const forbiddenTitle = await page.title();
     await page.goto("/requests/999999");
@@ -57,9 +55,7 @@ test.describe("authorization matrix", () => {
 
   test("a server action checks on its own: a reply aimed at another organization's request changes nothing", async ({ page, browser }) => {
     const marker = `tampered-${Date.now()}`;
-    await signIn(page, "alice@acme.test");
-    await expect(page).toHaveURL(/\/requests$/);
-    await page.goto("/requests/1063");
+    await signIn(page, "alice@acme.test", "/requests/1063");
     // Point the form at gina's request, as a hand-made request would.
     const replyForm = page.locator('form:has(textarea[name="body"])');
     await replyForm.locator('input[name="requestId"]').evaluate((input: HTMLInputElement) => (input.value = "1062"));
@@ -69,9 +65,7 @@ test.describe("authorization matrix", () => {
 
     const gina = await browser.newContext({ locale: "en-US" });
     const ginaPage = await gina.newPage();
-    await signIn(ginaPage, "gina@globex.test");
-    await expect(ginaPage).toHaveURL(/\/requests$/);
-    await ginaPage.goto("/requests/1062");
+    await signIn(ginaPage, "gina@globex.test", "/requests/1062");
     await expect(ginaPage.getByRole("main")).not.toContainText(marker);
     await gina.close();
     // Nor did it land on alice's own request.

@@ -57,9 +57,7 @@ test("a customer on one instance and an agent on another chat, each seeing the o
     await expect(availability(agent)).toBeChecked();
 
     // Carol, on instance A, starts a chat about a new topic.
-    await signIn(customer, CUSTOMER);
-    await expect(customer).not.toHaveURL(/\/signin/);
-    await customer.goto("/requests/chat");
+    await signIn(customer, CUSTOMER, "/requests/chat");
     await customer.getByLabel(CAROL.message).fill(topic);
     await customer.getByRole("button", { name: "Start chat" }).click();
 

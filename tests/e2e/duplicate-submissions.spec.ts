@@ -68,9 +68,7 @@ test("the new-request form sent twice at once opens one request, and both answer
 });
 
 test("a new-request form from a page older than its key says to reload, and opens nothing", async ({ page }) => {
-  await signIn(page, "dave@acme.test");
-  await expectSignedIn(page);
-  await page.goto("/requests/new");
+  await signIn(page, "dave@acme.test", "/requests/new");
   const word = uniqueWord();
   await page.getByLabel("Subject").fill(`Without a key ${word}`);
   await page.getByLabel("Description").fill("Sent from a page rendered before forms had keys.");
@@ -86,9 +84,7 @@ test("a new-request form from a page older than its key says to reload, and open
 
 /** dave opens a request through the new-request form; its path. */
 async function daveOpens(page: Page, subject: string): Promise<string> {
-  await signIn(page, "dave@acme.test");
-  await expectSignedIn(page);
-  await page.goto("/requests/new");
+  await signIn(page, "dave@acme.test", "/requests/new");
   await page.getByLabel("Subject").fill(subject);
   await page.getByLabel("Description").fill("The export stops halfway.");
   await page.getByRole("radio", { name: "S4-Question" }).check();
@@ -123,9 +119,7 @@ test("after each internal note the note form has a new key, so the next note is 
   const agent = await browser.newContext();
   try {
     const agentPage = await agent.newPage();
-    await signIn(agentPage, "agent@portico.test");
-    await expect(agentPage).toHaveURL(/\/agent$/);
-    await agentPage.goto(`/agent${path}`);
+    await signIn(agentPage, "agent@portico.test", `/agent${path}`);
     await agentPage.getByRole("tab", { name: "Internal note" }).click();
     const note = agentPage.getByRole("form", { name: "Internal note", exact: true });
     const keys = [await submissionKeyOf(note)];

@@ -20,9 +20,7 @@ test("an agent's reply reaches the customer by email, and the customer's emailed
   const requestId = await openRequest(customer, { subject, description: "The nightly export stops at 02:00.", priority: "S3-Tolerable" });
 
   const agent = await (await browser.newContext()).newPage();
-  await signIn(agent, "agent@portico.test");
-  await expect(agent).not.toHaveURL(/\/signin/);
-  await agent.goto(`/agent/requests/${requestId}`);
+  await signIn(agent, "agent@portico.test", `/agent/requests/${requestId}`);
   const reply = agent.getByRole("form", { name: "Public reply", exact: true });
   await reply.getByLabel("Message").fill("We restarted the exporter. Does it run tonight?");
   await reply.getByRole("button", { name: "Send reply" }).click();

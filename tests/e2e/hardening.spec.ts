@@ -134,18 +134,14 @@ test.describe("nothing a user wrote is lost", () => {
 
     const agent = await browser.newContext();
     const agentPage = await agent.newPage();
-    await signIn(agentPage, "agent@portico.test");
-    await expect(agentPage).toHaveURL(/\/agent$/);
-    await agentPage.goto("/agent/requests/1063");
+    await signIn(agentPage, "agent@portico.test", "/agent/requests/1063");
     const unbounded = await agentPage.locator("main textarea:not([maxlength]), main input[type=text]:not([maxlength])").count();
     expect(unbounded).toBe(0);
     await agent.close();
   });
 
   test("a reply longer than its field allows gets the form's own error, with the text kept", async ({ page }) => {
-    await signIn(page, "alice@acme.test");
-    await expectSignedIn(page);
-    await page.goto("/requests/1063");
+    await signIn(page, "alice@acme.test", "/requests/1063");
     const reply = page.locator('form:has(textarea[name="body"])');
     const body = reply.locator('textarea[name="body"]');
     const text = `A pasted log. ${"x".repeat(25_000)}`;
@@ -161,9 +157,7 @@ test.describe("nothing a user wrote is lost", () => {
   });
 
   test("a reply too large for the server ends on a page that says so, and the text comes back", async ({ page }) => {
-    await signIn(page, "alice@acme.test");
-    await expectSignedIn(page);
-    await page.goto("/requests/1063");
+    await signIn(page, "alice@acme.test", "/requests/1063");
     const reply = page.locator('form:has(textarea[name="body"])');
     const body = reply.locator('textarea[name="body"]');
     // Past the field's own limit, as a hand-edited page could send it: over the server's body limit.

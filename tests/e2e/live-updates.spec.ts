@@ -18,9 +18,7 @@ test("the customer's open request page shows the agent's reply without a reload,
   await customer.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
 
   const agent = await (await browser.newContext()).newPage();
-  await signIn(agent, "agent@portico.test");
-  await expect(agent).not.toHaveURL(/\/signin/);
-  await agent.goto(`/agent/requests/${requestId}`);
+  await signIn(agent, "agent@portico.test", `/agent/requests/${requestId}`);
   const reply = agent.getByRole("form", { name: "Public reply", exact: true });
   await reply.getByLabel("Message").fill("Yes: this answer arrives on its own.");
   await reply.getByRole("button", { name: "Send reply" }).click();
@@ -48,9 +46,7 @@ test("My Requests shows a row's new status without a reload, keeping the search 
   await customer.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
 
   const agent = await (await browser.newContext()).newPage();
-  await signIn(agent, "agent@portico.test");
-  await expect(agent).not.toHaveURL(/\/signin/);
-  await agent.goto(`/agent/requests/${requestId}`);
+  await signIn(agent, "agent@portico.test", `/agent/requests/${requestId}`);
   const reply = agent.getByRole("form", { name: "Public reply", exact: true });
   await reply.getByLabel("Message").fill("Answered: the row moves to Pending.");
   await reply.getByRole("button", { name: "Send reply" }).click();

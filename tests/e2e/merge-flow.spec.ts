@@ -39,9 +39,7 @@ test("an agent merges one customer's request into another's after confirming bot
 
   // The agent chooses erin's request, sees both side by side, and confirms with a comment on each.
   const agent = await (await browser.newContext({ locale: "en-US" })).newPage();
-  await signIn(agent, "agent@portico.test");
-  await expect(agent).not.toHaveURL(/\/signin/);
-  await agent.goto(`/agent/requests/${source}`);
+  await signIn(agent, "agent@portico.test", `/agent/requests/${source}`);
   await agent.getByRole("button", { name: "Merge into another request…" }).click();
   const dialog = agent.getByRole("dialog", { name: `Merge #${source} into another request` });
   await expect(dialog).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./demo-accounts";
-import { expectSignedIn, signIn } from "./fixtures";
+import { signIn } from "./fixtures";
 import { expectAccessible } from "./accessibility";
 
 // Opening a request at /requests/new. Only dave@acme.test opens requests here (and CCs erin@acme.test,
@@ -14,9 +14,7 @@ const PRIORITIES = [
 ] as const;
 
 async function openForm(page: Page) {
-  await signIn(page, "dave@acme.test");
-  await expectSignedIn(page);
-  await page.goto("/requests/new");
+  await signIn(page, "dave@acme.test", "/requests/new");
   await expect(page.getByRole("heading", { level: 1, name: "New request" })).toBeVisible();
 }
 

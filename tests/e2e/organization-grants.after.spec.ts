@@ -19,9 +19,7 @@ test("erin sees the Organization scope appear when the agent grants her access, 
   await acme.getByRole("button", { name: "Request organization-level access" }).click();
   await expect(erin.getByRole("main").getByRole("status")).toHaveText("Your request was sent.");
 
-  await signIn(page, "agent@portico.test");
-  await expect(page).not.toHaveURL(/\/signin/);
-  await page.goto("/agent/organization-access");
+  await signIn(page, "agent@portico.test", "/agent/organization-access");
   const row = page.getByRole("table").locator("tbody tr").filter({ hasText: "erin@acme.test" }).filter({ hasText: "No approval needed" });
   await row.getByRole("button", { name: "Grant organization-level access to Erin Yoon for Acme Corporation" }).click();
   await expect(page.getByRole("status")).toHaveText("Organization-level access granted.");

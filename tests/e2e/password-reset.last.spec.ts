@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { withE2eDatabase } from "../setup/e2e-database";
 import { DEMO_PASSWORD } from "./demo-accounts";
-import { expectSignedIn, signIn } from "./fixtures";
+import { expectSignedIn, signInWithForm } from "./fixtures";
 
 // Password reset by email, as a person does it: from the sign-in page to a new password. The mail is
 // read where the app wrote it (the outbox table), as no page shows it to the customer. It changes
@@ -41,8 +41,8 @@ test("a customer who forgot their password sets a new one from the emailed link,
   await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Ask for a new link" })).toBeVisible();
 
-  await signIn(page, EMAIL, DEMO_PASSWORD);
+  await signInWithForm(page, EMAIL, DEMO_PASSWORD);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is incorrect.");
-  await signIn(page, EMAIL, NEW_PASSWORD);
+  await signInWithForm(page, EMAIL, NEW_PASSWORD);
   await expectSignedIn(page);
 });

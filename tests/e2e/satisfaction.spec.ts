@@ -49,9 +49,7 @@ test("a customer marks their request solved, rates it Bad with a comment, change
   const agentContext = await browser.newContext();
   try {
     const agent = await agentContext.newPage();
-    await signIn(agent, "agent@portico.test");
-    await expect(agent).not.toHaveURL(/\/signin/);
-    await agent.goto(`/agent/requests/${id}`);
+    await signIn(agent, "agent@portico.test", `/agent/requests/${id}`);
     const summary = agent.getByRole("region", { name: "Satisfaction" });
     // The score in words beside its symbol.
     await expect(summary.getByText("Good")).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { DEMO_PASSWORD } from "./demo-accounts";
-import { expectSignedIn, signIn } from "./fixtures";
+import { expectSignedIn, signInWithForm } from "./fixtures";
 
 // Sessions end on the server (review finding 3): a copy of the cookie is worth nothing once its
 // session is over. These sign accounts out everywhere and change a password, so they run in the
@@ -11,7 +11,7 @@ test.describe.configure({ mode: "serial" });
 async function signedIn(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
-  await signIn(page, email, password);
+  await signInWithForm(page, email, password);
   await expectSignedIn(page);
   return context;
 }
@@ -114,9 +114,9 @@ test("changing the password checks the current one, ends every session, and only
   await expect(page.getByRole("main").getByRole("status")).toContainText("Sign in with your new password.");
   await expectSignedOut(elsewhere);
 
-  await signIn(page, "dave@acme.test", DEMO_PASSWORD);
+  await signInWithForm(page, "dave@acme.test", DEMO_PASSWORD);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is incorrect.");
-  await signIn(page, "dave@acme.test", "correct horse battery");
+  await signInWithForm(page, "dave@acme.test", "correct horse battery");
   await expectSignedIn(page);
 
   // Back to the demo password, for anyone who runs the demo after the tests.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { signInWithForm } from "./fixtures";
 
 // Password guessing (review finding 2): after a few wrong passwords the form asks to wait, with the
 // same words whether or not the account exists. Each test comes from its own address.
@@ -10,13 +10,13 @@ for (const email of ["gina@globex.test", "no-such-person@globex.test"]) {
     const alert = page.getByRole("main").getByRole("alert");
     // A few wrong passwords get the ordinary answer.
     for (let attempt = 1; attempt <= 4; attempt++) {
-      await signIn(page, email, `guess-${attempt}`);
+      await signInWithForm(page, email, `guess-${attempt}`);
       await expect(alert).toHaveText("The email or password is incorrect.");
     }
     // Then each failure makes the next attempt wait twice as long, so a quick guesser is soon told to wait.
     const answers: string[] = [];
     for (let attempt = 5; attempt <= 12 && !answers.at(-1)?.startsWith("Too many"); attempt++) {
-      await signIn(page, email, `guess-${attempt}`);
+      await signInWithForm(page, email, `guess-${attempt}`);
       await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
       await expect(alert).not.toHaveText("");
       answers.push((await alert.textContent()) ?? "");

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
-import { expectSignedIn, signIn } from "./fixtures";
+import { expectSignedIn, signInWithForm } from "./fixtures";
 
 test.describe("sign-in", () => {
   for (const email of DEMO_ACCOUNTS) {
     test(`${email} signs in with the demo password`, async ({ page }) => {
-      await signIn(page, email);
+      await signInWithForm(page, email);
       // Agents land on the queue, customers on their requests.
       if (email === "agent@portico.test") {
         await expect(page).toHaveURL(/\/agent$/);
@@ -18,7 +18,7 @@ test.describe("sign-in", () => {
   }
 
   test("a wrong password is refused with a generic message", async ({ page }) => {
-    await signIn(page, "alice@acme.test", "not-the-password");
+    await signInWithForm(page, "alice@acme.test", "not-the-password");
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is incorrect.");
     await expect(page).toHaveURL(/\/signin/);
     await page.goto("/requests");
@@ -26,7 +26,7 @@ test.describe("sign-in", () => {
   });
 
   test("an unknown email gets the same message as a wrong password", async ({ page }) => {
-    await signIn(page, "nobody@acme.test");
+    await signInWithForm(page, "nobody@acme.test");
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is incorrect.");
   });
 
@@ -40,7 +40,7 @@ test.describe("sign-in", () => {
   });
 
   test("the profile menu leads to Support requests, and signs out", async ({ page }) => {
-    await signIn(page, "carol@acme.test");
+    await signInWithForm(page, "carol@acme.test");
     await expectSignedIn(page);
     const menuButton = page.getByRole("button", { name: /Carol/ });
     await menuButton.click();

@@ -87,9 +87,7 @@ test("My Requests shows each request as a card with all its columns, and stays a
 });
 
 test("the request page shows the conversation first, and a long code block scrolls inside itself", async ({ page }) => {
-  await signIn(page, "alice@acme.test");
-  await expect(page).toHaveURL(/\/requests$/);
-  await page.goto(`/requests/${wideRequest}`);
+  await signIn(page, "alice@acme.test", `/requests/${wideRequest}`);
   const conversation = page.getByRole("heading", { name: "Responses", level: 2 });
   const details = page.getByRole("heading", { name: "Details", level: 2 });
   const [conversationBox, detailsBox] = [await conversation.boundingBox(), await details.boundingBox()];

@@ -74,9 +74,7 @@ test("with a dark system setting the console and the sign-in page are dark, and 
   expect(await backgroundLightness(page)).toBeLessThan(0.1);
   await expectAccessible(page);
 
-  await signIn(page, "agent@portico.test");
-  await expect(page).not.toHaveURL(/\/signin/);
-  await page.goto("/agent");
+  await signIn(page, "agent@portico.test", "/agent");
   await expect(page.getByRole("heading", { name: "Queue", level: 1 })).toBeVisible();
   expect(await backgroundLightness(page)).toBeLessThan(0.1);
   await expectAccessible(page);

@@ -71,9 +71,7 @@ test("a session signed in through nginx is served by both instances, and a reply
     const writer = INSTANCES.find((instance) => instance !== streamedBy)!;
     agentContext = await browser.newContext({ baseURL: writer.endsWith(`:${PORT}`) ? `http://localhost:${PORT}` : second!.baseURL });
     const agent = await agentContext.newPage();
-    await signIn(agent, "agent@portico.test");
-    await expect(agent).not.toHaveURL(/\/signin/);
-    await agent.goto(`/agent/requests/${requestId}`);
+    await signIn(agent, "agent@portico.test", `/agent/requests/${requestId}`);
     expect(new URL(agent.url()).port).toBe(writer.split(":")[1]);
     const answer = `Answered on ${writer}, read through nginx from ${streamedBy}.`;
     const reply = agent.getByRole("form", { name: "Public reply", exact: true });
