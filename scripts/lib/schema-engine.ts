@@ -47,6 +47,15 @@ async function withSchemaEngine<T>(
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const runtime = await loadEngineModule();
+  // Freeing the engine leaves its connections to the pool's idle timeout (10 s): closed here instead, so
+  // that the database can be copied or dropped at once.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const connect = driver.connect.bind(driver);
+  driver.connect = async () => {
+    const connection = await connect();
+    opened.push(connection);
+    return connection;
+  };
   const adapter = bindMigrationAwareSqlAdapterFactory(driver);
   // The engine logs every statement it runs; only its warnings and errors help explain a failure.
   const messages: string[] = [];
@@ -60,6 +69,7 @@ async function withSchemaEngine<T>(
     throw new Error(`Schema engine failed: ${describe(error)}${messages.length ? `\n${messages.join("\n")}` : ""}`);
   } finally {
     engine.free();
+    await Promise.all(opened.map((connection) => connection.dispose()));
   }
 }
 

@@ -11,11 +11,11 @@ import { SUGGESTED_DEMO_ACCOUNTS } from "./demo-accounts";
 
 export { DEMO_PASSWORD, SUGGESTED_DEMO_ACCOUNTS };
 
-/** Writes the demo data; a second run adds and changes nothing. */
-export async function seedDatabase(url: string, poolMax: number, now = new Date()): Promise<SeedSummary> {
+/** Writes the demo data; a second run adds and changes nothing. `passwordHash`: the demo password's, when already made. */
+export async function seedDatabase(url: string, poolMax: number, now = new Date(), passwordHash?: string): Promise<SeedSummary> {
   const db = createDatabase({ url, poolMax });
   try {
-    return await seedDemoData(db, { now, passwordHash: await hashPassword(DEMO_PASSWORD), store: demoFileStore() });
+    return await seedDemoData(db, { now, passwordHash: passwordHash ?? (await hashPassword(DEMO_PASSWORD)), store: demoFileStore() });
   } finally {
     await db.$disconnect();
   }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createDatabase, type Database } from "@/server/db/client";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { seedDatabase } from "../../scripts/lib/seed";
@@ -14,15 +14,17 @@ export interface SeededDatabase {
 
 /**
  * For one test file: a fresh database, migrated and filled with the demo data before the tests,
- * dropped after them.
+ * dropped after them. On a PostgreSQL server it is a copy of the run's migrated database, with the
+ * run's one hash of the demo password (global-setup.ts).
  */
 export function prepareSeededDatabase(now = new Date()): SeededDatabase {
   let database: TestDatabase | undefined;
   let db: Database | undefined;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await applyMigrations(database.url);
-    await seedDatabase(database.url, database.poolMax, now);
+    const template = inject("migratedTemplate");
+    database = await createTestDatabase({ template });
+    if (!template) await applyMigrations(database.url);
+    await seedDatabase(database.url, database.poolMax, now, inject("demoPasswordHash"));
     db = createDatabase({ url: database.url, poolMax: database.poolMax });
   });
   afterAll(async () => {

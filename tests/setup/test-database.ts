@@ -4,6 +4,8 @@ import { readEnvironment } from "../../src/config/env";
 import { EMBEDDED_POOL_MAX, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 
 export interface TestDatabase {
+  /** The database's name on its server. */
+  name: string;
   url: string;
   poolMax: number;
   description: string;
@@ -15,23 +17,26 @@ const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
 /**
  * A fresh, empty database for one test file or one browser-test run: a new database on the
- * server named by TEST_DATABASE_URL when set, else an in-memory embedded one.
+ * server named by TEST_DATABASE_URL when set, else an in-memory embedded one. On a server it can be
+ * a copy of `template`, another of these test databases (no one may be connected to it).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { template?: string } = {}): Promise<TestDatabase> {
   const serverUrl = readEnvironment().TEST_DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
-    return { url: embedded.url, poolMax: EMBEDDED_POOL_MAX, description: "embedded (in memory)", drop: () => embedded.stop() };
+    return { name: "", url: embedded.url, poolMax: EMBEDDED_POOL_MAX, description: "embedded (in memory)", drop: () => embedded.stop() };
   }
 
   const name = `${PREFIX}${Date.now()}_${randomBytes(4).toString("hex")}`;
+  if (options.template && !options.template.startsWith(PREFIX)) throw new Error(`Not a test database: ${options.template}`);
   await withAdmin(serverUrl, async (admin) => {
     await dropStaleTestDatabases(admin);
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}"${options.template ? ` TEMPLATE "${options.template}"` : ""}`);
   });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     poolMax: 5,
     description: `${url.host}/${name}`,
