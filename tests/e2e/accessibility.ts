@@ -13,7 +13,7 @@ export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 interface AxeScope {
   /**
    * Check the page's own markup and leave its frames out: a frame holding a mail's HTML is the sender's markup, and
-   * its sandbox runs no script (legacy mode injects axe with a timeout instead of waiting on every frame).
+   * its sandbox runs no script, so axe could not run in it.
    */
   withoutFrames?: boolean;
   /** Only these rules (axe's ids), where the page was already checked against the rest. */
@@ -27,8 +27,10 @@ interface AxeScope {
  * once more.
  */
 export async function accessibilityViolations(page: Page, { withoutFrames = false, rules }: AxeScope = {}): Promise<string[]> {
-  const builder = rules ? new AxeBuilder({ page }).withRules([...rules]) : new AxeBuilder({ page }).withTags(WCAG_22_AA);
-  if (withoutFrames) builder.setLegacyMode().options({ iframes: false });
+  // Legacy mode runs axe once in the page (and its same-origin frames; the app has no others), where the default mode
+  // also opens a blank page to merge the frames' results: 0.9 instead of 1.7 s of CPU per check of a request page.
+  const builder = (rules ? new AxeBuilder({ page }).withRules([...rules]) : new AxeBuilder({ page }).withTags(WCAG_22_AA)).setLegacyMode();
+  if (withoutFrames) builder.options({ iframes: false });
   let { violations } = await builder.analyze();
   if (violations.some((violation) => violation.id === "document-title")) {
     await expect(page).toHaveTitle(/\S/);
