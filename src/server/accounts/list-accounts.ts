@@ -4,6 +4,7 @@ import { canReadAccounts, checkAccountChange, type SessionPolicy } from "@/domai
 import type { Prisma } from "@/generated/prisma/client";
 import { accountListParamsSchema, type AccountListParams } from "@/schemas/accounts";
 import type { Database } from "@/server/db/client";
+import { likeLiteral } from "@/server/db/like";
 import { notFound, type Outcome } from "@/server/outcome";
 import type { Reader } from "@/server/people/viewer";
 import { defineUseCase } from "@/server/use-case";
@@ -53,8 +54,8 @@ export const listAccounts = defineUseCase({
 
     const read = keysetRead(params);
     const search = params.q;
-    // Prisma's `contains` is a LIKE pattern: the wildcards an agent types are escaped to mean themselves.
-    const escaped = search.replace(/[\\%_]/g, "\\$&");
+    // Prisma's `contains` is a LIKE pattern: the wildcards an agent types mean themselves.
+    const escaped = likeLiteral(search);
     const where: Prisma.UserWhereInput = {
       AND: [
         search ? { OR: [{ email: { contains: escaped, mode: "insensitive" } }, { name: { contains: escaped, mode: "insensitive" } }] } : {},

@@ -4,6 +4,7 @@ import { canReadAccounts } from "@/domain";
 import { Prisma, type AuditEventType } from "@/generated/prisma/client";
 import { auditTrailParamsSchema, type AuditTrailEventType, type AuditTrailParams } from "@/schemas/audit-trail";
 import type { Database } from "@/server/db/client";
+import { likeLiteral } from "@/server/db/like";
 import { notFound, type Outcome } from "@/server/outcome";
 import type { Reader } from "@/server/people/viewer";
 import { defineUseCase } from "@/server/use-case";
@@ -107,7 +108,7 @@ export const listAuditTrail = defineUseCase({
     const conditions: Prisma.Sql[] = [];
     if (params.type) conditions.push(Prisma.sql`e.type = ${asDatabaseType(params.type)}::"AuditEventType"`);
     if (params.q) {
-      const pattern = `%${params.q.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
+      const pattern = `%${likeLiteral(params.q.toLowerCase())}%`;
       conditions.push(Prisma.sql`(e.email LIKE ${pattern} OR lower(a.email) LIKE ${pattern} OR lower(s.email) LIKE ${pattern})`);
     }
     // (at, id) as one row value: the (at DESC, id DESC) index starts right at the cursor.
