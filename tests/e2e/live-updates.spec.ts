@@ -58,3 +58,63 @@ test("My Requests shows a row's new status without a reload, keeping the search 
   await customer.context().close();
   await agent.context().close();
 });
+
+test("a list in a background tab waits until it is shown again, then refreshes once", async ({ browser }) => {
+  const subject = `Hidden row ${randomUUID().slice(0, 8)}`;
+  const context = await browser.newContext();
+  // A headless page is always shown: the tab's visibility is set by the test, as the page reads it.
+  await context.addInitScript(() => {
+    const hidden = () => (window as unknown as { tabHidden?: boolean }).tabHidden === true;
+    Object.defineProperty(Document.prototype, "visibilityState", { configurable: true, get: () => (hidden() ? "hidden" : "visible") });
+    Object.defineProperty(Document.prototype, "hidden", { configurable: true, get: hidden });
+  });
+  const customer = await context.newPage();
+  await signIn(customer, "dave@acme.test");
+  const requestId = await openRequest(customer, { subject, description: "Does a hidden list wait?", priority: "S4-Question" });
+  await customer.goto("/requests");
+  const row = customer.getByRole("row").filter({ hasText: subject });
+  await expect(row.getByText("Open", { exact: true })).toBeVisible();
+
+  const setHidden = (hidden: boolean) =>
+    customer.evaluate((tabHidden) => {
+      Object.assign(window, { tabHidden });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, hidden);
+  await setHidden(true);
+  const refreshes: string[] = [];
+  customer.on("request", (request) => {
+    const headers = request.headers();
+    if (headers.rsc === "1" && !headers["next-router-prefetch"] && new URL(request.url()).pathname === "/requests") refreshes.push(request.url());
+  });
+  // A second follower of the row's stream tells the test when the change has reached the page.
+  await customer.evaluate(async (url) => {
+    const source = new EventSource(url);
+    const changed = new Promise<void>((resolve) =>
+      source.addEventListener("changed", () => {
+        source.close();
+        resolve();
+      }),
+    );
+    Object.assign(window, { rowChanged: changed });
+    await new Promise((opened) => source.addEventListener("open", opened));
+  }, `/api/requests/events?ids=${requestId}`);
+
+  const agent = await (await browser.newContext()).newPage();
+  await signIn(agent, "agent@portico.test", `/agent/requests/${requestId}`);
+  const reply = agent.getByRole("form", { name: "Public reply", exact: true });
+  await reply.getByLabel("Message").fill("Answered while the list was out of sight.");
+  await reply.getByRole("button", { name: "Send reply" }).click();
+  await expect(reply.getByRole("status")).toHaveText("Reply sent.");
+
+  await customer.evaluate(() => (window as unknown as { rowChanged: Promise<void> }).rowChanged);
+  // Well past the moment a shown list would have refreshed (150 ms after the event).
+  await customer.waitForTimeout(1_500);
+  expect(refreshes).toEqual([]);
+  await expect(row.getByText("Open", { exact: true })).toBeVisible();
+
+  await setHidden(false);
+  await expect(row.getByText("Pending", { exact: true })).toBeVisible({ timeout: 15_000 });
+  expect(refreshes).toHaveLength(1);
+  await context.close();
+  await agent.context().close();
+});

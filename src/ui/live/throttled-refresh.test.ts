@@ -38,4 +38,30 @@ describe("a live page's refresh", () => {
     vi.advanceTimersByTime(1_000);
     expect(refresh).not.toHaveBeenCalled();
   });
+
+  it("holds a hidden page's refresh back until the page is shown, then refreshes once", () => {
+    const refresh = vi.fn();
+    let hidden = true;
+    const refreshes = throttledRefresh(refresh, 2_000, () => hidden);
+    refreshes.request();
+    vi.advanceTimersByTime(150);
+    refreshes.request();
+    vi.advanceTimersByTime(10_000);
+    expect(refresh).not.toHaveBeenCalled();
+    hidden = false;
+    refreshes.shown();
+    vi.advanceTimersByTime(150);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    refreshes.shown();
+    vi.advanceTimersByTime(10_000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not refresh a page shown again when nothing changed while it was hidden", () => {
+    const refresh = vi.fn();
+    const refreshes = throttledRefresh(refresh, 0, () => false);
+    refreshes.shown();
+    vi.advanceTimersByTime(1_000);
+    expect(refresh).not.toHaveBeenCalled();
+  });
 });

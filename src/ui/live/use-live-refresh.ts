@@ -5,9 +5,11 @@ import { useRouter } from "next/navigation";
 import { throttledRefresh } from "./throttled-refresh";
 
 // The live pages (docs/realtime.md) follow one event stream each: "changed" fetches the page's server
-// parts again, at most every `everyMs` (client state — what someone is typing — stays); "gone" says
-// the viewer may no longer follow it, so the stream is closed and a last refresh shows them so. The
-// browser's EventSource reconnects on its own and resumes after the last event it saw.
+// parts again, at most every `everyMs` (client state — what someone is typing — stays), and not while
+// the page is hidden: a background tab refreshes once when it is shown again, so an agent's queue left
+// open behind other tabs costs the server nothing. "gone" says the viewer may no longer follow it, so
+// the stream is closed and a last refresh shows them so. The browser's EventSource reconnects on its
+// own and resumes after the last event it saw.
 
 export interface LiveRefreshOptions {
   /** The least time between two refreshes. */
@@ -22,8 +24,12 @@ export function useLiveRefresh(url: string | null, { everyMs = 0, onChat }: Live
   useEffect(() => {
     if (url === null) return;
     const source = new EventSource(url);
-    const refreshes = throttledRefresh(() => router.refresh(), everyMs);
+    const refreshes = throttledRefresh(() => router.refresh(), everyMs, () => document.visibilityState === "hidden");
     const refresh = () => refreshes.request();
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") refreshes.shown();
+    };
+    document.addEventListener("visibilitychange", onVisibility);
     source.addEventListener("changed", refresh);
     if (onChat) source.addEventListener("chat", (event) => onChat(parseData(event)) && refresh());
     source.addEventListener("gone", () => {
@@ -31,6 +37,7 @@ export function useLiveRefresh(url: string | null, { everyMs = 0, onChat }: Live
       refresh();
     });
     return () => {
+      document.removeEventListener("visibilitychange", onVisibility);
       refreshes.cancel();
       source.close();
     };
