@@ -8,9 +8,10 @@
 //   npx tsx bench/load.ts [--seconds 10] [--rounds 2] [--concurrency 1,16,64] [--cases page-org,…] [--instances 2] [--out bench/results/….md]
 //
 // Cases (carol@acme.test unless said): the Organization list, its common-word, rare-word and Korean
-// searches, a request page with six replies, the agent queue (default view and a search, as the
-// agent), the API's list (first page, page 200 by cursor, a common-word and a Korean search) and a reply written through the API
-// (the write path: a public reply by the requester). PORTICO_BUILD_DIR (default .next-bench-load) and
+// searches, a request page with six replies, the agent queue (default view, its live refresh — the server
+// components alone, as an open queue asks for them on a change — and a search, as the agent), the API's
+// list (first page, page 200 by cursor, a common-word and a Korean search) and a reply written through the
+// API (the write path: a public reply by the requester). PORTICO_BUILD_DIR (default .next-bench-load) and
 // BENCH_PORT (default 3224), BENCH_FLOOR_PORT (default BENCH_PORT + 1). Writes bench/results/load.md and
 // prints it. Localhost only.
 //
@@ -143,6 +144,8 @@ runScript(async () => {
       { name: "search-korean", title: `search, Korean "${SEARCH_WORDS.korean}"`, url: search(SEARCH_WORDS.korean), headers: carol, answer: "html" },
       { name: "request-page", title: `request page with 6 replies (#${requestWithReplies})`, url: `${base}/requests/${requestWithReplies}`, headers: carol, answer: "html" },
       { name: "queue", title: "agent queue, default view (agent)", url: `${base}/agent`, headers: agent, answer: "html" },
+      // What an open, shown queue asks for on a live change (router.refresh()): the page's server components, without the HTML.
+      { name: "queue-refresh", title: "agent queue, a live refresh (agent)", url: await serverComponentsUrl(`${base}/agent`, agent), headers: { ...agent, rsc: "1" }, answer: "html" },
       { name: "queue-search", title: `agent queue, search "${SEARCH_WORDS.common}" (agent)`, url: `${base}/agent?q=${SEARCH_WORDS.common}`, headers: agent, answer: "html" },
       { name: "api-first", title: "API list, Organization, first page", url: apiFirst, headers: api, answer: "json" },
       { name: "api-deep", title: "API list, page 200 by cursor", url: apiFirst, headers: api, answer: "json" },
@@ -413,4 +416,16 @@ function renderReport(run: {
   for (const one of notReplayed) lines.push(`- No floor for ${one.title}: ${one.why ?? ""}`);
   lines.push("");
   return lines.join("\n");
+}
+
+/**
+ * The address the router fetches a page's server components from: the framework answers such a request
+ * with a redirect to the page's address with its cache-busting parameter added, which the browser's
+ * router computes itself.
+ */
+async function serverComponentsUrl(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, { headers: { ...headers, rsc: "1" }, redirect: "manual" });
+  const location = response.headers.get("location");
+  if (response.status !== 307 || !location) return url;
+  return new URL(location, url).href;
 }
