@@ -32,8 +32,8 @@ export default defineConfig({
   },
   // Specs run in parallel on one seeded database and own disjoint data. A spec that changes what
   // others assert (erin's organization-level access) is named *.after.spec.ts and runs once they are done;
-  // one that keeps someone out altogether (a disabled account) or changes every console page (fifty more organizations) is
-  // named *.last.spec.ts and runs after those.
+  // one that keeps someone out altogether (a disabled account), changes every console page (fifty more organizations)
+  // or counts the queue's live refreshes (which every change to a request makes) is named *.last.spec.ts and runs after those.
   projects: [
     { name: "portal", testIgnore: /\.(after|last)\.spec\.ts$/ },
     { name: "after", testMatch: /\.after\.spec\.ts$/, dependencies: ["portal"] },

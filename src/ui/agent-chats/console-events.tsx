@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { chatEventChangesPage, type ChatEvent, type ChatLinesFrom } from "@/ui/live/chat-refresh";
 import { useLiveRefresh } from "@/ui/live/use-live-refresh";
 
 // Keeps a console page current (docs/realtime.md): the console's stream carries every request's
@@ -10,35 +11,33 @@ import { useLiveRefresh } from "@/ui/live/use-live-refresh";
 // announced. `after` is where the rendered page stood in the stream, so that nothing between the
 // rendering and the connection is missed; the browser resumes from the last event it saw after that.
 
-interface ChatEvent {
-  requestId?: number;
-  kind?: string;
-  subject?: string;
-}
-
-/** Chat events that change what the console lists (a message does not). */
-const LISTED_KINDS = new Set(["waiting", "joined", "transferred", "ended"]);
+const NO_LINES: ChatLinesFrom = [];
 
 export function ConsoleEvents(props: {
   refreshEveryMs: number;
   after?: string;
   newChatLabel?: string;
-  /** The queue shows each request's last activity, so every chat line counts there. */
-  everyChatEvent?: boolean;
+  /** Whose chat lines change the page (chat-refresh.ts): the queue shows its rows' last activity. None by default. */
+  chatLinesFrom?: ChatLinesFrom;
 }) {
-  const { refreshEveryMs, newChatLabel, everyChatEvent = false } = props;
+  const { refreshEveryMs, newChatLabel, chatLinesFrom = NO_LINES } = props;
   const [announcement, setAnnouncement] = useState("");
   // Only the first rendering's position: later ones (each refresh) keep the same stream.
   const [url] = useState(() => `/api/agent/events${props.after ? `?after=${encodeURIComponent(props.after)}` : ""}`);
 
+  // The rows change with every refresh; the stream must not restart with them (it would start again at the log's end).
+  const linesFrom = useRef(chatLinesFrom);
+  useEffect(() => {
+    linesFrom.current = chatLinesFrom;
+  }, [chatLinesFrom]);
+
   const onChat = useCallback(
     (data: unknown) => {
       const chat = (data ?? {}) as ChatEvent;
-      if (!everyChatEvent && !(chat.kind && LISTED_KINDS.has(chat.kind))) return false;
       if (chat.kind === "waiting" && newChatLabel) setAnnouncement(`${newChatLabel} #${chat.requestId ?? ""} ${chat.subject ?? ""}`.trim());
-      return true;
+      return chatEventChangesPage(chat, linesFrom.current);
     },
-    [everyChatEvent, newChatLabel],
+    [newChatLabel],
   );
   useLiveRefresh(url, { everyMs: refreshEveryMs, onChat });
 

@@ -5,6 +5,7 @@ import { STATUS_DEFINITIONS, STATUSES_WITHOUT_REASON } from "@/domain";
 import type { AgentQueuePage } from "@/server/requests/list-queue";
 import { PAGE_SIZE } from "@/server/requests/listing";
 import { ConsoleEvents } from "@/ui/agent-chats/console-events";
+import { queueChatLines } from "@/ui/live/chat-refresh";
 import type { FormAction } from "@/ui/form-state";
 import { QueueFiltersForm } from "./queue-filters-form";
 import { DEFAULT_QUEUE_VIEW, isFiltered, queueHref, type QueueView } from "./queue-href";
@@ -28,7 +29,7 @@ export async function AgentQueueView({ queue: page, now, bulkAction }: { queue: 
   return (
     <section aria-labelledby="agent-queue-heading" className="space-y-3">
       {/* New requests and changes show up on their own, counts included; the filters keep what the agent chose. */}
-      <ConsoleEvents refreshEveryMs={2_000} everyChatEvent />
+      <ConsoleEvents refreshEveryMs={2_000} chatLinesFrom={queueChatLines(view, page.items.map((item) => item.id))} />
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
           <h1 id="agent-queue-heading" className="text-2xl font-semibold">
