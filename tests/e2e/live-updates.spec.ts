@@ -1,9 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { openRequest, signIn } from "./fixtures";
 
 // docs/realtime.md: an open request page follows the request without a reload — an agent's reply and
-// the new status appear on the customer's page, and the reply the customer is typing stays as it is.
+// the new status appear on the customer's page, and the reply the customer is typing stays as it is. A
+// list in a background tab waits until it is shown again.
+
+/** The agent answers the request from the console, in a browser of their own. */
+async function agentReplies(browser: Browser, requestId: number, message: string) {
+  const context = await browser.newContext();
+  const agent = await context.newPage();
+  await signIn(agent, "agent@portico.test", `/agent/requests/${requestId}`);
+  const reply = agent.getByRole("form", { name: "Public reply", exact: true });
+  await reply.getByLabel("Message").fill(message);
+  await reply.getByRole("button", { name: "Send reply" }).click();
+  await expect(reply.getByRole("status")).toHaveText("Reply sent.");
+  await context.close();
+}
 
 test("the customer's open request page shows the agent's reply without a reload, keeping what they type", async ({ browser }) => {
   test.setTimeout(60_000);
@@ -17,19 +30,13 @@ test("the customer's open request page shows the agent's reply without a reload,
   // A full reload would forget this.
   await customer.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
 
-  const agent = await (await browser.newContext()).newPage();
-  await signIn(agent, "agent@portico.test", `/agent/requests/${requestId}`);
-  const reply = agent.getByRole("form", { name: "Public reply", exact: true });
-  await reply.getByLabel("Message").fill("Yes: this answer arrives on its own.");
-  await reply.getByRole("button", { name: "Send reply" }).click();
-  await expect(reply.getByRole("status")).toHaveText("Reply sent.");
+  await agentReplies(browser, requestId, "Yes: this answer arrives on its own.");
 
   await expect(customer.getByText("Yes: this answer arrives on its own.")).toBeVisible({ timeout: 15_000 });
   await expect(customer.getByRole("heading", { level: 1 }).locator("..").getByText("Pending", { exact: true })).toBeVisible();
   await expect(customer.getByRole("form", { name: "Reply" }).getByLabel("Your reply")).toHaveValue(draft);
   expect(await customer.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
   await customer.context().close();
-  await agent.context().close();
 });
 
 test("My Requests shows a row's new status without a reload, keeping the search being typed", async ({ browser }) => {
@@ -45,18 +52,12 @@ test("My Requests shows a row's new status without a reload, keeping the search 
   await search.fill("still typing");
   await customer.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
 
-  const agent = await (await browser.newContext()).newPage();
-  await signIn(agent, "agent@portico.test", `/agent/requests/${requestId}`);
-  const reply = agent.getByRole("form", { name: "Public reply", exact: true });
-  await reply.getByLabel("Message").fill("Answered: the row moves to Pending.");
-  await reply.getByRole("button", { name: "Send reply" }).click();
-  await expect(reply.getByRole("status")).toHaveText("Reply sent.");
+  await agentReplies(browser, requestId, "Answered: the row moves to Pending.");
 
   await expect(row.getByText("Pending", { exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(search).toHaveValue("still typing");
   expect(await customer.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
   await customer.context().close();
-  await agent.context().close();
 });
 
 test("a list in a background tab waits until it is shown again, then refreshes once", async ({ browser }) => {
@@ -99,12 +100,7 @@ test("a list in a background tab waits until it is shown again, then refreshes o
     await new Promise((opened) => source.addEventListener("open", opened));
   }, `/api/requests/events?ids=${requestId}`);
 
-  const agent = await (await browser.newContext()).newPage();
-  await signIn(agent, "agent@portico.test", `/agent/requests/${requestId}`);
-  const reply = agent.getByRole("form", { name: "Public reply", exact: true });
-  await reply.getByLabel("Message").fill("Answered while the list was out of sight.");
-  await reply.getByRole("button", { name: "Send reply" }).click();
-  await expect(reply.getByRole("status")).toHaveText("Reply sent.");
+  await agentReplies(browser, requestId, "Answered while the list was out of sight.");
 
   await customer.evaluate(() => (window as unknown as { rowChanged: Promise<void> }).rowChanged);
   // Well past the moment a shown list would have refreshed (150 ms after the event).
@@ -116,5 +112,4 @@ test("a list in a background tab waits until it is shown again, then refreshes o
   await expect(row.getByText("Pending", { exact: true })).toBeVisible({ timeout: 15_000 });
   expect(refreshes).toHaveLength(1);
   await context.close();
-  await agent.context().close();
 });
