@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { withE2eDatabase } from "../setup/e2e-database";
-import { signIn } from "./fixtures";
+import { signIn, trackEventStreams, waitForOpenStream } from "./fixtures";
 
 // docs/realtime.md: a chat line moves only its request's last activity, so the queue refreshes on it only when
 // that request is one of its rows, or when the queue is ordered by activity. The lines are written to the event
@@ -14,8 +14,12 @@ async function writeChatLine(requestId: number) {
   await withE2eDatabase((db) => db.query(`INSERT INTO "RequestStreamEvent" ("requestId", type, internal, data) VALUES ($1, 'chat', false, $2)`, [requestId, CHAT_LINE]));
 }
 
-/** A second follower of the console's stream, in the page: resolves once the line on `requestId` has reached it. */
+/**
+ * Waits until the page's own stream is open: it starts at the log's end, so a line written before would never reach
+ * it. Then a second follower of the console's stream, in the page, tells when a line has reached it.
+ */
 async function followLines(page: Page) {
+  await waitForOpenStream(page);
   await page.evaluate(async () => {
     const source = new EventSource("/api/agent/events");
     const seen: number[] = [];
@@ -38,6 +42,7 @@ function countRefreshes(page: Page): string[] {
 
 test("the queue refreshes on a chat line where that request's activity shows, and not for a line elsewhere", async ({ browser }) => {
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.71" } });
+  await trackEventStreams(context);
   const page = await context.newPage();
   await signIn(page, "agent@portico.test", "/agent");
   const shown = Number(await page.getByRole("checkbox", { name: /^Select #\d+$/ }).first().getAttribute("value"));

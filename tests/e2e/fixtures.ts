@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { withE2eDatabase } from "../setup/e2e-database";
@@ -94,4 +94,28 @@ export async function openAgentAction(page: Page, name: string) {
   const form = page.getByRole("form", { name, exact: true });
   await expect(form).toBeVisible();
   return form;
+}
+
+/**
+ * Keeps the event streams each page of `context` opens (window.streams), so that a spec can wait until a live page
+ * follows its stream (waitForOpenStream): a stream starts at the log's end, and an event written before it opens
+ * never reaches it.
+ */
+export async function trackEventStreams(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const streams: EventSource[] = [];
+    const Original = window.EventSource;
+    window.EventSource = class extends Original {
+      constructor(...args: ConstructorParameters<typeof EventSource>) {
+        super(...args);
+        streams.push(this);
+      }
+    };
+    Object.assign(window, { streams });
+  });
+}
+
+/** Waits until the page (its context tracked by trackEventStreams) has an open event stream. */
+export async function waitForOpenStream(page: Page) {
+  await page.waitForFunction(() => (window as unknown as { streams: EventSource[] }).streams.some((stream) => stream.readyState === EventSource.OPEN));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
-import { openRequest, signIn } from "./fixtures";
+import { openRequest, signIn, trackEventStreams, waitForOpenStream } from "./fixtures";
 
 // docs/realtime.md: an open request page follows the request without a reload — an agent's reply and
 // the new status appear on the customer's page, and the reply the customer is typing stays as it is. A
@@ -63,6 +63,7 @@ test("My Requests shows a row's new status without a reload, keeping the search 
 test("a list in a background tab waits until it is shown again, then refreshes once", async ({ browser }) => {
   const subject = `Hidden row ${randomUUID().slice(0, 8)}`;
   const context = await browser.newContext();
+  await trackEventStreams(context);
   // A headless page is always shown: the tab's visibility is set by the test, as the page reads it.
   await context.addInitScript(() => {
     const hidden = () => (window as unknown as { tabHidden?: boolean }).tabHidden === true;
@@ -81,6 +82,7 @@ test("a list in a background tab waits until it is shown again, then refreshes o
       Object.assign(window, { tabHidden });
       document.dispatchEvent(new Event("visibilitychange"));
     }, hidden);
+  await waitForOpenStream(customer);
   await setHidden(true);
   const refreshes: string[] = [];
   customer.on("request", (request) => {
