@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { withE2eDatabase } from "../setup/e2e-database";
-import { signIn, trackEventStreams, waitForOpenStream } from "./fixtures";
+import { countRefreshes, followStream, signIn, trackEventStreams, waitForOpenStream } from "./fixtures";
 
 // docs/realtime.md: a chat line moves only its request's last activity, so the queue refreshes on it only when
 // that request is one of its rows, or when the queue is ordered by activity. The lines are written to the event
@@ -14,30 +14,10 @@ async function writeChatLine(requestId: number) {
   await withE2eDatabase((db) => db.query(`INSERT INTO "RequestStreamEvent" ("requestId", type, internal, data) VALUES ($1, 'chat', false, $2)`, [requestId, CHAT_LINE]));
 }
 
-/**
- * Waits until the page's own stream is open: it starts at the log's end, so a line written before would never reach
- * it. Then a second follower of the console's stream, in the page, tells when a line has reached it.
- */
+/** Once the page's own stream is open (it starts at the log's end), a second follower tells when a line has reached it. */
 async function followLines(page: Page) {
   await waitForOpenStream(page);
-  await page.evaluate(async () => {
-    const source = new EventSource("/api/agent/events");
-    const seen: number[] = [];
-    source.addEventListener("chat", (event) => seen.push((JSON.parse((event as MessageEvent<string>).data) as { requestId: number }).requestId));
-    Object.assign(window, { chatLinesSeen: seen });
-    await new Promise((opened) => source.addEventListener("open", opened));
-  });
-  return (requestId: number) => page.waitForFunction((id) => (window as unknown as { chatLinesSeen: number[] }).chatLinesSeen.includes(id), requestId);
-}
-
-/** The queue's refreshes from now on: its server parts fetched again (not a link's prefetch). */
-function countRefreshes(page: Page): string[] {
-  const refreshes: string[] = [];
-  page.on("request", (request) => {
-    const headers = request.headers();
-    if (headers.rsc === "1" && !headers["next-router-prefetch"] && new URL(request.url()).pathname === "/agent") refreshes.push(request.url());
-  });
-  return refreshes;
+  return followStream(page, "/api/agent/events", "chat");
 }
 
 test("the queue refreshes on a chat line where that request's activity shows, and not for a line elsewhere", async ({ browser }) => {
@@ -49,7 +29,7 @@ test("the queue refreshes on a chat line where that request's activity shows, an
   // The default queue holds the unsolved requests: a solved one is on none of its pages.
   const elsewhere = await withE2eDatabase(async (db) => (await db.query<{ id: number }>(`SELECT id FROM "Request" WHERE status = 'solved' ORDER BY id LIMIT 1`)).rows[0]!.id);
   const lineReached = await followLines(page);
-  const refreshes = countRefreshes(page);
+  const refreshes = countRefreshes(page, "/agent");
 
   await writeChatLine(elsewhere);
   await lineReached(elsewhere);
@@ -64,7 +44,7 @@ test("the queue refreshes on a chat line where that request's activity shows, an
   // Ordered by activity, any request's line may move it onto the page.
   await page.goto("/agent?sort=activity");
   const lineReachedThere = await followLines(page);
-  const refreshesThere = countRefreshes(page);
+  const refreshesThere = countRefreshes(page, "/agent");
   await writeChatLine(elsewhere);
   await lineReachedThere(elsewhere);
   await expect.poll(() => refreshesThere.length).toBe(1);

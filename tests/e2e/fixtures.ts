@@ -119,3 +119,31 @@ export async function trackEventStreams(context: BrowserContext) {
 export async function waitForOpenStream(page: Page) {
   await page.waitForFunction(() => (window as unknown as { streams: EventSource[] }).streams.some((stream) => stream.readyState === EventSource.OPEN));
 }
+
+/**
+ * A second follower of the event stream at `url`, in the page, beside the page's own: the returned function resolves
+ * once an event of `type` on `requestId` has reached it, and so the page's stream too.
+ */
+export async function followStream(page: Page, url: string, type: string): Promise<(requestId: number) => Promise<unknown>> {
+  await page.evaluate(
+    async ({ url, type }) => {
+      const source = new EventSource(url);
+      const seen: number[] = [];
+      source.addEventListener(type, (event) => seen.push((JSON.parse((event as MessageEvent<string>).data) as { requestId: number }).requestId));
+      Object.assign(window, { eventsSeen: seen });
+      await new Promise((opened) => source.addEventListener("open", opened));
+    },
+    { url, type },
+  );
+  return (requestId) => page.waitForFunction((id) => (window as unknown as { eventsSeen: number[] }).eventsSeen.includes(id), requestId);
+}
+
+/** The page's live refreshes from now on: the server parts of the page at `pathname` fetched again (not a link's prefetch). */
+export function countRefreshes(page: Page, pathname: string): string[] {
+  const refreshes: string[] = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers.rsc === "1" && !headers["next-router-prefetch"] && new URL(request.url()).pathname === pathname) refreshes.push(request.url());
+  });
+  return refreshes;
+}

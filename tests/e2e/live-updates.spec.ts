@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
-import { openRequest, signIn, trackEventStreams, waitForOpenStream } from "./fixtures";
+import { countRefreshes, followStream, openRequest, signIn, trackEventStreams, waitForOpenStream } from "./fixtures";
 
 // docs/realtime.md: an open request page follows the request without a reload — an agent's reply and
 // the new status appear on the customer's page, and the reply the customer is typing stays as it is. A
@@ -84,27 +84,13 @@ test("a list in a background tab waits until it is shown again, then refreshes o
     }, hidden);
   await waitForOpenStream(customer);
   await setHidden(true);
-  const refreshes: string[] = [];
-  customer.on("request", (request) => {
-    const headers = request.headers();
-    if (headers.rsc === "1" && !headers["next-router-prefetch"] && new URL(request.url()).pathname === "/requests") refreshes.push(request.url());
-  });
+  const refreshes = countRefreshes(customer, "/requests");
   // A second follower of the row's stream tells the test when the change has reached the page.
-  await customer.evaluate(async (url) => {
-    const source = new EventSource(url);
-    const changed = new Promise<void>((resolve) =>
-      source.addEventListener("changed", () => {
-        source.close();
-        resolve();
-      }),
-    );
-    Object.assign(window, { rowChanged: changed });
-    await new Promise((opened) => source.addEventListener("open", opened));
-  }, `/api/requests/events?ids=${requestId}`);
+  const changeReached = await followStream(customer, `/api/requests/events?ids=${requestId}`, "changed");
 
   await agentReplies(browser, requestId, "Answered while the list was out of sight.");
 
-  await customer.evaluate(() => (window as unknown as { rowChanged: Promise<void> }).rowChanged);
+  await changeReached(requestId);
   // Well past the moment a shown list would have refreshed (150 ms after the event).
   await customer.waitForTimeout(1_500);
   expect(refreshes).toEqual([]);

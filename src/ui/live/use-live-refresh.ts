@@ -7,7 +7,7 @@ import { throttledRefresh } from "./throttled-refresh";
 // The live pages (docs/realtime.md) follow one event stream each: "changed" fetches the page's server
 // parts again, at most every `everyMs` (client state — what someone is typing — stays), and not while
 // the page is hidden: a background tab refreshes once when it is shown again, so an agent's queue left
-// open behind other tabs costs the server nothing. "gone" says the viewer may no longer follow it, so
+// open behind other tabs costs the server no rendering. "gone" says the viewer may no longer follow it, so
 // the stream is closed and a last refresh shows them so. The browser's EventSource reconnects on its
 // own and resumes after the last event it saw.
 
