@@ -79,6 +79,7 @@ const CASES: BenchCase[] = [
   { key: "s8", title: "search for a rare word, every status", params: { q: SEARCH_WORDS.rare, status: ALL_STATUSES } },
   { key: "s9", title: `search for a Korean word ("${SEARCH_WORDS.korean}")`, params: { q: SEARCH_WORDS.korean } },
   { key: "s10", title: "search for a Korean word, page 2", params: { q: SEARCH_WORDS.korean }, walk: { kind: "page", page: 2 } },
+  { key: "s11", title: `search for a Korean word found nowhere ("${SEARCH_WORDS.koreanUnmatched}")`, params: { q: SEARCH_WORDS.koreanUnmatched } },
 ];
 
 interface CaseResult extends Measured {

@@ -13,6 +13,8 @@ export const SEARCH_WORDS = {
   rare: "heliotrope",
   /** Korean for "dashboard", common in Korean texts; searched by two-character pieces. */
   korean: "대시보드",
+  /** Found nowhere, though each of its pieces (대시, 시보, 보고) is in many Korean texts: every candidate is rechecked. */
+  koreanUnmatched: "대시보고",
 } as const;
 
 // A small, seeded generator (mulberry32): the same seed gives the same data on every run.

@@ -3,7 +3,7 @@ import { DUE_SOON_MS } from "@/domain";
 import { agentQueueParamsSchema } from "@/schemas/agent-queue";
 import { encodeCursor } from "@/schemas/list-params";
 import { SEARCH_WALK } from "@/server/requests/listing";
-import { LISTED_ORGANIZATIONS, listQueue, NAMED_ORGANIZATIONS, type AgentQueuePage } from "@/server/requests/list-queue";
+import { EXACT_SEARCH_COUNT_CAP, LISTED_ORGANIZATIONS, listQueue, NAMED_ORGANIZATIONS, type AgentQueuePage } from "@/server/requests/list-queue";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD } from "../../prisma/seed/demo-data";
 import { prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor as viewerOf } from "../setup/viewers";
@@ -451,13 +451,16 @@ describe("Agent queue, by due time across many pages", () => {
 });
 
 describe("Agent queue, a Korean word in more requests than a search tests one by one", () => {
-  // A phrase's document half is tested request by request in the queue's order, SEARCH_WALK at most,
-  // and read from the search index only when those hold less than a page: one word fills its first
-  // page within them (newest first; one more match lies past them), the other has three matches there
-  // and the rest past them.
+  // A phrase's part is tested request by request in the queue's order, SEARCH_WALK at most, in each
+  // request's document and then its internal notes, and read from the search indexes only when those
+  // hold less than a page: one word fills its first page within them (newest first; one more match lies
+  // past them), another has three matches there and the rest past them, a third is only in notes, within
+  // the walk and past it. A fourth is in as many documents as a count reads exactly, and in one note more.
   const count = SEARCH_WALK + 100;
   const early = "결제오류";
   const late = "로그인실패";
+  const notedOnly = "감사기록";
+  const atTheCap = "검토완료";
   let organizationId = "";
 
   beforeAll(async () => {
@@ -467,7 +470,9 @@ describe("Agent queue, a Korean word in more requests than a search tests one by
     const wordsAt = (position: number) => [
       (position % 10 === 5 && position < 300) || position === SEARCH_WALK + 50 ? early : "",
       [100, 500, 900].includes(position) || (position > SEARCH_WALK && position % 3 === 0) ? late : "",
+      position < EXACT_SEARCH_COUNT_CAP ? atTheCap : "",
     ];
+    const notesAt: Record<number, string> = { 7: early, 15: early, 700: late, 40: notedOnly, 950: notedOnly, [SEARCH_WALK + 30]: notedOnly, [SEARCH_WALK + 60]: atTheCap };
     await seeded.db.request.createMany({
       data: Array.from({ length: count }, (_, position) => ({
         subject: `Walk check ${position} ${wordsAt(position).join(" ")}`.trim(),
@@ -479,6 +484,15 @@ describe("Agent queue, a Korean word in more requests than a search tests one by
         lastActivityAt: seeded.now,
       })),
     });
+    const requests = await seeded.db.request.findMany({ where: { organizationId }, select: { id: true }, orderBy: { createdAt: "desc" } });
+    await seeded.db.comment.createMany({
+      data: Object.entries(notesAt).map(([position, word]) => ({
+        requestId: requests[Number(position)]!.id,
+        authorId: "seed-user-agent",
+        body: `${word} 확인했습니다.`,
+        visibility: "internal" as const,
+      })),
+    });
   });
 
   afterAll(async () => {
@@ -486,14 +500,23 @@ describe("Agent queue, a Korean word in more requests than a search tests one by
     await seeded.db.organization.delete({ where: { id: organizationId } });
   });
 
-  it("finds a phrase's matches within the walk and past it, in the queue's order, forwards and back", async () => {
+  it("finds a phrase's matches in documents and internal notes, within the walk and past it, in the queue's order, forwards and back", async () => {
     const view = { organization: organizationId, sort: "created" };
-    for (const q of [early, late]) {
+    for (const q of [early, late, notedOnly]) {
       await expectSearchAsFilter({ ...view, order: "desc", q });
       await expectSearchAsFilter({ ...view, order: "asc", q });
     }
     const latePage = await queue({ ...view, order: "desc", q: late });
     expect(latePage.items).toHaveLength(25);
     expect(latePage.total).toEqual({ count: (await matching(late)).size, exact: true });
+    const notedPage = await queue({ ...view, q: notedOnly });
+    expect(notedPage.items.map((item) => item.match?.source)).toEqual(["internal", "internal", "internal"]);
+    expect(notedPage.total).toEqual({ count: 3, exact: true });
+  });
+
+  it("counts a phrase's internal notes when its documents alone do not pass the count's cap", async () => {
+    const total = (await queue({ organization: organizationId, q: atTheCap })).total;
+    expect(await matching(atTheCap)).toHaveProperty("size", EXACT_SEARCH_COUNT_CAP + 1);
+    expect(total).toEqual({ count: EXACT_SEARCH_COUNT_CAP, exact: false });
   });
 });

@@ -140,7 +140,6 @@ export const listQueue = defineUseCase({
     const search = params.q;
     const numberMatch = search ? await findByNumber<Row>(db, list, and(enumIn(Prisma.sql`r.status`, statuses, "RequestStatus"), ...filters, anyOf(sla)), search) : null;
     const phrase = search !== undefined && searchHasPhrase(search);
-    const noted = phrase ? await requestsNotedWith(db, search) : undefined;
 
     const backwards = !params.after && params.before !== undefined;
     const cursor = validCursor(params.after ?? params.before, params.sort);
@@ -157,17 +156,17 @@ export const listQueue = defineUseCase({
     const parts = statuses.flatMap((status) =>
       ranges.flatMap((range) => {
         const part = and(Prisma.sql`r.status = ${status}::"RequestStatus"`, ...filters, excluded, range.where);
-        return search ? searchHalves(part, phrase, noted) : [{ where: part, walked: false }];
+        return search ? searchHalves(part, phrase) : [{ where: part, walked: false }];
       }),
     );
 
     const counted = and(enumIn(Prisma.sql`r.status`, statuses, "RequestStatus"), ...filters, excluded, anyOf(sla));
-    const viewTotal = countView(db, counted, search, noted);
+    const viewTotal = countView(db, counted, search);
     // A page that is exactly a saved view (the default one, All unsolved, most often) has that view's count as its total.
     const savedView = currentQueueView(params);
     const [rows, organizations, agents, total, viewCounts] = await Promise.all([
       db.$queryRaw<Row[]>`
-        WITH ${search ? Prisma.sql`${searchQuery(search)},` : Prisma.empty} page AS (${pageIds(parts, column, direction, Boolean(search))})
+        WITH ${search ? Prisma.sql`${searchQuery(search)},` : Prisma.empty} ${phrase ? Prisma.sql`${notedRequests},` : Prisma.empty} page AS (${pageIds(parts, column, direction, Boolean(search))})
         SELECT ${list.columns}, ${search ? bestMatchColumns : noMatchColumns}
         FROM page JOIN ${list.joins} ${search ? bestMatchJoin(["public", "internal"]) : Prisma.empty}
         ORDER BY ${column} ${direction}, r.id ${direction}`,
@@ -228,83 +227,76 @@ function pageIds(parts: Part[], column: Prisma.Sql, direction: Prisma.Sql, searc
  * leaves the planner only the walk, which for a rare word tests every request of the part: 650 ms
  * over 200,000 requests. Reading all the search index's matches first, as one part, reads all
  * 173,000 matches of a common word: 1.6 s.) A phrase, such as a Korean word, is estimated far too
- * rare, so its internal-note half is given the requests those notes belong to (`requestsNotedWith`),
- * read once from the internal notes' own search index (`Comment_internal_searchVector_idx`; "Agent
- * queue" in docs/PERFORMANCE.md).
+ * rare for the planner to walk: its parts are walked whole instead (see walkedRead).
  */
-function searchMatches(noted: readonly number[] | undefined): [inDocument: Prisma.Sql, inNotes: Prisma.Sql] {
-  const inNotes = noted
-    ? Prisma.sql`r.id = ANY(${noted}::int[])`
-    : Prisma.sql`r.id IN (SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`;
-  return [Prisma.sql`r."documentVector" @@ query.q`, inNotes];
-}
+const searchMatches = {
+  inDocument: Prisma.sql`r."documentVector" @@ query.q`,
+  inNotes: Prisma.sql`r.id IN (SELECT n."requestId" FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`,
+};
 
-/** A part's two halves (see searchMatches); a phrase's document half is walked (see walkedRead). */
-function searchHalves(part: Prisma.Sql, phrase: boolean, noted: readonly number[] | undefined): Part[] {
-  const [inDocument, inNotes] = searchMatches(noted);
-  const documentHalf = phrase ? { where: part, walked: true } : { where: and(part, inDocument), walked: false };
-  return [documentHalf, { where: and(part, inNotes), walked: false }];
+/**
+ * The requests whose internal notes hold a phrase, for the walks that fall short (see walkedRead): a
+ * statement reads them at most once, and only if one of its walks needs them. Read per part, the
+ * planner looked up every noted request again for each status.
+ */
+const notedRequests = Prisma.sql`noted AS MATERIALIZED (
+  SELECT DISTINCT n."requestId" AS id FROM "Comment" n, query WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ query.q)`;
+
+/** A part's two halves (see searchMatches); a phrase's part is walked whole (see walkedRead). */
+function searchHalves(part: Prisma.Sql, phrase: boolean): Part[] {
+  if (phrase) return [{ where: part, walked: true }];
+  return [searchMatches.inDocument, searchMatches.inNotes].map((match) => ({ where: and(part, match), walked: false }));
 }
 
 /**
- * A phrase's document half of a part, such as a Korean word's: the part's requests tested one by one
- * in its order, up to SEARCH_WALK, as My Requests' search does; a page of matches is usually among
- * the first few hundred. Left to itself the planner, estimating a phrase far too rare, reads every
- * candidate from the search index and rechecks each (~100,000 for a Korean word's pieces on a million
- * requests, ~55 ms a status). Only when the walk finds less than a page and the part goes on past it
- * is the search index read, as before: PostgreSQL tests those conditions once, before the second read.
+ * A phrase's part, such as a Korean word's: the part's requests tested one by one in its order, up
+ * to SEARCH_WALK, as My Requests' search does; a page of matches is usually among the first few
+ * hundred. Each is tested in its search document, then in its own internal notes, read by the
+ * request (their `@@` is the aggregate's, not a condition the notes' search index could answer, so
+ * the planner cannot choose to read every note of the phrase instead). Left to itself the planner,
+ * estimating a phrase far too rare, reads every candidate from the search indexes and rechecks each
+ * (~100,000 documents for a Korean word's pieces on a million requests, ~55 ms a status, and ~22,000
+ * internal notes, 110–170 ms). Only when the walk finds less than a page and the part goes on past it
+ * are the search indexes read, the documents' for the part and the notes' once for the statement
+ * (notedRequests): PostgreSQL tests those conditions once, before the second read.
  */
 function walkedRead(where: Prisma.Sql, column: Prisma.Sql, direction: Prisma.Sql, firstRows: Prisma.Sql): Prisma.Sql {
+  const pastTheWalk = Prisma.sql`(SELECT count(*) FROM walked) <= ${PAGE_SIZE} AND EXISTS (SELECT FROM "Request" r WHERE ${where} OFFSET ${SEARCH_WALK - 1})`;
+  const read = (match: Prisma.Sql) => Prisma.sql`(SELECT r.id, ${column} AS sort_key FROM "Request" r, query WHERE ${where} AND ${match} AND ${pastTheWalk} ${firstRows})`;
   // The walk is read once: its rows, and how many they are for the second read's condition.
   return Prisma.sql`(
       WITH walked AS MATERIALIZED (
         SELECT walk.id, walk.sort_key FROM (
           SELECT r.id, ${column} AS sort_key, r."documentVector" FROM "Request" r WHERE ${where} ORDER BY ${column} ${direction}, r.id ${direction} LIMIT ${SEARCH_WALK}
         ) walk
-        WHERE walk."documentVector" @@ (SELECT q FROM query) ${firstRows}
+        WHERE walk."documentVector" @@ (SELECT q FROM query)
+          OR (SELECT coalesce(bool_or(n."searchVector" @@ (SELECT q FROM query)), false) FROM "Comment" n
+              WHERE n."requestId" = walk.id AND n.visibility = 'internal'::"CommentVisibility")
+        ${firstRows}
       )
       SELECT id, sort_key FROM walked
-      UNION ALL
-      (SELECT r.id, ${column} AS sort_key FROM "Request" r, query
-        WHERE ${where} AND r."documentVector" @@ query.q
-          AND (SELECT count(*) FROM walked) <= ${PAGE_SIZE}
-          AND EXISTS (SELECT FROM "Request" r WHERE ${where} OFFSET ${SEARCH_WALK - 1})
-        ${firstRows}))`;
-}
-
-/** Past this many requests a phrase's internal notes are searched as any word's are: planning grows with the list (~85 ms for 20,000 ids). */
-const NOTED_MAX = 50_000;
-
-/**
- * The requests whose internal notes hold a phrase, read once for the page and its count; undefined
- * past NOTED_MAX. A phrase is estimated far too rare, so within a
- * statement the planner would read all its notes once per half and then look up each of their
- * requests; given the ids, it walks each part's index and keeps the rows in the list (a few
- * milliseconds), as for a common word.
- */
-async function requestsNotedWith(db: Database, search: string): Promise<number[] | undefined> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT DISTINCT n."requestId" AS id FROM "Comment" n
-    WHERE n.visibility = 'internal'::"CommentVisibility" AND n."searchVector" @@ portico_search_query(${search})
-    LIMIT ${NOTED_MAX + 1}`;
-  return rows.length > NOTED_MAX ? undefined : rows.map((row) => row.id);
+      UNION ALL ${read(searchMatches.inDocument)}
+      UNION ALL ${read(Prisma.sql`r.id IN (SELECT id FROM noted)`)})`;
 }
 
 /**
  * How many requests the view holds, read only as far as the cap: every condition of the page but
- * the cursor. A search counts its two halves (see searchMatches), each stopping at the cap.
+ * the cursor. A search counts its two halves (see searchMatches), each stopping at the cap; the
+ * internal notes are not read when the documents alone pass it (a common or Korean word's notes
+ * would be read whole for nothing: 110–170 ms for a Korean word on a million requests).
  */
-async function countView(db: Database, where: Prisma.Sql, search: string, noted: readonly number[] | undefined): Promise<BoundedCount> {
+async function countView(db: Database, where: Prisma.Sql, search: string): Promise<BoundedCount> {
   const cap = search ? EXACT_SEARCH_COUNT_CAP : EXACT_COUNT_CAP;
   const base = where === Prisma.empty ? Prisma.sql`TRUE` : where;
   const limit = Prisma.sql`LIMIT ${cap + 1}`;
   const [row] = search
     ? await db.$queryRaw<{ n: number }[]>`
-        WITH ${searchQuery(search)}
-        SELECT count(*)::int AS n FROM (${Prisma.join(
-          searchMatches(noted).map((match) => Prisma.sql`(SELECT r.id FROM "Request" r, query WHERE ${base} AND ${match} ${limit})`),
-          " UNION ",
-        )}) matched`
+        WITH ${searchQuery(search)},
+          in_documents AS MATERIALIZED (SELECT r.id FROM "Request" r, query WHERE ${base} AND ${searchMatches.inDocument} ${limit})
+        SELECT count(*)::int AS n FROM (
+          SELECT id FROM in_documents
+          UNION (SELECT r.id FROM "Request" r, query WHERE ${base} AND ${searchMatches.inNotes} AND (SELECT count(*) FROM in_documents) <= ${cap} ${limit})
+        ) matched`
     : await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Request" r WHERE ${base} ${limit}) counted`;
   return bounded(row?.n ?? 0, cap);
 }
@@ -334,7 +326,7 @@ async function countSavedViews(
       const counted = counting[name];
       if (counted) return counted;
       const conditions = [assignee ? assigneeCondition(assignee, userId) : Prisma.empty, sla ? anyOf(dueRanges(sla, now).map(toQueueRange)) : Prisma.empty];
-      return countView(db, and(unsolved, ...conditions), "", undefined);
+      return countView(db, and(unsolved, ...conditions), "");
     }),
   );
   return Object.fromEntries(QUEUE_VIEWS.map((name, index) => [name, counts[index]!])) as Record<QueueViewName, BoundedCount>;
