@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SESSION_POLICY } from "@/domain";
+import type { Database } from "@/server/db/client";
 import { acceptChat, chatTyping, sendChatMessage } from "@/server/chat/chat-actions";
 import { setChatAvailability } from "@/server/chat/presence";
 import { startChat } from "@/server/chat/start-chat";
@@ -11,7 +12,7 @@ import { removeRequestCc } from "@/server/requests/remove-request-cc";
 import { replyAsAgent } from "@/server/requests/reply-as-agent";
 import { createStreamHub, type StreamHub } from "@/server/realtime/hub";
 import { recordRequestChanged } from "@/server/realtime/stream-events";
-import { openRequestStream, openRequestsStream, type StreamOptions } from "@/server/realtime/request-stream";
+import { openConsoleStream, openRequestStream, openRequestsStream, type StreamOptions } from "@/server/realtime/request-stream";
 import { endSession, isSessionOpen, startSession } from "@/server/security/sessions";
 import { prepareSecondClient, prepareSeededDatabase } from "../setup/seeded-database";
 import { viewerFor } from "../setup/viewers";
@@ -324,5 +325,48 @@ describe("the streams of a chat and of a list", () => {
     await agentHere.cancel();
     await customerThere.cancel();
     await setChatAvailability(seeded.db, await viewer("agent@portico.test"), { available: "away" });
+  });
+});
+
+describe("the agent console's streams", () => {
+  it("read the log once for all of them when a change wakes them together, and each gets every event once, in order", async () => {
+    const requestId = await aliceOpens();
+    // Woken only by the nudges below: polling so slow it never comes.
+    const hub = createStreamHub({ pollMs: 600_000 });
+    hubs.push(hub);
+    let reads = 0;
+    const counted = seeded.db.$extends({
+      query: {
+        requestStreamEvent: {
+          findMany: ({ args, query }) => {
+            reads += 1;
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as Database;
+    const agent = await viewer("agent@portico.test");
+    const streams = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const opened = await openConsoleStream(counted, agent, { hub, after: null, now: () => new Date(), recheckMs: 60_000 });
+        if (!opened.ok) throw new Error("refused");
+        return reader(opened.stream);
+      }),
+    );
+    const about = (frames: Frame[]) => frames.filter((frame) => frame.data.requestId === requestId);
+    // Each stream has made its first read, at the log's end.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    for (const [index, body] of ["First for every agent", "Second for every agent"].entries()) {
+      reads = 0;
+      await agentReplies(requestId, body);
+      hub.nudge(requestId);
+      for (const stream of streams) await stream.until((frames) => about(frames).length > index);
+      expect(reads).toBe(1);
+    }
+    const [first] = streams.map((stream) => about(stream.frames).map((frame) => frame.id));
+    expect(first).toHaveLength(2);
+    for (const stream of streams) expect(about(stream.frames).map((frame) => frame.id)).toEqual(first);
+    for (const stream of streams) await stream.cancel();
   });
 });

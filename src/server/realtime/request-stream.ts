@@ -68,6 +68,42 @@ export async function openConsoleStream(db: Database, viewer: Reader, options: S
 
 type Scope = readonly number[] | "all";
 
+/** The log after `cursor`, in order, `take` at most: every request's events, or the listed requests'. */
+async function readLog(db: Database, cursor: bigint, take: number, scope: Scope) {
+  return await db.requestStreamEvent.findMany({
+    where: { position: { gt: cursor }, ...(scope === "all" ? {} : { requestId: { in: [...scope] } }) },
+    orderBy: { position: "asc" },
+    take,
+    select: { position: true, requestId: true, type: true, internal: true, data: true, createdAt: true },
+  });
+}
+
+type LogRead = ReturnType<typeof readLog>;
+
+/** Reads of every request's events waiting to be sent, by database, cursor and size (see readEveryRequestAfter). */
+const gatheredReads = new WeakMap<Database, Map<string, LogRead>>();
+
+/**
+ * Every request's events after `cursor`, for the console's streams: a change wakes every agent's
+ * stream at once, and those at the same position share one read instead of each reading the same
+ * rows. A read gathers the streams that ask for it within the same turn of the event loop and is sent
+ * after them, so each gets at least what its own read would have; a stream asking once it is sent
+ * starts the next one.
+ */
+function readEveryRequestAfter(db: Database, cursor: bigint, take: number): LogRead {
+  const reads = gatheredReads.get(db) ?? new Map<string, LogRead>();
+  gatheredReads.set(db, reads);
+  const key = `${cursor}/${take}`;
+  const gathering = reads.get(key);
+  if (gathering) return gathering;
+  const read = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    reads.delete(key);
+    return readLog(db, cursor, take, "all");
+  });
+  reads.set(key, read);
+  return read;
+}
+
 interface EventStreamOptions extends StreamOptions {
   requestIds: Scope;
   seesInternal: boolean;
@@ -137,12 +173,7 @@ async function eventStream(db: Database, options: EventStreamOptions): Promise<R
               forceCheck = false;
               if ((options.stillSignedIn && !(await options.stillSignedIn())) || !(await stillVisible())) return gone();
             }
-            const events = await db.requestStreamEvent.findMany({
-              where: { position: { gt: cursor }, ...(scope === "all" ? {} : { requestId: { in: [...scope] } }) },
-              orderBy: { position: "asc" },
-              take: batchSize,
-              select: { position: true, requestId: true, type: true, internal: true, data: true, createdAt: true },
-            });
+            const events = scope === "all" ? await readEveryRequestAfter(db, cursor, batchSize) : await readLog(db, cursor, batchSize, scope);
             // Customers also before anything is sent (a removed CC must not see the next reply); agents see every request.
             if (events.length > 0 && !seesInternal && !due && !(await stillVisible())) return gone();
             for (const event of events) {
