@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalTimeZone, countCalendarDays, formatDate, formatDateTime, formatRelativeTime, supportedTimeZones } from "./format";
+import { canonicalTimeZone, countCalendarDays, formatDate, formatDateTime, formatRelativeDuration, formatRelativeTime, supportedTimeZones } from "./format";
 
 const at = (iso: string) => new Date(iso);
 
@@ -145,5 +145,24 @@ describe("time zones", () => {
     for (const wrong of ["", "+09:00", "KST", "Mars/Olympus_Mons", "Asia/Seoul; drop", "../etc/passwd", 9, null]) {
       expect(canonicalTimeZone(wrong)).toBeNull();
     }
+  });
+});
+
+describe("formatRelativeDuration", () => {
+  const now = at("2025-06-10T12:00:00Z");
+  const cases: Array<[instant: string, locale: "en" | "ko" | "it", expected: string]> = [
+    ["2025-06-10T12:45:00Z", "en", "in 45 minutes"],
+    ["2025-06-10T12:45:00Z", "ko", "45분 후"],
+    ["2025-06-10T12:45:00Z", "it", "tra 45 minuti"],
+    ["2025-06-10T08:30:00Z", "en", "3 hours ago"],
+    ["2025-06-12T13:00:00Z", "en", "in 2 days"],
+    ["2025-06-12T13:00:00Z", "ko", "모레"],
+    ["2025-06-11T12:00:00Z", "it", "domani"],
+    ["2025-06-07T11:00:00Z", "en", "3 days ago"],
+    ["2025-06-10T12:00:30Z", "en", "this minute"],
+  ];
+
+  it.each(cases)("%s in %s reads %s", (instant, locale, expected) => {
+    expect(formatRelativeDuration(at(instant), now, locale)).toBe(expected);
   });
 });

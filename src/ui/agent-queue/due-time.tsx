@@ -1,22 +1,7 @@
 import { getLocale, getTimeZone } from "next-intl/server";
 import { getTranslations } from "@/server/entry/translations";
-import { formatDateTime } from "@/i18n/format";
-import type { Locale } from "@/i18n/locales";
+import { formatDateTime, formatRelativeDuration } from "@/i18n/format";
 import type { SlaState } from "@/domain";
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** "in 45 minutes", "3 hours ago", "in 2 days": the largest unit that keeps the number whole. */
-function relativeTime(date: Date, now: Date, locale: Locale): string {
-  const diff = date.getTime() - now.getTime();
-  const size = Math.abs(diff);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-  if (size < HOUR) return format.format(Math.trunc(diff / MINUTE), "minute");
-  if (size < DAY) return format.format(Math.trunc(diff / HOUR), "hour");
-  return format.format(Math.trunc(diff / DAY), "day");
-}
 
 // The state is said in words next to the colour, never by colour alone.
 const BADGES = {
@@ -31,7 +16,7 @@ export async function DueTime({ dueAt, state, now }: { dueAt: Date | null; state
   return (
     <span className="inline-flex items-center gap-1.5">
       <time dateTime={dueAt.toISOString()} title={formatDateTime(dueAt, locale, timeZone)} className="whitespace-nowrap">
-        {relativeTime(dueAt, now, locale)}
+        {formatRelativeDuration(dueAt, now, locale)}
       </time>
       {state !== "fine" && (
         <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGES[state]}`}>{t(state)}</span>
