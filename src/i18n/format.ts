@@ -139,11 +139,10 @@ export function formatRelativeDuration(instant: Date, now: Date, locale: Locale)
   requireValid(instant);
   requireValid(now);
   const formatter = relativeFormatter(locale);
-  const diff = instant.getTime() - now.getTime();
-  const size = Math.abs(diff);
-  if (size < HOUR_S * 1000) return formatter.format(Math.trunc(diff / (MINUTE_S * 1000)), "minute");
-  if (size < 24 * HOUR_S * 1000) return formatter.format(Math.trunc(diff / (HOUR_S * 1000)), "hour");
-  return formatter.format(Math.trunc(diff / (24 * HOUR_S * 1000)), "day");
+  const seconds = (instant.getTime() - now.getTime()) / 1000;
+  if (Math.abs(seconds) < HOUR_S) return formatter.format(Math.trunc(seconds / MINUTE_S), "minute");
+  if (Math.abs(seconds) < 24 * HOUR_S) return formatter.format(Math.trunc(seconds / HOUR_S), "hour");
+  return formatter.format(Math.trunc(seconds / (24 * HOUR_S)), "day");
 }
 
 /** One per language for the process: making one costs ~16 µs, using it ~0.4 µs. */

@@ -9,7 +9,7 @@ const BADGES = {
   due_soon: "bg-amber-50 text-amber-900 ring-amber-300",
 } as const satisfies Partial<Record<SlaState, string>>;
 
-/** When support owes its next update: relative, the exact moment (UTC) on hover, and a badge when late or close. */
+/** When support owes its next update: relative, the exact moment in the viewer's time zone on hover, and a badge when late or close. */
 export async function DueTime({ dueAt, state, now }: { dueAt: Date | null; state: SlaState; now: Date }) {
   const [t, locale, timeZone] = await Promise.all([getTranslations("agentQueue.due"), getLocale(), getTimeZone()]);
   if (!dueAt) return <span className="text-slate-600">{t("none")}</span>;
