@@ -94,9 +94,12 @@ async function countSearchMatches(
   sets: [string, Prisma.Sql[]][],
   bounded: CountSql,
 ): Promise<Map<string, number>> {
-  const requests = (conditions: Prisma.Sql[]) => Prisma.sql`SELECT r.id, r."documentVector" FROM "Request" r WHERE ${whereOf(and(view.where, ...conditions))} LIMIT ${SEARCH_COUNT_WALK}`;
+  const requests = (conditions: Prisma.Sql[]) => Prisma.sql`SELECT r.id FROM "Request" r WHERE ${whereOf(and(view.where, ...conditions))} LIMIT ${SEARCH_COUNT_WALK}`;
+  // Each walked request's document, read by its id: left to choose, the planner read an organization's
+  // first requests by scanning the whole table, ~20,000 wide rows for 2,000 of its own.
+  const documents = Prisma.sql`CROSS JOIN LATERAL (SELECT d.id, d."documentVector" FROM "Request" d WHERE d.id = walk.id OFFSET 0) r`;
   const columns = sets.flatMap(([, conditions], index) => [
-    Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM (${requests(conditions)}) r, query WHERE ${view.matches} LIMIT ${SEARCH_COUNT_BOUND + 1}) found) AS ${Prisma.raw(`found${index}`)}`,
+    Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM (${requests(conditions)}) walk ${documents}, query WHERE ${view.matches} LIMIT ${SEARCH_COUNT_BOUND + 1}) found) AS ${Prisma.raw(`found${index}`)}`,
     Prisma.sql`(SELECT count(*)::int FROM (${requests(conditions)}) walked) AS ${Prisma.raw(`walked${index}`)}`,
   ]);
   const [row] = await db.$queryRaw<Record<string, number>[]>`WITH ${searchQuery(view.search)} SELECT ${Prisma.join(columns)}`;
