@@ -5,12 +5,15 @@
 // measured by the CPU its server spent per page. The report gives each pair's ratio and their median.
 //
 //   npx tsx bench/compare.ts --against /path/to/other/checkout [--cases page-org,page-mine,request-page,queue] [--pairs 6] [--seconds 8] [--concurrency 4] [--out …]
+//   npx tsx bench/compare.ts --node-a /path/to/node --node-b /path/to/other/node [--cases …]
 //
 // The other checkout is "A" (before), this one "B" (after); each builds into its own PORTICO_BUILD_DIR
 // (default .next-bench-compare) when its sources changed. The other checkout needs its own
-// node_modules (a hard-linked copy serves) and generated Prisma client.
+// node_modules (a hard-linked copy serves) and generated Prisma client. Without --against, both serve
+// this checkout's build: --node-a and --node-b then compare the Node.js releases that run it (each
+// defaults to the one running this script).
 
-import type { ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -25,6 +28,8 @@ import { hasWrk, runWrk, type WrkTarget } from "./lib/wrk";
 const { values: args } = parseArgs({
   options: {
     against: { type: "string" },
+    "node-a": { type: "string" },
+    "node-b": { type: "string" },
     cases: { type: "string", default: "page-org,request-page" },
     pairs: { type: "string", default: "6" },
     seconds: { type: "string", default: "8" },
@@ -37,19 +42,21 @@ const { values: args } = parseArgs({
 interface Served {
   label: string;
   root: string;
+  /** The Node.js that runs it, as `node --version` names it. */
+  nodeVersion: string;
   base: string;
   process: ChildProcess;
 }
 
-async function serveCheckout(label: string, root: string, port: number, buildDir: string): Promise<Served> {
+async function serveCheckout(label: string, root: string, node: string, port: number, buildDir: string): Promise<Served> {
   // The periodic jobs would add their own work to whichever run they fall in.
   const env = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), AUTOMATION_INTERVAL_SECONDS: "0" };
-  const { base, app } = await startServedApp({ root, buildDir, port, env });
-  return { label, root, base, process: app };
+  const { base, app } = await startServedApp({ root, buildDir, port, env, node });
+  return { label, root, nodeVersion: execFileSync(node, ["--version"], { encoding: "utf8" }).trim(), base, process: app };
 }
 
 runScript(async () => {
-  if (!args.against) throw new Error("--against <the other checkout's folder> is required.");
+  if (!args.against && !args["node-a"] && !args["node-b"]) throw new Error("Say what A is: --against <the other checkout's folder>, or --node-a / --node-b <a Node.js binary>.");
   if (!(await hasWrk())) throw new Error("wrk is not installed (apt-get install wrk).");
   const url = benchDatabaseUrl();
   await requireBenchData(url);
@@ -68,10 +75,10 @@ runScript(async () => {
   const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench-compare";
   const port = Number(args.port);
   // One after the other: two builds at once would take each other's cores and memory.
-  const before = await serveCheckout("A", resolve(args.against), port, buildDir);
+  const before = await serveCheckout("A", args.against ? resolve(args.against) : PROJECT_ROOT, args["node-a"] ?? process.execPath, port, buildDir);
   let after: Served | undefined;
   try {
-    after = await serveCheckout("B", PROJECT_ROOT, port + 1, buildDir);
+    after = await serveCheckout("B", PROJECT_ROOT, args["node-b"] ?? process.execPath, port + 1, buildDir);
     const servers = [before, after];
     const readers = [...new Set(cases.map(reader))];
     const cookies = await Promise.all(
@@ -111,9 +118,9 @@ runScript(async () => {
       );
     }
     const report = [
-      `# Two builds compared, pages alternating`,
+      `# Two servers compared, pages alternating`,
       ``,
-      `Run ${new Date().toISOString()} by \`npx tsx bench/compare.ts ${process.argv.slice(2).join(" ")}\`: A is ${before.root}, B is ${after.root}; both served at once (`
+      `Run ${new Date().toISOString()} by \`npx tsx bench/compare.ts ${process.argv.slice(2).join(" ")}\`: A is ${before.root} on Node.js ${before.nodeVersion}, B is ${after.root} on Node.js ${after.nodeVersion}; both served at once (`
         + `\`next start\` through bench/serve-app.ts), wrk at concurrency ${concurrency}, ${args.pairs} pairs of ${seconds} s runs per case, each pair's order alternating.`,
       `CPU is each server's process tree per page answered.`,
       ``,

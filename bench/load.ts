@@ -5,7 +5,7 @@
 // that the machine's other work falls on all of them alike. For each: req/s, p50/p95/p99, answers
 // that failed, and the CPU each request cost the app and PostgreSQL, with the app's memory.
 //
-//   npx tsx bench/load.ts [--seconds 10] [--rounds 2] [--concurrency 1,16,64] [--cases page-org,…] [--instances 2] [--out bench/results/….md]
+//   npx tsx bench/load.ts [--seconds 10] [--rounds 2] [--concurrency 1,16,64] [--cases page-org,…] [--instances 2] [--node /path/to/node] [--out bench/results/….md]
 //
 // Cases (carol@acme.test unless said): the Organization list, its common-word, rare-word and Korean
 // searches, a request page with six replies, the agent queue (default view, its live refresh — the server
@@ -20,6 +20,9 @@
 // docs/deploy.md runs them: wrk drives the proxy, the app's CPU counts both instances and nginx, and the
 // report is bench/results/load-2-instances.md. The floor stays one process.
 //
+// With --node, the app runs on that Node.js binary instead of this one (to compare Node.js releases on the
+// same build); the floor and wrk's driver stay on this one. The report names the app's version.
+//
 // Beside the app, each case runs on the raw-SQL floor (bench/floor.ts): a minimal server sending exactly
 // the statements the app sent for that case over plain `pg`, so that what the app spends beyond its SQL
 // shows. The statements are captured at every run, before measuring: each case's request is served a few
@@ -32,7 +35,7 @@
 // still being served), so no case pays for the one before it.
 
 import "./lib/allow-server-only";
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -71,6 +74,8 @@ const { values: args } = parseArgs({
     cases: { type: "string" },
     // 2: two instances of the app behind nginx (deploy/nginx.conf), as docs/deploy.md runs them.
     instances: { type: "string", default: "1" },
+    // The Node.js binary that runs the app (default: the one running this script).
+    node: { type: "string" },
     // Where the report goes; by default bench/results/load.md, or load-2-instances.md with --instances 2.
     out: { type: "string" },
   },
@@ -119,14 +124,16 @@ runScript(async () => {
   const proxyPort = floorPort + 2;
   // One session secret for every instance: a session begun on one is good on the other.
   const env = { API_RATE_LIMIT_PER_MINUTE: "1000000", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url") };
-  const { base, app } = await startServedApp({ buildDir, port, env });
+  const node = args.node ?? process.execPath;
+  const nodeVersion = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
+  const { base, app } = await startServedApp({ buildDir, port, env, node });
   let floor: ReturnType<typeof spawn> | undefined;
   let second: ChildProcess | undefined;
   let proxy: Proxy | undefined;
   try {
     if (instances === 2) {
       // Started once the first has built, so that it serves the same build.
-      second = (await startServedApp({ buildDir, port: secondPort, env })).app;
+      second = (await startServedApp({ buildDir, port: secondPort, env, node })).app;
       proxy = await startNginx({ port: proxyPort, upstreams: [port, secondPort] });
     }
     // What wrk drives as "the app": the one instance, or the proxy in front of both.
@@ -250,7 +257,7 @@ runScript(async () => {
       }
     }
     clearInterval(sampler);
-    const report = renderReport({ cases, concurrencies, rounds, roundSeconds, halfSeconds, results, memory, meta, started, buildDir, floorFile, instances });
+    const report = renderReport({ cases, concurrencies, rounds, roundSeconds, halfSeconds, results, memory, meta, started, buildDir, floorFile, instances, nodeVersion });
     writeReport(args.out ?? (instances === 1 ? "bench/results/load.md" : `bench/results/load-${instances}-instances.md`), report);
   } finally {
     if (floor) await stopProcess(floor, 10_000);
@@ -328,6 +335,8 @@ function renderReport(run: {
   started: { load: number[]; at: Date };
   buildDir: string;
   floorFile: FloorFile;
+  /** The version of the Node.js that ran the app. */
+  nodeVersion: string;
 }): string {
   const cpus = os.cpus();
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? 0;
@@ -339,7 +348,7 @@ function renderReport(run: {
   const lines = [
     "# The app under load, case by case",
     "",
-    `Run ${run.started.at.toISOString()} by \`npx tsx bench/load.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}\` (production build in ${run.buildDir}, \`next start\`, ${serving}, database pool 10 each), load from wrk.`,
+    `Run ${run.started.at.toISOString()} by \`npx tsx bench/load.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}\` (production build in ${run.buildDir}, \`next start\` on Node.js ${run.nodeVersion}, ${serving}, database pool 10 each), load from wrk.`,
     "",
     `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; PostgreSQL, the app, the floor and wrk on the same machine. Load average before ${run.started.load.map((value) => value.toFixed(1)).join(" / ")}, after ${os
       .loadavg()

@@ -58,6 +58,8 @@ export interface ServedAppOptions {
   readyTimeoutMs?: number;
   /** The checkout to serve: this one unless another is compared with it. */
   root?: string;
+  /** The Node.js binary that runs the app: this process's unless another is compared with it. */
+  node?: string;
 }
 
 /**
@@ -72,7 +74,8 @@ export async function startServedApp(options: ServedAppOptions): Promise<{ base:
   delete env.NEXTAUTH_URL;
   delete env.DATABASE_URL;
   const root = options.root ?? PROJECT_ROOT;
-  const app = spawn(process.execPath, ["--import", "tsx", join(root, "bench/serve-app.ts")], { cwd: root, env, stdio: ["ignore", 2, 2] });
+  // serve-app.ts starts the server with the binary that runs it.
+  const app = spawn(options.node ?? process.execPath, ["--import", "tsx", join(root, "bench/serve-app.ts")], { cwd: root, env, stdio: ["ignore", 2, 2] });
   try {
     // The first start builds (minutes).
     await waitUntilAnswering(app, `${base}/api/auth/csrf`, options.readyTimeoutMs ?? 15 * 60_000);
