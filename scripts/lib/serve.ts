@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigurationError, readEnvironment } from "../../src/config/env";
+import { YOUNG_GENERATION_FLAGS } from "../../src/server/runtime/heap-growth";
 import { ensureBuild, ensurePrismaClient } from "./build";
 import type { PrepareRequest } from "../prepare-database";
 import { DEMO_PASSWORD, SUGGESTED_DEMO_ACCOUNTS } from "./demo-accounts";
@@ -34,7 +35,7 @@ export async function serve({ mode, database, port, seedWhenEmpty, authSecret }:
 
   const env = readEnvironment();
   const url = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), mode, "-p", String(port)], {
+  const child = spawn(process.execPath, [...YOUNG_GENERATION_FLAGS, join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), mode, "-p", String(port)], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
     env: {
