@@ -6,7 +6,8 @@
 #   docker run --rm -e DATABASE_URL=… -e NEXTAUTH_SECRET=… portico npm run db:migrate   (once per release)
 #   docker run -d -p 3000:3000 -e DATABASE_URL=… -e NEXTAUTH_SECRET=… -e NEXTAUTH_URL=https://… portico
 #
-# NODE_IMAGE names the base; a mirror or a local copy of the same Node 20 image may stand in.
+# NODE_IMAGE names the base; a mirror or a local copy of the same Node 20 image may stand in, or a
+# Node 24 one, which serves pages with less processor time (docs/deploy.md, "Node.js").
 ARG NODE_IMAGE=docker.io/library/node:20-bookworm-slim
 
 FROM ${NODE_IMAGE}
