@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
+import { nextServerArguments } from "../../scripts/lib/next-server";
 import { PROJECT_ROOT } from "../../scripts/lib/schema-engine";
 
 // Starting and stopping `next start` of a finished build for a benchmark, reading its memory, and
@@ -37,7 +38,7 @@ export async function startInstance({ port, databaseUrl, poolMax, authSecret, en
   };
   // One inbound mail receiver per machine at most: the benchmark's instances run none.
   for (const name of ["INBOUND_SMTP_PORT", "IMAP_URL", "SMTP_URL"]) delete childEnv[name];
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, nextServerArguments("start", port), {
     cwd: PROJECT_ROOT,
     env: childEnv,
     stdio: ["ignore", 2, 2],

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { nextServerArguments } from "../../scripts/lib/next-server";
 import { PROJECT_ROOT } from "../../scripts/lib/project-root";
 import { newApiToken } from "../../src/server/api/tokens";
 import { signIn, stopProcess, waitUntilAnswering } from "./app-process";
@@ -83,7 +84,7 @@ export async function startFaultsApp({ buildDir, appPorts = [3800, 3899], poolMa
     // One inbound mail receiver per machine at most: this instance runs none, and keeps its mail.
     for (const name of ["INBOUND_SMTP_PORT", "IMAP_URL", "SMTP_URL"]) delete env[name];
     log(`Starting the app (${buildDir}) on port ${port}`);
-    child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, nextServerArguments("start", port), { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000);
       if (echo) process.stderr.write(chunk);

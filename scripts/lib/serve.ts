@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigurationError, readEnvironment } from "../../src/config/env";
-import { YOUNG_GENERATION_FLAGS } from "../../src/server/runtime/heap-growth";
 import { ensureBuild, ensurePrismaClient } from "./build";
 import type { PrepareRequest } from "../prepare-database";
 import { DEMO_PASSWORD, SUGGESTED_DEMO_ACCOUNTS } from "./demo-accounts";
+import { nextServerArguments } from "./next-server";
 import { formatElapsed } from "./progress";
 import { PROJECT_ROOT } from "./project-root";
 import type { TargetDatabase } from "./target-database";
@@ -35,7 +35,7 @@ export async function serve({ mode, database, port, seedWhenEmpty, authSecret }:
 
   const env = readEnvironment();
   const url = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
-  const child = spawn(process.execPath, [...YOUNG_GENERATION_FLAGS, join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), mode, "-p", String(port)], {
+  const child = spawn(process.execPath, nextServerArguments(mode, port), {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
     env: {

@@ -1,9 +1,7 @@
 import { spawn } from "node:child_process";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { nextServerArguments } from "../../scripts/lib/next-server";
+import { PROJECT_ROOT } from "../../scripts/lib/project-root";
 import { e2eServerDetails } from "./e2e-database";
-
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 // A second instance of the app for a browser test of what crosses instances (live chat, docs/realtime.md):
 // the same production build (PORTICO_BUILD_DIR) run by `next start` on another port, against the
@@ -33,7 +31,7 @@ export async function startSecondInstance(port = Number(process.env.E2E_PORT ?? 
     AUTOMATION_INTERVAL_SECONDS: "0",
   };
   for (const name of ["INBOUND_SMTP_PORT", "IMAP_URL", "SMTP_URL"]) delete env[name];
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, nextServerArguments("start", port), { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   // Its output is kept for a failure's message only.
   let output = "";
   const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));

@@ -7,10 +7,10 @@ import { setFlagsFromString } from "node:v8";
 // runs applies it from the next one on; 0 restores V8's own choice.
 
 /**
- * The server's young generation, given on its command line (V8 sizes it when the process starts; the
- * start script and the container's start pass it). Node.js 20 grows it to this size by itself; Node.js
- * 24 lets it reach 32 MiB a semi-space, and with the growth above the heap then held ~320 MiB where it
- * holds ~180 on Node.js 20 for the same live objects (docs/PERFORMANCE.md, "Node.js 24").
+ * The server's young generation, given on its command line (V8 sizes it when the process starts):
+ * scripts/lib/next-server.ts and the container's start script pass it. Node.js 20 grows it to this
+ * size by itself; Node.js 24 lets it reach 32 MiB a semi-space, and with the growth above its server
+ * then held ~460 MiB under load instead of ~380 (docs/PERFORMANCE.md, "Node.js 24 beside Node.js 20").
  */
 export const YOUNG_GENERATION_FLAGS = ["--max-semi-space-size=16"] as const;
 
