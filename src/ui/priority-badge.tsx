@@ -1,5 +1,4 @@
-import { getTranslations } from "@/server/entry/translations";
-import { PRIORITY_DEFINITIONS, type PriorityCode } from "@/domain";
+import type { PriorityCode } from "@/domain";
 
 // A priority with its colour AND its icon, and always its name: neither colour nor shape is the only
 // cue (the icon is decoration for screen readers, the name says it). Shared by My Requests and the queue.
@@ -11,15 +10,15 @@ const PRIORITY_LOOKS = {
   S4: { colour: "text-slate-600", icon: "M8 12.5v.01M6 6a2 2 0 1 1 2.8 1.8C8.3 8 8 8.5 8 9v1" },
 } as const satisfies Record<PriorityCode, { colour: string; icon: string }>;
 
-export async function PriorityBadge({ priority }: { priority: PriorityCode }) {
-  const t = await getTranslations();
+/** `label` is the priority's name in the viewer's language (a list's rowLabels). */
+export function PriorityBadge({ priority, label }: { priority: PriorityCode; label: string }) {
   const look = PRIORITY_LOOKS[priority];
   return (
     <span data-priority={priority} className={`inline-flex items-center gap-1 whitespace-nowrap font-medium ${look.colour}`}>
       <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
         <path d={look.icon} />
       </svg>
-      {t(PRIORITY_DEFINITIONS[priority].labelKey)}
+      {label}
     </span>
   );
 }

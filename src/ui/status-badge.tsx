@@ -11,11 +11,15 @@ const STATUS_STYLES = {
 
 const SIZES = { small: "px-2 py-0.5 text-xs", regular: "px-2.5 py-0.5 text-sm" } as const;
 
-export async function StatusBadge({ status, size = "small" }: { status: RequestStatus; size?: keyof typeof SIZES }) {
+type Size = keyof typeof SIZES;
+
+/** A status named by the caller: a list looks its labels up once for all its rows (rowLabels). */
+export function StatusBadge({ status, label, size = "small" }: { status: RequestStatus; label: string; size?: Size }) {
+  return <span className={`inline-flex whitespace-nowrap rounded-full font-medium ring-1 ring-inset ${SIZES[size]} ${STATUS_STYLES[status]}`}>{label}</span>;
+}
+
+/** One status, named in the viewer's language here: for a page that shows one. */
+export async function TranslatedStatusBadge({ status, size }: { status: RequestStatus; size?: Size }) {
   const t = await getTranslations();
-  return (
-    <span className={`inline-flex whitespace-nowrap rounded-full font-medium ring-1 ring-inset ${SIZES[size]} ${STATUS_STYLES[status]}`}>
-      {t(STATUS_DEFINITIONS[status].labelKey)}
-    </span>
-  );
+  return <StatusBadge status={status} label={t(STATUS_DEFINITIONS[status].labelKey)} size={size} />;
 }

@@ -6,7 +6,7 @@ import { ChatPanel } from "@/ui/chat/chat-panel";
 import { getChatPanelLabels } from "@/ui/chat/chat-labels";
 import type { FormAction } from "@/ui/form-state";
 import { RequestThread } from "@/ui/request/request-thread";
-import { StatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/status-badge";
 import { focusRing } from "@/ui/styles";
 import { CHATS_PATH } from "./chat-href";
 import type { ChatFormAction } from "./chats-view";
@@ -49,7 +49,7 @@ export async function AgentChatView(props: {
           <Link href={requestHref} className={`rounded-sm font-medium text-indigo-700 underline hover:text-indigo-900 ${focusRing}`}>
             {t("chat.about", { id: String(request.id), subject: request.subject })}
           </Link>
-          <StatusBadge status={request.status} />
+          <TranslatedStatusBadge status={request.status} />
           <span>· {request.organization.name}</span>
           <span>· {status}</span>
         </p>

@@ -5,7 +5,7 @@ import type { RequestStatus } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
 import type { ChatSummary } from "@/server/chat/read-chats";
 import { EmptyList } from "@/ui/empty-list";
-import { StatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/status-badge";
 import { focusRing } from "@/ui/styles";
 import { chatHref } from "./chat-href";
 import { ConsoleEvents } from "./console-events";
@@ -118,7 +118,7 @@ export async function ChatsView(props: {
                     <span className="text-slate-700">, {chat.organizationName}</span>
                   </p>
                   <p className="text-sm">
-                    {requestLink(chat)} <StatusBadge status={chat.requestStatus as RequestStatus} />
+                    {requestLink(chat)} <TranslatedStatusBadge status={chat.requestStatus as RequestStatus} />
                   </p>
                   <p className="text-sm text-slate-700">
                     <time dateTime={chat.startedAt.toISOString()}>{t("mine.since", { time: formatDateTime(chat.startedAt, locale, timeZone) })}</time>

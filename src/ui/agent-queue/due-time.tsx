@@ -1,6 +1,5 @@
-import { getLocale, getTimeZone } from "next-intl/server";
-import { getTranslations } from "@/server/entry/translations";
 import { formatDateTime, formatRelativeDuration } from "@/i18n/format";
+import type { Locale } from "@/i18n/locales";
 import type { SlaState } from "@/domain";
 
 // The state is said in words next to the colour, never by colour alone.
@@ -9,17 +8,20 @@ const BADGES = {
   due_soon: "bg-amber-50 text-amber-900 ring-amber-300",
 } as const satisfies Partial<Record<SlaState, string>>;
 
+/** "None", and the late and close states' names, in the viewer's language. */
+export type DueLabels = Record<"none" | keyof typeof BADGES, string>;
+
 /** When support owes its next update: relative, the exact moment in the viewer's time zone on hover, and a badge when late or close. */
-export async function DueTime({ dueAt, state, now }: { dueAt: Date | null; state: SlaState; now: Date }) {
-  const [t, locale, timeZone] = await Promise.all([getTranslations("agentQueue.due"), getLocale(), getTimeZone()]);
-  if (!dueAt) return <span className="text-slate-600">{t("none")}</span>;
+export function DueTime(props: { dueAt: Date | null; state: SlaState; now: Date; labels: DueLabels; locale: Locale; timeZone: string }) {
+  const { dueAt, state, now, labels, locale, timeZone } = props;
+  if (!dueAt) return <span className="text-slate-600">{labels.none}</span>;
   return (
     <span className="inline-flex items-center gap-1.5">
       <time dateTime={dueAt.toISOString()} title={formatDateTime(dueAt, locale, timeZone)} className="whitespace-nowrap">
         {formatRelativeDuration(dueAt, now, locale)}
       </time>
       {state !== "fine" && (
-        <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGES[state]}`}>{t(state)}</span>
+        <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGES[state]}`}>{labels[state]}</span>
       )}
     </span>
   );

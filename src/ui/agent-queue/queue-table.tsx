@@ -5,6 +5,7 @@ import type { QueueItem } from "@/server/requests/list-queue";
 import { RelativeDays } from "@/ui/my-requests/relative-days";
 import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
 import { PriorityBadge } from "@/ui/priority-badge";
+import { rowLabels } from "@/ui/row-labels";
 import { StatusBadge } from "@/ui/status-badge";
 import { focusRing } from "@/ui/styles";
 import { DueTime } from "./due-time";
@@ -24,7 +25,9 @@ const COLUMNS = ["subject", "id", "requester", "organization", "status", "priori
 const SORT_OF: Partial<Record<(typeof COLUMNS)[number], QueueSort>> = { due: "due", created: "created", lastActivity: "activity" };
 
 export async function QueueTable({ items, caption, now, view, order }: { items: QueueItem[]; caption: string; now: Date; view: QueueView; order: "asc" | "desc" }) {
-  const t = await getTranslations("agentQueue");
+  const [t, labels] = await Promise.all([getTranslations("agentQueue"), rowLabels()]);
+  const due = { none: t("due.none"), breached: t("due.breached"), due_soon: t("due.due_soon") };
+  const unassigned = t("unassigned");
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -77,20 +80,20 @@ export async function QueueTable({ items, caption, now, view, order }: { items: 
               <td className={`${cellClass} max-w-36 truncate`}>{item.requesterName}</td>
               <td className={`${cellClass} max-w-36 truncate`}>{item.organizationName}</td>
               <td className="px-2 py-0.5">
-                <StatusBadge status={item.status} />
+                <StatusBadge status={item.status} label={labels.status[item.status]} />
               </td>
               <td className={cellClass}>
-                <PriorityBadge priority={item.priority} />
+                <PriorityBadge priority={item.priority} label={labels.priority[item.priority]} />
               </td>
-              <td className={`${cellClass} max-w-36 truncate`}>{item.assigneeName ?? <span className="text-slate-600">{t("unassigned")}</span>}</td>
+              <td className={`${cellClass} max-w-36 truncate`}>{item.assigneeName ?? <span className="text-slate-600">{unassigned}</span>}</td>
               <td className={cellClass}>
-                <DueTime dueAt={item.responseDueAt} state={item.slaState} now={now} />
-              </td>
-              <td className={cellClass}>
-                <RelativeDays date={item.createdAt} now={now} />
+                <DueTime dueAt={item.responseDueAt} state={item.slaState} now={now} labels={due} locale={labels.locale} timeZone={labels.timeZone} />
               </td>
               <td className={cellClass}>
-                <RelativeDays date={item.lastActivityAt} now={now} />
+                <RelativeDays date={item.createdAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
+              </td>
+              <td className={cellClass}>
+                <RelativeDays date={item.lastActivityAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
               </td>
             </tr>
           ))}

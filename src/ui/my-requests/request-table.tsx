@@ -6,12 +6,13 @@ import { RelativeDays } from "./relative-days";
 import { SortHeader } from "./sort-header";
 import { PriorityBadge } from "@/ui/priority-badge";
 import { MatchSnippet, MergedIntoNote, SubjectLink } from "@/ui/request-list-cells";
+import { rowLabels } from "@/ui/row-labels";
 import { StatusBadge } from "@/ui/status-badge";
 
 // My Requests' columns, exactly and in this order (docs/product.md §2); the Organization scope adds who
 // asked, after them, since those requests are not all the viewer's own.
 export async function RequestTable({ items, view, now }: { items: RequestListItem[]; view: ListView; now: Date }) {
-  const t = await getTranslations("myRequests");
+  const [t, labels] = await Promise.all([getTranslations("myRequests"), rowLabels()]);
   const searching = view.q !== "";
   const showRequester = view.scope === "organization";
   const scopeName = t(`scopes.${view.scope}`);
@@ -20,6 +21,8 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
   // the date columns named by their header (data-label), so a phone shows everything without scrolling.
   const cardCell = "max-md:px-0 max-md:py-0";
   const cardLabel = "max-md:before:block max-md:before:text-xs max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]";
+  const columns = { created: t("columns.created"), lastActivity: t("columns.lastActivity"), requester: t("columns.requester") };
+  const priorityName = t("filters.priority");
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -55,23 +58,23 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
               <td className={`max-w-xl px-4 py-3 max-md:col-span-2 ${cardCell}`}>
                 <SubjectLink href={`/requests/${item.id}`} subject={item.subject} />
                 <p className="mt-0.5 text-xs">
-                  <span className="sr-only">{t("filters.priority")}: </span>
-                  <PriorityBadge priority={item.priority} />
+                  <span className="sr-only">{priorityName}: </span>
+                  <PriorityBadge priority={item.priority} label={labels.priority[item.priority]} />
                 </p>
                 {item.match && <MatchSnippet label={t("match.in", { source: t(`match.${item.match.source}`) })} snippet={item.match.snippet} />}
               </td>
               <td className={`whitespace-nowrap px-4 py-3 tabular-nums text-slate-700 ${cardCell}`}>#{item.id}</td>
-              <td data-label={t("columns.created")} className={`px-4 py-3 text-slate-700 max-md:row-start-3 ${cardCell} ${cardLabel}`}>
-                <RelativeDays date={item.createdAt} now={now} />
+              <td data-label={columns.created} className={`px-4 py-3 text-slate-700 max-md:row-start-3 ${cardCell} ${cardLabel}`}>
+                <RelativeDays date={item.createdAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
               </td>
-              <td data-label={t("columns.lastActivity")} className={`px-4 py-3 text-slate-700 max-md:row-start-3 ${cardCell} ${cardLabel}`}>
-                <RelativeDays date={item.lastActivityAt} now={now} />
+              <td data-label={columns.lastActivity} className={`px-4 py-3 text-slate-700 max-md:row-start-3 ${cardCell} ${cardLabel}`}>
+                <RelativeDays date={item.lastActivityAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
               </td>
               <td className={`px-4 py-3 max-md:col-start-2 max-md:row-start-2 ${cardCell}`}>
-                <StatusBadge status={item.status} />
+                <StatusBadge status={item.status} label={labels.status[item.status]} />
                 {item.mergedIntoId !== null && <MergedIntoNote id={item.mergedIntoId} label={t("merged.into", { id: String(item.mergedIntoId) })} />}
               </td>
-              {showRequester && <td data-label={t("columns.requester")} className={`whitespace-nowrap px-4 py-3 text-slate-700 max-md:col-span-2 ${cardCell} ${cardLabel}`}>{item.requesterName}</td>}
+              {showRequester && <td data-label={columns.requester} className={`whitespace-nowrap px-4 py-3 text-slate-700 max-md:col-span-2 ${cardCell} ${cardLabel}`}>{item.requesterName}</td>}
             </tr>
           ))}
         </tbody>

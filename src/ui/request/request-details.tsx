@@ -5,7 +5,7 @@ import { getTranslations } from "@/server/entry/translations";
 import { DAY, HOLD_REASON_DEFINITIONS, HOUR, PRIORITY_DEFINITIONS, SOLVED_REASON_DEFINITIONS, STATUS_DEFINITIONS, type HoldReason } from "@/domain";
 import { formatDate, formatDateTime, formatRelativeTime } from "@/i18n/format";
 import type { RequestPage } from "@/server/requests/get-request-page";
-import { StatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/status-badge";
 
 // The Details panel (docs/product.md §2–4, §8): status and what it means, the resolution, the service
 // level and when the next update is due, the priority with its definition and reclassifications,
@@ -36,7 +36,7 @@ export async function RequestDetails({ page, now, ccs, waitingText }: { page: Re
       </h2>
       <dl className="mt-3 divide-y divide-slate-100 text-sm">
         <Row term={t("status")}>
-          <StatusBadge status={page.status} size="regular" />
+          <TranslatedStatusBadge status={page.status} size="regular" />
           <p className="mt-1 text-slate-700">{tRoot(STATUS_DEFINITIONS[page.status].meaningKey)}</p>
           {page.holdReason && <p className="mt-1 font-medium">{t("holdReason", { reason: holdReasonText(page.holdReason) })}</p>}
         </Row>

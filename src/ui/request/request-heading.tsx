@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { RequestStatus } from "@/domain";
-import { StatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/status-badge";
 
 /** The top of a request page, in the portal and the agent console: the way back, the number, the subject and the status. */
 export function RequestHeading(props: {
@@ -30,7 +30,7 @@ export function RequestHeading(props: {
         <h1 className="text-2xl font-semibold">
           <span className="text-slate-600">#{props.id}</span> {props.subject}
         </h1>
-        <StatusBadge status={props.status} size="regular" />
+        <TranslatedStatusBadge status={props.status} size="regular" />
         {props.children}
       </header>
     </>

@@ -34,7 +34,7 @@ import { RequestDetails } from "@/ui/request/request-details";
 import { RequestThread } from "@/ui/request/request-thread";
 import { RequestHeading } from "@/ui/request/request-heading";
 import { SAVED_REPLIES_PATH } from "@/ui/saved-replies/saved-replies-href";
-import { StatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/status-badge";
 import { assignAction, holdAction, internalNoteAction, mergeAction, reclassifyAction, reminderAction, replyAction, solveAction } from "./actions";
 
 interface Props {
@@ -160,7 +160,7 @@ export default async function AgentRequestPage({ params }: Props) {
               <div>
                 <dt className="font-medium text-slate-600">{t("properties.status")}</dt>
                 <dd className="mt-1">
-                  <StatusBadge status={request.status} size="regular" />
+                  <TranslatedStatusBadge status={request.status} size="regular" />
                   {/* Said from the agent's side: whose turn it is. */}
                   <p className="mt-1 text-slate-700">{t(`statusForAgents.${request.status}`)}</p>
                 </dd>

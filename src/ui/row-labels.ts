@@ -1,0 +1,26 @@
+import "server-only";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { PRIORITY_CODES, PRIORITY_DEFINITIONS, REQUEST_STATUSES, STATUS_DEFINITIONS, type PriorityCode, type RequestStatus } from "@/domain";
+import type { Locale } from "@/i18n/locales";
+import { getTranslations } from "@/server/entry/translations";
+
+// What a list's rows show in the viewer's language and time zone, looked up once for the whole list.
+// The rows' cells are then plain functions of their props: a cell that awaited its own translator
+// made the server render one deferred task per cell (four or five per row), each serialized apart.
+
+export interface RowLabels {
+  status: Record<RequestStatus, string>;
+  priority: Record<PriorityCode, string>;
+  locale: Locale;
+  timeZone: string;
+}
+
+export async function rowLabels(): Promise<RowLabels> {
+  const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
+  return {
+    status: Object.fromEntries(REQUEST_STATUSES.map((status) => [status, t(STATUS_DEFINITIONS[status].labelKey)])) as Record<RequestStatus, string>,
+    priority: Object.fromEntries(PRIORITY_CODES.map((code) => [code, t(PRIORITY_DEFINITIONS[code].labelKey)])) as Record<PriorityCode, string>,
+    locale,
+    timeZone,
+  };
+}
