@@ -14,8 +14,8 @@ const PRIORITY_LOOKS = {
 export function PriorityBadge({ priority, label }: { priority: PriorityCode; label: string }) {
   const look = PRIORITY_LOOKS[priority];
   return (
-    <span data-priority={priority} className={`inline-flex items-center gap-1 whitespace-nowrap font-medium ${look.colour}`}>
-      <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <span data-priority={priority} className={`priority-badge ${look.colour}`}>
+      <svg aria-hidden="true" viewBox="0 0 16 16">
         <path d={look.icon} />
       </svg>
       {label}

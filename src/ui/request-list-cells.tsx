@@ -3,14 +3,10 @@ import type { Snippet } from "@/server/requests/snippet";
 
 // Cells that My Requests and the agent queue share.
 
-/** A request's subject, linking to its page. */
+/** A request's subject, linking to its page (its look: `.subject-link`, globals.css). */
 export function SubjectLink({ href, subject }: { href: string; subject: string }) {
   return (
-    <Link
-      href={href}
-      prefetch={false}
-      className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-    >
+    <Link href={href} prefetch={false} className="subject-link">
       {subject}
     </Link>
   );
@@ -44,7 +40,7 @@ export function MergedIntoNote({ id, label }: { id: number; label: string }) {
   return (
     <span className="text-xs text-slate-700">
       <span aria-hidden="true"> · </span>
-      <Link href={`/requests/${id}`} prefetch={false} className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+      <Link href={`/requests/${id}`} prefetch={false} className="subject-link">
         {label}
       </Link>
     </span>

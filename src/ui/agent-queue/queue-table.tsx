@@ -18,7 +18,8 @@ import { SelectAllBox } from "./queue-selection";
 // keyboard shortcuts move through.
 
 const headerClass = "whitespace-nowrap px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
-const cellClass = "whitespace-nowrap px-2 py-0.5 text-slate-700";
+// Every body cell's padding and the rows' looks are `.queue-table`'s (globals.css).
+const cellClass = "whitespace-nowrap text-slate-700";
 
 const COLUMNS = ["subject", "id", "requester", "organization", "status", "priority", "assignee", "due", "created", "lastActivity"] as const;
 /** The columns whose header sorts the queue, by the sorts its keyset query serves. */
@@ -30,7 +31,7 @@ export async function QueueTable({ items, caption, now, view, order }: { items: 
   const unassigned = t("unassigned");
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="queue-table min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           <tr>
@@ -59,8 +60,8 @@ export async function QueueTable({ items, caption, now, view, order }: { items: 
         </thead>
         <tbody className="divide-y divide-slate-100">
           {items.map((item) => (
-            <tr key={item.id} data-queue-row="" className="hover:bg-slate-50 data-[current]:bg-indigo-50 data-[current]:outline data-[current]:outline-2 data-[current]:-outline-offset-2 data-[current]:outline-indigo-600">
-              <td className="px-2 py-0.5">
+            <tr key={item.id} data-queue-row="">
+              <td>
                 <input
                   type="checkbox"
                   name="requestIds"
@@ -70,7 +71,7 @@ export async function QueueTable({ items, caption, now, view, order }: { items: 
                   className="h-4 w-4 accent-indigo-600"
                 />
               </td>
-              <td className="max-w-xs px-2 py-0.5 lg:max-w-sm">
+              <td className="max-w-xs lg:max-w-sm">
                 <div className="truncate" title={item.subject}>
                   <SubjectLink href={`/agent/requests/${item.id}`} subject={item.subject} />
                 </div>
@@ -79,7 +80,7 @@ export async function QueueTable({ items, caption, now, view, order }: { items: 
               <td className={`${cellClass} tabular-nums`}>#{item.id}</td>
               <td className={`${cellClass} max-w-36 truncate`}>{item.requesterName}</td>
               <td className={`${cellClass} max-w-36 truncate`}>{item.organizationName}</td>
-              <td className="px-2 py-0.5">
+              <td>
                 <StatusBadge status={item.status} label={labels.status[item.status]} />
               </td>
               <td className={cellClass}>

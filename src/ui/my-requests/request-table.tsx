@@ -19,8 +19,7 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
   const headerClass = "px-4 py-3 text-left text-sm font-semibold text-slate-700";
   // Below the md breakpoint each row is a card: the subject across, the other columns two by two,
   // the date columns named by their header (data-label), so a phone shows everything without scrolling.
-  const cardCell = "max-md:px-0 max-md:py-0";
-  const cardLabel = "max-md:before:block max-md:before:text-xs max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]";
+  // What every row and cell share is `.request-table`'s (globals.css); each cell adds only its place.
   const columns = { created: t("columns.created"), lastActivity: t("columns.lastActivity"), requester: t("columns.requester") };
   const priorityName = t("filters.priority");
 
@@ -28,7 +27,7 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       {/* The rows on this page stay current while it is open. */}
       <LiveRows requestIds={items.map((item) => item.id)} />
-      <table className="min-w-full divide-y divide-slate-200 text-sm max-md:block">
+      <table className="request-table min-w-full divide-y divide-slate-200 text-sm max-md:block">
         <caption className="sr-only">
           {searching ? t("searchCaption", { scope: scopeName, query: view.q, sort: view.sort, order: view.order }) : t("caption", { scope: scopeName, sort: view.sort, order: view.order })}
         </caption>
@@ -54,8 +53,8 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
         </thead>
         <tbody className="divide-y divide-slate-100 max-md:block">
           {items.map((item) => (
-            <tr key={item.id} className="align-top hover:bg-slate-50 max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:gap-y-2 max-md:px-4 max-md:py-3">
-              <td className={`max-w-xl px-4 py-3 max-md:col-span-2 ${cardCell}`}>
+            <tr key={item.id}>
+              <td className="max-w-xl max-md:col-span-2">
                 <SubjectLink href={`/requests/${item.id}`} subject={item.subject} />
                 <p className="mt-0.5 text-xs">
                   <span className="sr-only">{priorityName}: </span>
@@ -63,18 +62,22 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
                 </p>
                 {item.match && <MatchSnippet label={t("match.in", { source: t(`match.${item.match.source}`) })} snippet={item.match.snippet} />}
               </td>
-              <td className={`whitespace-nowrap px-4 py-3 tabular-nums text-slate-700 ${cardCell}`}>#{item.id}</td>
-              <td data-label={columns.created} className={`px-4 py-3 text-slate-700 max-md:row-start-3 ${cardCell} ${cardLabel}`}>
+              <td className="whitespace-nowrap tabular-nums">#{item.id}</td>
+              <td data-label={columns.created} className="max-md:row-start-3">
                 <RelativeDays date={item.createdAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
               </td>
-              <td data-label={columns.lastActivity} className={`px-4 py-3 text-slate-700 max-md:row-start-3 ${cardCell} ${cardLabel}`}>
+              <td data-label={columns.lastActivity} className="max-md:row-start-3">
                 <RelativeDays date={item.lastActivityAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
               </td>
-              <td className={`px-4 py-3 max-md:col-start-2 max-md:row-start-2 ${cardCell}`}>
+              <td className="max-md:col-start-2 max-md:row-start-2">
                 <StatusBadge status={item.status} label={labels.status[item.status]} />
                 {item.mergedIntoId !== null && <MergedIntoNote id={item.mergedIntoId} label={t("merged.into", { id: String(item.mergedIntoId) })} />}
               </td>
-              {showRequester && <td data-label={columns.requester} className={`whitespace-nowrap px-4 py-3 text-slate-700 max-md:col-span-2 ${cardCell} ${cardLabel}`}>{item.requesterName}</td>}
+              {showRequester && (
+                <td data-label={columns.requester} className="whitespace-nowrap max-md:col-span-2">
+                  {item.requesterName}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
