@@ -15,7 +15,7 @@ type Size = keyof typeof SIZES;
 
 /** A status named by the caller: a list looks its labels up once for all its rows (rowLabels). */
 export function StatusBadge({ status, label, size = "small" }: { status: RequestStatus; label: string; size?: Size }) {
-  return <span className={`status-badge ${SIZES[size]} ${STATUS_STYLES[status]}`}>{label}</span>;
+  return <span className={`badge ${SIZES[size]} ${STATUS_STYLES[status]}`}>{label}</span>;
 }
 
 /** One status, named in the viewer's language here: for a page that shows one. */

@@ -21,7 +21,7 @@ export function DueTime(props: { dueAt: Date | null; state: SlaState; now: Date;
         {formatRelativeDuration(dueAt, now, locale)}
       </time>
       {state !== "fine" && (
-        <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGES[state]}`}>{labels[state]}</span>
+        <span className={`badge px-2 py-0.5 text-xs ${BADGES[state]}`}>{labels[state]}</span>
       )}
     </span>
   );

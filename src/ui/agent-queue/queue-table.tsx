@@ -18,8 +18,7 @@ import { SelectAllBox } from "./queue-selection";
 // keyboard shortcuts move through.
 
 const headerClass = "whitespace-nowrap px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
-// Every body cell's padding and the rows' looks are `.queue-table`'s (globals.css).
-const cellClass = "whitespace-nowrap text-slate-700";
+// The rows' looks and every body cell's (one line, padded) are `.queue-table`'s (globals.css).
 
 const COLUMNS = ["subject", "id", "requester", "organization", "status", "priority", "assignee", "due", "created", "lastActivity"] as const;
 /** The columns whose header sorts the queue, by the sorts its keyset query serves. */
@@ -71,29 +70,29 @@ export async function QueueTable({ items, caption, now, view, order }: { items: 
                   className="h-4 w-4 accent-indigo-600"
                 />
               </td>
-              <td className="max-w-xs lg:max-w-sm">
+              <td className="max-w-xs whitespace-normal lg:max-w-sm">
                 <div className="truncate" title={item.subject}>
                   <SubjectLink href={`/agent/requests/${item.id}`} subject={item.subject} />
                 </div>
                 {item.match && <MatchSnippet label={t("match.in", { source: t(`match.${item.match.source}`) })} snippet={item.match.snippet} />}
               </td>
-              <td className={`${cellClass} tabular-nums`}>#{item.id}</td>
-              <td className={`${cellClass} max-w-36 truncate`}>{item.requesterName}</td>
-              <td className={`${cellClass} max-w-36 truncate`}>{item.organizationName}</td>
+              <td className="tabular-nums">#{item.id}</td>
+              <td className="max-w-36 truncate">{item.requesterName}</td>
+              <td className="max-w-36 truncate">{item.organizationName}</td>
               <td>
                 <StatusBadge status={item.status} label={labels.status[item.status]} />
               </td>
-              <td className={cellClass}>
+              <td>
                 <PriorityBadge priority={item.priority} label={labels.priority[item.priority]} />
               </td>
-              <td className={`${cellClass} max-w-36 truncate`}>{item.assigneeName ?? <span className="text-slate-600">{unassigned}</span>}</td>
-              <td className={cellClass}>
+              <td className="max-w-36 truncate">{item.assigneeName ?? <span className="text-slate-600">{unassigned}</span>}</td>
+              <td>
                 <DueTime dueAt={item.responseDueAt} state={item.slaState} now={now} labels={due} locale={labels.locale} timeZone={labels.timeZone} />
               </td>
-              <td className={cellClass}>
+              <td>
                 <RelativeDays date={item.createdAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
               </td>
-              <td className={cellClass}>
+              <td>
                 <RelativeDays date={item.lastActivityAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
               </td>
             </tr>
