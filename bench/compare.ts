@@ -4,7 +4,7 @@
 // start` would, on the benchmark database), and short runs alternate between them, A B B A …, each
 // measured by the CPU its server spent per page. The report gives each pair's ratio and their median.
 //
-//   npx tsx bench/compare.ts --against /path/to/other/checkout [--cases page-org,page-mine,request-page,queue] [--pairs 6] [--seconds 8] [--concurrency 4] [--out …]
+//   npx tsx bench/compare.ts --against /path/to/other/checkout [--cases page-org,page-mine,search-common,request-page,queue] [--pairs 6] [--seconds 8] [--concurrency 4] [--out …]
 //   npx tsx bench/compare.ts --node-a /path/to/node --node-b /path/to/other/node [--cases …]
 //
 // The other checkout is "A" (before), this one "B" (after); each builds into its own PORTICO_BUILD_DIR
@@ -64,6 +64,7 @@ runScript(async () => {
   const paths: Record<string, string> = {
     "page-org": "/requests?scope=organization",
     "page-mine": "/requests",
+    "search-common": "/requests?scope=organization&q=dashboard",
     "request-page": `/requests/${requestWithReplies}`,
     queue: "/agent",
   };
