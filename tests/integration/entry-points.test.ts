@@ -90,7 +90,7 @@ describe("the viewer is read once per request", () => {
     expect(sessionReaders.sort()).toEqual(["src/server/auth/session.ts", "src/server/entry/viewer.ts", "src/server/security/sessions.ts"]);
   });
 
-  it("with one statement on the user row, the person's memberships and grants beside it", async () => {
+  it("in one statement: the user row, with the person's memberships and grants joined to it", async () => {
     const statements: string[] = [];
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: seeded.database.url, max: 1 }), log: [{ emit: "event", level: "query" }] });
     prisma.$on("query", (event) => statements.push(event.query));
@@ -98,7 +98,9 @@ describe("the viewer is read once per request", () => {
       const viewer = await loadViewer(prisma, "seed-user-carol", { now: seeded.now, channel: "web" });
       expect(viewer?.person).toMatchObject({ email: "carol@acme.test", memberships: [expect.objectContaining({ organizationName: "Acme Corporation", isTechnicalContact: true })] });
       expect(viewer?.actor.grants).toHaveLength(1);
-      expect(statements.filter((sql) => /FROM "public"\."User" WHERE/.test(sql))).toHaveLength(1);
+      // Relations are joined in the database (the client's relationJoins): one round trip in all.
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/FROM "public"\."User" AS "t0" LEFT JOIN LATERAL/);
     } finally {
       await prisma.$disconnect();
     }
