@@ -13,14 +13,14 @@
 // this checkout's build: --node-a and --node-b then compare the Node.js releases that run it (each
 // defaults to the one running this script).
 
-import { execFileSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
-import { processTreeCpuSeconds, signIn, startServedApp, stopProcess } from "./lib/app-process";
+import { nodeVersion, processTreeCpuSeconds, signIn, startServedApp, stopProcess } from "./lib/app-process";
 import { benchDatabaseUrl, requestWithSixReplies, requireBenchData, withClient } from "./lib/bench-database";
 import { quantile } from "./lib/stats";
 import { hasWrk, runWrk, type WrkTarget } from "./lib/wrk";
@@ -52,7 +52,7 @@ async function serveCheckout(label: string, root: string, node: string, port: nu
   // The periodic jobs would add their own work to whichever run they fall in.
   const env = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), AUTOMATION_INTERVAL_SECONDS: "0" };
   const { base, app } = await startServedApp({ root, buildDir, port, env, node });
-  return { label, root, nodeVersion: execFileSync(node, ["--version"], { encoding: "utf8" }).trim(), base, process: app };
+  return { label, root, nodeVersion: nodeVersion(node), base, process: app };
 }
 
 runScript(async () => {

@@ -35,7 +35,7 @@
 // still being served), so no case pays for the one before it.
 
 import "./lib/allow-server-only";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -45,7 +45,7 @@ import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/project-root";
 import { startNginx, type Proxy } from "../tests/setup/nginx";
 import { benchToken, deepPage } from "./lib/api-client";
-import { processTreeCpuSeconds, processTreeMemory, responds, signIn, startServedApp, stopProcess, waitUntilAnswering } from "./lib/app-process";
+import { nodeVersion, processTreeCpuSeconds, processTreeMemory, responds, signIn, startServedApp, stopProcess, waitUntilAnswering } from "./lib/app-process";
 import { benchDatabaseUrl, requestWithSixReplies, requireBenchData, withClient } from "./lib/bench-database";
 import { captureStatements, type FloorCase, type FloorFile } from "./lib/floor-statements";
 import { cpuSecondsOfProcessesNamed } from "./lib/load";
@@ -125,7 +125,6 @@ runScript(async () => {
   // One session secret for every instance: a session begun on one is good on the other.
   const env = { API_RATE_LIMIT_PER_MINUTE: "1000000", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url") };
   const node = args.node ?? process.execPath;
-  const nodeVersion = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
   const { base, app } = await startServedApp({ buildDir, port, env, node });
   let floor: ReturnType<typeof spawn> | undefined;
   let second: ChildProcess | undefined;
@@ -257,7 +256,7 @@ runScript(async () => {
       }
     }
     clearInterval(sampler);
-    const report = renderReport({ cases, concurrencies, rounds, roundSeconds, halfSeconds, results, memory, meta, started, buildDir, floorFile, instances, nodeVersion });
+    const report = renderReport({ cases, concurrencies, rounds, roundSeconds, halfSeconds, results, memory, meta, started, buildDir, floorFile, instances, nodeVersion: nodeVersion(node) });
     writeReport(args.out ?? (instances === 1 ? "bench/results/load.md" : `bench/results/load-${instances}-instances.md`), report);
   } finally {
     if (floor) await stopProcess(floor, 10_000);

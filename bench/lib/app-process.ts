@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
@@ -50,6 +50,11 @@ export async function startInstance({ port, databaseUrl, poolMax, authSecret, en
     throw error;
   }
   return { base, process: child };
+}
+
+/** The version of a Node.js binary, as it names itself ("v20.20.2"), for a report. */
+export function nodeVersion(binary: string): string {
+  return execFileSync(binary, ["--version"], { encoding: "utf8" }).trim();
 }
 
 export interface ServedAppOptions {

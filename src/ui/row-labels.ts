@@ -8,11 +8,15 @@ import { getTranslations } from "@/server/entry/translations";
 // The rows' cells are then plain functions of their props: a cell that awaited its own translator
 // made the server render one deferred task per cell (four or five per row), each serialized apart.
 
-export interface RowLabels {
-  status: Record<RequestStatus, string>;
-  priority: Record<PriorityCode, string>;
+/** How a row's dates read: the viewer's language and time zone. */
+export interface DateFormat {
   locale: Locale;
   timeZone: string;
+}
+
+export interface RowLabels extends DateFormat {
+  status: Record<RequestStatus, string>;
+  priority: Record<PriorityCode, string>;
 }
 
 export async function rowLabels(): Promise<RowLabels> {

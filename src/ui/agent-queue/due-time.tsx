@@ -1,5 +1,5 @@
 import { formatDateTime, formatRelativeDuration } from "@/i18n/format";
-import type { Locale } from "@/i18n/locales";
+import type { DateFormat } from "@/ui/row-labels";
 import type { SlaState } from "@/domain";
 
 // The state is said in words next to the colour, never by colour alone.
@@ -12,8 +12,9 @@ const BADGES = {
 export type DueLabels = Record<"none" | keyof typeof BADGES, string>;
 
 /** When support owes its next update: relative, the exact moment in the viewer's time zone on hover, and a badge when late or close. */
-export function DueTime(props: { dueAt: Date | null; state: SlaState; now: Date; labels: DueLabels; locale: Locale; timeZone: string }) {
-  const { dueAt, state, now, labels, locale, timeZone } = props;
+export function DueTime(props: { dueAt: Date | null; state: SlaState; now: Date; labels: DueLabels; format: DateFormat }) {
+  const { dueAt, state, now, labels } = props;
+  const { locale, timeZone } = props.format;
   if (!dueAt) return <span className="text-slate-600">{labels.none}</span>;
   return (
     <span className="inline-flex items-center gap-1.5">

@@ -87,13 +87,13 @@ export async function QueueTable({ items, caption, now, view, order }: { items: 
               </td>
               <td className="max-w-36 truncate">{item.assigneeName ?? <span className="text-slate-600">{unassigned}</span>}</td>
               <td>
-                <DueTime dueAt={item.responseDueAt} state={item.slaState} now={now} labels={due} locale={labels.locale} timeZone={labels.timeZone} />
+                <DueTime dueAt={item.responseDueAt} state={item.slaState} now={now} labels={due} format={labels} />
               </td>
               <td>
-                <RelativeDays date={item.createdAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
+                <RelativeDays date={item.createdAt} now={now} format={labels} />
               </td>
               <td>
-                <RelativeDays date={item.lastActivityAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
+                <RelativeDays date={item.lastActivityAt} now={now} format={labels} />
               </td>
             </tr>
           ))}

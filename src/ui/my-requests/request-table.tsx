@@ -64,10 +64,10 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
               </td>
               <td className="whitespace-nowrap tabular-nums">#{item.id}</td>
               <td data-label={columns.created} className="max-md:row-start-3">
-                <RelativeDays date={item.createdAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
+                <RelativeDays date={item.createdAt} now={now} format={labels} />
               </td>
               <td data-label={columns.lastActivity} className="max-md:row-start-3">
-                <RelativeDays date={item.lastActivityAt} now={now} locale={labels.locale} timeZone={labels.timeZone} />
+                <RelativeDays date={item.lastActivityAt} now={now} format={labels} />
               </td>
               <td className="max-md:col-start-2 max-md:row-start-2">
                 <StatusBadge status={item.status} label={labels.status[item.status]} />
