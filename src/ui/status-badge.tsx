@@ -1,5 +1,4 @@
-import { getTranslations } from "@/server/entry/translations";
-import { STATUS_DEFINITIONS, type RequestStatus } from "@/domain";
+import type { RequestStatus } from "@/domain";
 
 // Each status has its own colour, but the label always says it: colour is never the only cue.
 const STATUS_STYLES = {
@@ -11,15 +10,10 @@ const STATUS_STYLES = {
 
 const SIZES = { small: "px-2 py-0.5 text-xs", regular: "px-2.5 py-0.5 text-sm" } as const;
 
-type Size = keyof typeof SIZES;
+export type StatusBadgeSize = keyof typeof SIZES;
 
-/** A status named by the caller: a list looks its labels up once for all its rows (rowLabels). */
-export function StatusBadge({ status, label, size = "small" }: { status: RequestStatus; label: string; size?: Size }) {
+/** A status named by the caller: a list looks its labels up once for all its rows (rowLabels); a page that shows one status names it with TranslatedStatusBadge. */
+export function StatusBadge({ status, label, size = "small" }: { status: RequestStatus; label: string; size?: StatusBadgeSize }) {
   return <span className={`badge ${SIZES[size]} ${STATUS_STYLES[status]}`}>{label}</span>;
 }
 
-/** One status, named in the viewer's language here: for a page that shows one. */
-export async function TranslatedStatusBadge({ status, size }: { status: RequestStatus; size?: Size }) {
-  const t = await getTranslations();
-  return <StatusBadge status={status} label={t(STATUS_DEFINITIONS[status].labelKey)} size={size} />;
-}

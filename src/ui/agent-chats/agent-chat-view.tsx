@@ -6,7 +6,7 @@ import { ChatPanel } from "@/ui/chat/chat-panel";
 import { getChatPanelLabels } from "@/ui/chat/chat-labels";
 import type { FormAction } from "@/ui/form-state";
 import { RequestThread } from "@/ui/request/request-thread";
-import { TranslatedStatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/translated-status-badge";
 import { focusRing } from "@/ui/styles";
 import { CHATS_PATH } from "./chat-href";
 import type { ChatFormAction } from "./chats-view";

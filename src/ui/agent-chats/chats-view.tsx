@@ -5,7 +5,7 @@ import type { RequestStatus } from "@/domain";
 import { formatDateTime } from "@/i18n/format";
 import type { ChatSummary } from "@/server/chat/read-chats";
 import { EmptyList } from "@/ui/empty-list";
-import { TranslatedStatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/translated-status-badge";
 import { focusRing } from "@/ui/styles";
 import { chatHref } from "./chat-href";
 import { ConsoleEvents } from "./console-events";

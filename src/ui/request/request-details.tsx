@@ -5,7 +5,7 @@ import { getTranslations } from "@/server/entry/translations";
 import { DAY, HOLD_REASON_DEFINITIONS, HOUR, PRIORITY_DEFINITIONS, SOLVED_REASON_DEFINITIONS, STATUS_DEFINITIONS, type HoldReason } from "@/domain";
 import { formatDate, formatDateTime, formatRelativeTime } from "@/i18n/format";
 import type { RequestPage } from "@/server/requests/get-request-page";
-import { TranslatedStatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/translated-status-badge";
 
 // The Details panel (docs/product.md §2–4, §8): status and what it means, the resolution, the service
 // level and when the next update is due, the priority with its definition and reclassifications,

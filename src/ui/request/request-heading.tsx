@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { RequestStatus } from "@/domain";
-import { TranslatedStatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/translated-status-badge";
 
 /** The top of a request page, in the portal and the agent console: the way back, the number, the subject and the status. */
 export function RequestHeading(props: {

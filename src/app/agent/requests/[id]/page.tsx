@@ -34,7 +34,7 @@ import { RequestDetails } from "@/ui/request/request-details";
 import { RequestThread } from "@/ui/request/request-thread";
 import { RequestHeading } from "@/ui/request/request-heading";
 import { SAVED_REPLIES_PATH } from "@/ui/saved-replies/saved-replies-href";
-import { TranslatedStatusBadge } from "@/ui/status-badge";
+import { TranslatedStatusBadge } from "@/ui/translated-status-badge";
 import { assignAction, holdAction, internalNoteAction, mergeAction, reclassifyAction, reminderAction, replyAction, solveAction } from "./actions";
 
 interface Props {
