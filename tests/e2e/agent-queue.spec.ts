@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { INTERNAL_ONLY_WORD } from "../../prisma/seed/demo-data";
-import { openRequest, signIn } from "./fixtures";
+import { collectScriptErrors, expectHydrated, openRequest, signIn } from "./fixtures";
 import { expectAccessible } from "./accessibility";
 
 // The agent queue as agents see it, and the 404 everyone else gets. Read-only, except the bulk
@@ -43,6 +43,20 @@ async function columnTexts(page: Page, column: number) {
 }
 
 test.describe("Agent queue", () => {
+  test.describe("in a browser fourteen hours from the agent's time zone", () => {
+    test.use({ timezoneId: "Pacific/Kiritimati" });
+
+    test("its rows are hydrated as the server wrote them, without an error", async ({ page }) => {
+      const errors = collectScriptErrors(page);
+      await signInAsAgent(page);
+      const rows = queueTable(page).locator("tbody tr");
+      await expect(rows.first()).toBeVisible();
+      await expectHydrated(rows.first());
+      await expectHydrated(rows.last().locator("time").last());
+      expect(errors).toEqual([]);
+    });
+  });
+
   test("an agent opens the queue from the profile menu and sees requests of both organizations", async ({ page }) => {
     await signInAsAgent(page);
     await page.getByRole("button", { name: /Morgan Ellis/ }).click();

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { withE2eDatabase } from "../setup/e2e-database";
@@ -27,6 +27,21 @@ export async function signIn(page: Page, email: string, to = "/", password = DEM
   const error = new URL(url).searchParams.get("error");
   if (!response.ok() || error) throw new Error(`Signing in as ${email} failed: ${error ?? response.status()}`);
   await page.goto(to);
+}
+
+/** What the page's scripts report as an error from now on: an uncaught one, or one written to the console (a failed hydration among them). */
+export function collectScriptErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return errors;
+}
+
+/** Waits until React has hydrated the element, which then carries React's own properties. */
+export async function expectHydrated(element: Locator) {
+  await expect.poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber")))).toBe(true);
 }
 
 export async function expectSignedIn(page: Page) {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { INTERNAL_ONLY_WORD, PUBLIC_REPLY_ONLY_REQUEST_ID, PUBLIC_REPLY_ONLY_WORD, REQUEST_SCRIPTS } from "../../prisma/seed/demo-data";
 import { DEMO_PASSWORD } from "./demo-accounts";
-import { expectSignedIn, signIn } from "./fixtures";
+import { collectScriptErrors, expectHydrated, expectSignedIn, signIn } from "./fixtures";
 import { expectAccessible } from "./accessibility";
 
 // My Requests (docs/product.md §2). Read-only: other specs reply to and open requests at the same time,
@@ -143,6 +143,21 @@ test.describe("My Requests", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/requests\?scope=ccd&status=open$/);
     await expect(scopeLink(page, "CC'd")).toHaveAttribute("aria-current", "page");
+  });
+});
+
+// The rows are laid out in the browser from texts the server formatted (dates in the viewer's time zone):
+// a browser in another time zone hydrates them as they came, without a mismatch.
+test.describe("My Requests' rows in a browser fourteen hours from the viewer's time zone", () => {
+  test.use({ timezoneId: "Pacific/Kiritimati" });
+
+  test("are hydrated as the server wrote them, without an error", async ({ page }) => {
+    const errors = collectScriptErrors(page);
+    await signIn(page, "carol@acme.test", "/requests?scope=organization");
+    await expect(page.getByRole("columnheader", { name: "Requester" })).toBeVisible();
+    await expectHydrated(rows(page).first());
+    await expectHydrated(rows(page).last().locator("time").first());
+    expect(errors).toEqual([]);
   });
 });
 

@@ -1,6 +1,5 @@
-import { formatDateTime, formatRelativeDuration } from "@/i18n/format";
-import type { DateFormat } from "@/ui/row-labels";
 import type { SlaState } from "@/domain";
+import { RowDateText, type RowDate } from "@/ui/row-date";
 
 // The state is said in words next to the colour, never by colour alone.
 const BADGES = {
@@ -11,19 +10,19 @@ const BADGES = {
 /** "None", and the late and close states' names, in the viewer's language. */
 export type DueLabels = Record<"none" | keyof typeof BADGES, string>;
 
-/** When support owes its next update: relative, the exact moment in the viewer's time zone on hover, and a badge when late or close. */
-export function DueTime(props: { dueAt: Date | null; state: SlaState; now: Date; labels: DueLabels; format: DateFormat }) {
-  const { dueAt, state, now, labels } = props;
-  const { locale, timeZone } = props.format;
-  if (!dueAt) return <span className="text-slate-600">{labels.none}</span>;
+/** When support owes its next update, and how that stands against its target. */
+export interface Due {
+  date: RowDate;
+  state: SlaState;
+}
+
+/** When support owes its next update: relative, the exact moment on hover, and a badge when late or close. */
+export function DueTime({ due, labels }: { due: Due | null; labels: DueLabels }) {
+  if (!due) return <span className="text-slate-600">{labels.none}</span>;
   return (
     <span className="inline-flex items-center gap-1.5">
-      <time dateTime={dueAt.toISOString()} title={formatDateTime(dueAt, locale, timeZone)} className="whitespace-nowrap">
-        {formatRelativeDuration(dueAt, now, locale)}
-      </time>
-      {state !== "fine" && (
-        <span className={`badge px-2 py-0.5 text-xs ${BADGES[state]}`}>{labels[state]}</span>
-      )}
+      <RowDateText date={due.date} />
+      {due.state !== "fine" && <span className={`badge px-2 py-0.5 text-xs ${BADGES[due.state]}`}>{labels[due.state]}</span>}
     </span>
   );
 }

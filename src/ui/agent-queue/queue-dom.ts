@@ -1,4 +1,4 @@
-// Names the queue's server-rendered rows and its client parts share.
+// Names the queue's rows and its other client parts share.
 
 /** The bulk form; every row's checkbox belongs to it through the `form` attribute. */
 export const BULK_FORM_ID = "queue-bulk";

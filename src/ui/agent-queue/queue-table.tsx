@@ -2,20 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "@/server/entry/translations";
 import type { QueueSort } from "@/schemas/agent-queue";
 import type { QueueItem } from "@/server/requests/list-queue";
-import { RelativeDays } from "@/ui/my-requests/relative-days";
-import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
-import { PriorityBadge } from "@/ui/priority-badge";
-import { rowLabels } from "@/ui/row-labels";
-import { StatusBadge } from "@/ui/status-badge";
+import { rowDate, rowDueDate, rowLabels } from "@/ui/row-labels";
 import { focusRing } from "@/ui/styles";
-import { DueTime } from "./due-time";
 import { sortHref, type QueueView } from "./queue-href";
-import { BULK_FORM_ID } from "./queue-dom";
+import { QueueRows, type QueueRow, type QueueRowTexts } from "./queue-rows";
 import { SelectAllBox } from "./queue-selection";
 
-// Compact rows (one line each) so that a laptop screen shows at least 15 of them. Each row's checkbox
-// belongs to the bulk form above the table (the `form` attribute); `data-queue-row` is what the
-// keyboard shortcuts move through.
+// Compact rows (one line each) so that a laptop screen shows at least 15 of them (QueueRows).
 
 const headerClass = "whitespace-nowrap px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
 // The rows' looks and every body cell's (one line, padded) are `.queue-table`'s (globals.css).
@@ -26,8 +19,28 @@ const SORT_OF: Partial<Record<(typeof COLUMNS)[number], QueueSort>> = { due: "du
 
 export async function QueueTable({ items, caption, now, view, order }: { items: QueueItem[]; caption: string; now: Date; view: QueueView; order: "asc" | "desc" }) {
   const [t, labels] = await Promise.all([getTranslations("agentQueue"), rowLabels()]);
-  const due = { none: t("due.none"), breached: t("due.breached"), due_soon: t("due.due_soon") };
-  const unassigned = t("unassigned");
+  const texts: QueueRowTexts = {
+    unassigned: t("unassigned"),
+    due: { none: t("due.none"), breached: t("due.breached"), due_soon: t("due.due_soon") },
+    status: labels.status,
+    priority: labels.priority,
+  };
+  const rows = items.map(
+    (item): QueueRow => ({
+      id: item.id,
+      subject: item.subject,
+      selectLabel: t("bulk.selectRow", { id: item.id }),
+      match: item.match && { label: t("match.in", { source: t(`match.${item.match.source}`) }), snippet: item.match.snippet },
+      requesterName: item.requesterName,
+      organizationName: item.organizationName,
+      status: item.status,
+      priority: item.priority,
+      assigneeName: item.assigneeName,
+      due: item.responseDueAt && { date: rowDueDate(item.responseDueAt, now, labels), state: item.slaState },
+      created: rowDate(item.createdAt, now, labels),
+      lastActivity: rowDate(item.lastActivityAt, now, labels),
+    }),
+  );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="queue-table min-w-full divide-y divide-slate-200 text-sm">
@@ -58,45 +71,7 @@ export async function QueueTable({ items, caption, now, view, order }: { items: 
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {items.map((item) => (
-            <tr key={item.id} data-queue-row="">
-              <td>
-                <input
-                  type="checkbox"
-                  name="requestIds"
-                  value={item.id}
-                  form={BULK_FORM_ID}
-                  aria-label={t("bulk.selectRow", { id: item.id })}
-                  className="h-4 w-4 accent-indigo-600"
-                />
-              </td>
-              <td className="max-w-xs whitespace-normal lg:max-w-sm">
-                <div className="truncate" title={item.subject}>
-                  <SubjectLink href={`/agent/requests/${item.id}`} subject={item.subject} />
-                </div>
-                {item.match && <MatchSnippet label={t("match.in", { source: t(`match.${item.match.source}`) })} snippet={item.match.snippet} />}
-              </td>
-              <td className="tabular-nums">#{item.id}</td>
-              <td className="max-w-36 truncate">{item.requesterName}</td>
-              <td className="max-w-36 truncate">{item.organizationName}</td>
-              <td>
-                <StatusBadge status={item.status} label={labels.status[item.status]} />
-              </td>
-              <td>
-                <PriorityBadge priority={item.priority} label={labels.priority[item.priority]} />
-              </td>
-              <td className="max-w-36 truncate">{item.assigneeName ?? <span className="text-slate-600">{unassigned}</span>}</td>
-              <td>
-                <DueTime dueAt={item.responseDueAt} state={item.slaState} now={now} labels={due} format={labels} />
-              </td>
-              <td>
-                <RelativeDays date={item.createdAt} now={now} format={labels} />
-              </td>
-              <td>
-                <RelativeDays date={item.lastActivityAt} now={now} format={labels} />
-              </td>
-            </tr>
-          ))}
+          <QueueRows rows={rows} texts={texts} />
         </tbody>
       </table>
     </div>

@@ -2,12 +2,9 @@ import { getTranslations } from "@/server/entry/translations";
 import type { RequestListItem } from "@/server/requests/list-requests";
 import type { ListView } from "./list-href";
 import { LiveRows } from "./live-rows";
-import { RelativeDays } from "./relative-days";
+import { RequestRows, type RequestRow, type RequestRowTexts } from "./request-rows";
 import { SortHeader } from "./sort-header";
-import { PriorityBadge } from "@/ui/priority-badge";
-import { MatchSnippet, MergedIntoNote, SubjectLink } from "@/ui/request-list-cells";
-import { rowLabels } from "@/ui/row-labels";
-import { StatusBadge } from "@/ui/status-badge";
+import { rowDate, rowLabels } from "@/ui/row-labels";
 
 // My Requests' columns, exactly and in this order (docs/product.md §2); the Organization scope adds who
 // asked, after them, since those requests are not all the viewer's own.
@@ -20,8 +17,27 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
   // Below the md breakpoint each row is a card: the subject across, the other columns two by two,
   // the date columns named by their header (data-label), so a phone shows everything without scrolling.
   // What every row and cell share is `.request-table`'s (globals.css); each cell adds only its place.
-  const columns = { created: t("columns.created"), lastActivity: t("columns.lastActivity"), requester: t("columns.requester") };
-  const priorityName = t("filters.priority");
+  const texts: RequestRowTexts = {
+    priorityName: t("filters.priority"),
+    created: t("columns.created"),
+    lastActivity: t("columns.lastActivity"),
+    requester: t("columns.requester"),
+    status: labels.status,
+    priority: labels.priority,
+  };
+  const rows = items.map(
+    (item): RequestRow => ({
+      id: item.id,
+      subject: item.subject,
+      priority: item.priority,
+      status: item.status,
+      created: rowDate(item.createdAt, now, labels),
+      lastActivity: rowDate(item.lastActivityAt, now, labels),
+      match: item.match && { label: t("match.in", { source: t(`match.${item.match.source}`) }), snippet: item.match.snippet },
+      mergedInto: item.mergedIntoId === null ? null : { id: item.mergedIntoId, label: t("merged.into", { id: String(item.mergedIntoId) }) },
+      requesterName: showRequester ? item.requesterName : null,
+    }),
+  );
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -52,34 +68,7 @@ export async function RequestTable({ items, view, now }: { items: RequestListIte
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 max-md:block">
-          {items.map((item) => (
-            <tr key={item.id}>
-              <td className="max-w-xl max-md:col-span-2">
-                <SubjectLink href={`/requests/${item.id}`} subject={item.subject} />
-                <p className="mt-0.5 text-xs">
-                  <span className="sr-only">{priorityName}: </span>
-                  <PriorityBadge priority={item.priority} label={labels.priority[item.priority]} />
-                </p>
-                {item.match && <MatchSnippet label={t("match.in", { source: t(`match.${item.match.source}`) })} snippet={item.match.snippet} />}
-              </td>
-              <td className="whitespace-nowrap tabular-nums">#{item.id}</td>
-              <td data-label={columns.created} className="max-md:row-start-3">
-                <RelativeDays date={item.createdAt} now={now} format={labels} />
-              </td>
-              <td data-label={columns.lastActivity} className="max-md:row-start-3">
-                <RelativeDays date={item.lastActivityAt} now={now} format={labels} />
-              </td>
-              <td className="max-md:col-start-2 max-md:row-start-2">
-                <StatusBadge status={item.status} label={labels.status[item.status]} />
-                {item.mergedIntoId !== null && <MergedIntoNote id={item.mergedIntoId} label={t("merged.into", { id: String(item.mergedIntoId) })} />}
-              </td>
-              {showRequester && (
-                <td data-label={columns.requester} className="whitespace-nowrap max-md:col-span-2">
-                  {item.requesterName}
-                </td>
-              )}
-            </tr>
-          ))}
+          <RequestRows rows={rows} texts={texts} />
         </tbody>
       </table>
     </div>
