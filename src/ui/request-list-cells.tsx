@@ -12,11 +12,17 @@ export function SubjectLink({ href, subject }: { href: string; subject: string }
   );
 }
 
+/** Where a search matched a row's request: "Found in Responses:", and the words around the match. */
+export interface RowMatch {
+  label: string;
+  snippet: Snippet;
+}
+
 /**
  * Where a search matched ("Found in Responses:") and the words it found. The segments are rendered
  * as text, never as HTML: the highlight is a <mark> that this component adds, not markup from the request.
  */
-export function MatchSnippet({ label, snippet }: { label: string; snippet: Snippet }) {
+export function MatchSnippet({ match: { label, snippet } }: { match: RowMatch }) {
   return (
     <p className="mt-1 text-xs leading-5 text-slate-700">
       <span className="font-semibold text-slate-800">{label}</span>{" "}

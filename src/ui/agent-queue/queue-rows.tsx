@@ -1,9 +1,8 @@
 "use client";
 
 import type { PriorityCode, RequestStatus } from "@/domain";
-import type { Snippet } from "@/server/requests/snippet";
 import { PriorityBadge } from "@/ui/priority-badge";
-import { MatchSnippet, SubjectLink } from "@/ui/request-list-cells";
+import { MatchSnippet, SubjectLink, type RowMatch } from "@/ui/request-list-cells";
 import { RowDateText, type RowDate } from "@/ui/row-date";
 import { StatusBadge } from "@/ui/status-badge";
 import { DueTime, type Due, type DueLabels } from "./due-time";
@@ -18,7 +17,7 @@ export interface QueueRow {
   subject: string;
   /** The checkbox's accessible name, "Select request #12". */
   selectLabel: string;
-  match: { label: string; snippet: Snippet } | null;
+  match: RowMatch | null;
   requesterName: string;
   organizationName: string;
   status: RequestStatus;
@@ -46,7 +45,7 @@ export function QueueRows({ rows, texts }: { rows: readonly QueueRow[]; texts: Q
         <div className="truncate" title={row.subject}>
           <SubjectLink href={`/agent/requests/${row.id}`} subject={row.subject} />
         </div>
-        {row.match && <MatchSnippet label={row.match.label} snippet={row.match.snippet} />}
+        {row.match && <MatchSnippet match={row.match} />}
       </td>
       <td className="tabular-nums">#{row.id}</td>
       <td className="max-w-36 truncate">{row.requesterName}</td>

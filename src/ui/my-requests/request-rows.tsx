@@ -1,9 +1,8 @@
 "use client";
 
 import type { PriorityCode, RequestStatus } from "@/domain";
-import type { Snippet } from "@/server/requests/snippet";
 import { PriorityBadge } from "@/ui/priority-badge";
-import { MatchSnippet, MergedIntoNote, SubjectLink } from "@/ui/request-list-cells";
+import { MatchSnippet, MergedIntoNote, SubjectLink, type RowMatch } from "@/ui/request-list-cells";
 import { RowDateText, type RowDate } from "@/ui/row-date";
 import { StatusBadge } from "@/ui/status-badge";
 
@@ -17,7 +16,7 @@ export interface RequestRow {
   status: RequestStatus;
   created: RowDate;
   lastActivity: RowDate;
-  match: { label: string; snippet: Snippet } | null;
+  match: RowMatch | null;
   mergedInto: { id: number; label: string } | null;
   /** Shown in the Organization scope only, whose requests are not all the viewer's own. */
   requesterName: string | null;
@@ -41,7 +40,7 @@ export function RequestRows({ rows, texts }: { rows: readonly RequestRow[]; text
           <span className="sr-only">{texts.priorityName}: </span>
           <PriorityBadge priority={row.priority} label={texts.priority[row.priority]} />
         </p>
-        {row.match && <MatchSnippet label={row.match.label} snippet={row.match.snippet} />}
+        {row.match && <MatchSnippet match={row.match} />}
       </td>
       <td className="whitespace-nowrap tabular-nums">#{row.id}</td>
       <td data-label={texts.created} className="max-md:row-start-3">
