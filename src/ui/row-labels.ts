@@ -17,10 +17,13 @@ export interface DateFormat {
   timeZone: string;
 }
 
-export interface RowLabels extends DateFormat {
+/** The statuses' and priorities' names in the viewer's language, for a list's badges. */
+export interface BadgeLabels {
   status: Record<RequestStatus, string>;
   priority: Record<PriorityCode, string>;
 }
+
+export interface RowLabels extends DateFormat, BadgeLabels {}
 
 export async function rowLabels(): Promise<RowLabels> {
   const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);

@@ -4,6 +4,7 @@ import type { PriorityCode, RequestStatus } from "@/domain";
 import { PriorityBadge } from "@/ui/priority-badge";
 import { MatchSnippet, SubjectLink, type RowMatch } from "@/ui/request-list-cells";
 import { RowDateText, type RowDate } from "@/ui/row-date";
+import type { BadgeLabels } from "@/ui/row-labels";
 import { StatusBadge } from "@/ui/status-badge";
 import { DueTime, type Due, type DueLabels } from "./due-time";
 import { BULK_FORM_ID } from "./queue-dom";
@@ -28,11 +29,9 @@ export interface QueueRow {
   lastActivity: RowDate;
 }
 
-export interface QueueRowTexts {
+export interface QueueRowTexts extends BadgeLabels {
   unassigned: string;
   due: DueLabels;
-  status: Record<RequestStatus, string>;
-  priority: Record<PriorityCode, string>;
 }
 
 export function QueueRows({ rows, texts }: { rows: readonly QueueRow[]; texts: QueueRowTexts }) {

@@ -4,6 +4,7 @@ import type { PriorityCode, RequestStatus } from "@/domain";
 import { PriorityBadge } from "@/ui/priority-badge";
 import { MatchSnippet, MergedIntoNote, SubjectLink, type RowMatch } from "@/ui/request-list-cells";
 import { RowDateText, type RowDate } from "@/ui/row-date";
+import type { BadgeLabels } from "@/ui/row-labels";
 import { StatusBadge } from "@/ui/status-badge";
 
 // My Requests' rows, laid out from their data. The server formats every text (the dates in the viewer's
@@ -22,13 +23,11 @@ export interface RequestRow {
   requesterName: string | null;
 }
 
-export interface RequestRowTexts {
+export interface RequestRowTexts extends BadgeLabels {
   priorityName: string;
   created: string;
   lastActivity: string;
   requester: string;
-  status: Record<RequestStatus, string>;
-  priority: Record<PriorityCode, string>;
 }
 
 export function RequestRows({ rows, texts }: { rows: readonly RequestRow[]; texts: RequestRowTexts }) {
