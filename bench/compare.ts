@@ -4,7 +4,7 @@
 // start` would, on the benchmark database), and short runs alternate between them, A B B A …, each
 // measured by the CPU its server spent per page. The report gives each pair's ratio and their median.
 //
-//   npx tsx bench/compare.ts --against /path/to/other/checkout [--cases page-org,page-mine,search-common,request-page,queue] [--pairs 6] [--seconds 8] [--concurrency 4] [--out …]
+//   npx tsx bench/compare.ts --against /path/to/other/checkout [--cases page-org,page-mine,search-common,request-page,queue,api-first,signin] [--pairs 6] [--seconds 8] [--concurrency 4] [--out …]
 //   npx tsx bench/compare.ts --node-a /path/to/node --node-b /path/to/other/node [--cases …]
 //
 // The other checkout is "A" (before), this one "B" (after); each builds into its own PORTICO_BUILD_DIR
@@ -20,6 +20,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runScript } from "../scripts/lib/run-script";
 import { PROJECT_ROOT } from "../scripts/lib/schema-engine";
+import { benchToken } from "./lib/api-client";
 import { nodeVersion, processTreeCpuSeconds, signIn, startServedApp, stopProcess } from "./lib/app-process";
 import { benchDatabaseUrl, requestWithSixReplies, requireBenchData, withClient } from "./lib/bench-database";
 import { quantile } from "./lib/stats";
@@ -50,7 +51,7 @@ interface Served {
 
 async function serveCheckout(label: string, root: string, node: string, port: number, buildDir: string): Promise<Served> {
   // The periodic jobs would add their own work to whichever run they fall in.
-  const env = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), AUTOMATION_INTERVAL_SECONDS: "0" };
+  const env = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), AUTOMATION_INTERVAL_SECONDS: "0", API_RATE_LIMIT_PER_MINUTE: "1000000" };
   const { base, app } = await startServedApp({ root, buildDir, port, env, node });
   return { label, root, nodeVersion: nodeVersion(node), base, process: app };
 }
@@ -67,11 +68,15 @@ runScript(async () => {
     "search-common": "/requests?scope=organization&q=dashboard",
     "request-page": `/requests/${requestWithReplies}`,
     queue: "/agent",
+    "api-first": "/api/v1/requests?scope=organization&limit=25",
+    // The page every visit pays for, signed out: no database, the layout and the framework's own work.
+    signin: "/signin",
   };
   // Who reads each case: the agent queue is the console's; the rest are carol's.
   const reader = (name: string) => (name === "queue" ? "agent@portico.test" : "carol@acme.test");
   const cases = args.cases.split(",");
   for (const name of cases) if (!paths[name]) throw new Error(`Unknown case ${name}; known: ${Object.keys(paths).join(", ")}`);
+  const apiToken = cases.includes("api-first") ? await benchToken(url, "carol@acme.test", "bench/compare.ts", "read") : undefined;
 
   const buildDir = process.env.PORTICO_BUILD_DIR || ".next-bench-compare";
   const port = Number(args.port);
@@ -90,7 +95,9 @@ runScript(async () => {
     const rows: string[] = [];
     const summary: string[] = [];
     for (const name of cases) {
-      const target = (index: number): WrkTarget => ({ url: `${servers[index]!.base}${paths[name]}`, headers: { cookie: cookies[index]!.get(reader(name))! } });
+      const headers = (index: number): Record<string, string> =>
+        name === "signin" ? {} : name === "api-first" ? { authorization: `Bearer ${apiToken}` } : { cookie: cookies[index]!.get(reader(name))! };
+      const target = (index: number): WrkTarget => ({ url: `${servers[index]!.base}${paths[name]}`, headers: headers(index) });
       // Warm both: the first pages compile and fill caches.
       for (const index of [0, 1]) await runWrk(target(index), concurrency, 3);
       const ratios: number[] = [];

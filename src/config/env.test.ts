@@ -15,6 +15,19 @@ describe("configuration", () => {
     expect(readEnvironment({ DATABASE_URL: "", NEXTAUTH_SECRET: "" }).DATABASE_URL).toBeUndefined();
   });
 
+  it("reads a variable again once its value changed, and an invalid one fails every time", () => {
+    const source: Record<string, string | undefined> = { SATISFACTION_RATING_DAYS: "30" };
+    expect(readSatisfactionConfig(source)).toEqual({ ratingWindowDays: 30 });
+    expect(readSatisfactionConfig(source)).toEqual({ ratingWindowDays: 30 });
+    source.SATISFACTION_RATING_DAYS = "7";
+    expect(readSatisfactionConfig(source)).toEqual({ ratingWindowDays: 7 });
+    source.SATISFACTION_RATING_DAYS = undefined;
+    expect(readSatisfactionConfig(source)).toEqual({ ratingWindowDays: 14 });
+    source.SATISFACTION_RATING_DAYS = "never";
+    expect(() => readSatisfactionConfig(source)).toThrow(/SATISFACTION_RATING_DAYS/);
+    expect(() => readSatisfactionConfig(source)).toThrow(/SATISFACTION_RATING_DAYS/);
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => readEnvironment({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
     expect(() => readEnvironment({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32 characters/);
