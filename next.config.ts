@@ -22,7 +22,12 @@ const nextConfig: NextConfig = {
   // packages (sockets, streams, charset tables); keep them out of bundles.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg", "smtp-server", "imapflow", "mailparser", "nodemailer"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The Requests API answers JSON, which loads and runs nothing: a fixed policy that allows nothing, instead of
+      // the pages' per-response nonce (src/proxy.ts skips these routes).
+      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
   },
 };
 

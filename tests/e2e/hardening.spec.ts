@@ -116,6 +116,17 @@ test.describe("the Content-Security-Policy", () => {
     await page.getByRole("banner").getByRole("button", { expanded: false }).click();
     await expect(page.getByRole("banner").getByText("alice@acme.test", { exact: true })).toBeVisible();
   });
+
+  test("the Requests API's JSON carries a fixed policy that allows nothing, and its reference page a nonce", async ({ request }) => {
+    for (const path of ["/api/v1/me", "/api/v1/requests", "/api/v1/openapi.json"]) {
+      const response = await request.get(path);
+      expect(response.headers()["content-type"], path).toMatch(/^application\/(problem\+)?json/);
+      expect(response.headers()["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers()["x-content-type-options"], path).toBe("nosniff");
+    }
+    const reference = await request.get("/api/docs");
+    expect(reference.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  });
 });
 
 test.describe("nothing a user wrote is lost", () => {
