@@ -69,7 +69,15 @@ function calendarDayNumber(instant: Date, timeZone: string): number {
 export function countCalendarDays(from: Date, to: Date, timeZone = "UTC"): number {
   requireValid(from);
   requireValid(to);
-  return Math.max(0, calendarDayNumber(to, timeZone) - calendarDayNumber(from, timeZone));
+  return Math.max(0, calendarDayNumberKept(to, timeZone) - calendarDayNumber(from, timeZone));
+}
+
+// A list counts each of its rows' dates up to the same "now": that day is looked up once (~3 µs), not per row.
+let lastTo: { time: number; timeZone: string; day: number } | undefined;
+
+function calendarDayNumberKept(to: Date, timeZone: string): number {
+  if (lastTo?.time !== to.getTime() || lastTo.timeZone !== timeZone) lastTo = { time: to.getTime(), timeZone, day: calendarDayNumber(to, timeZone) };
+  return lastTo.day;
 }
 
 /**
