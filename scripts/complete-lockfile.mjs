@@ -1,16 +1,21 @@
 // npm run lockfile:complete — run after changing dependencies.
 //
-// The package registry reachable here serves only this platform's builds of packages with native
-// binaries (next's SWC, tailwind's oxide, …); the other platforms' optional packages answer 404, so
-// `npm install` leaves them out of package-lock.json and `npm ci` then refuses the lock file as out
-// of sync. This adds each missing optional package as a version-only entry: `npm ci` accepts the
-// lock file, and on each platform fetches the one build it needs (a failed optional fetch is skipped).
+// `npm install` records other platforms' builds of packages with native binaries (next's SWC, tailwind's
+// oxide, …) as bare versions, or leaves them out when the registry would not serve them. A bare entry
+// names no platform, so `npm ci` fetches and unpacks every platform's build (~550 MB more here); a missing
+// one makes `npm ci` refuse the lock file. This completes each such optional package from the registry's
+// metadata (integrity, cpu, os, libc), so that `npm ci` installs only the build for its platform; one the
+// registry does not answer for is kept as a bare version, which `npm ci` accepts and skips when its fetch fails.
+import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
+const run = promisify(execFile);
 const lockPath = fileURLToPath(new URL("../package-lock.json", import.meta.url));
 const lock = JSON.parse(readFileSync(lockPath, "utf8"));
 const packages = lock.packages;
+
 let added = 0;
 for (const [path, entry] of Object.entries(packages)) {
   for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
@@ -21,6 +26,35 @@ for (const [path, entry] of Object.entries(packages)) {
     added += 1;
   }
 }
+
+/** The registry's metadata that lets npm choose a platform's build, or nothing when the registry has none to give. */
+async function platformOf(name, version) {
+  try {
+    const { stdout } = await run("npm", ["view", `${name}@${version}`, "dist.integrity", "cpu", "os", "libc", "--json"]);
+    // With only one of the fields set (the integrity, always there), npm prints that value alone.
+    const answer = JSON.parse(stdout);
+    const metadata = typeof answer === "string" ? { "dist.integrity": answer } : answer;
+    return { integrity: metadata["dist.integrity"], cpu: metadata.cpu, os: metadata.os, libc: metadata.libc };
+  } catch {
+    return undefined;
+  }
+}
+
+const bare = Object.entries(packages).filter(([path, entry]) => path && entry.optional && !entry.integrity && !entry.link);
+const completed = await Promise.all(
+  bare.map(async ([path, entry]) => {
+    const platform = await platformOf(path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length), entry.version);
+    if (!platform?.integrity) return false;
+    const { version, ...rest } = entry;
+    packages[path] = Object.fromEntries(Object.entries({ version, ...platform, ...rest }).filter(([, value]) => value !== undefined));
+    return true;
+  }),
+);
+
 lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added ? `package-lock.json: added ${added} optional platform packages.` : "package-lock.json is complete.");
+const platforms = completed.filter(Boolean).length;
+console.log(
+  `package-lock.json: ${added} optional platform packages added, ${platforms} given their platforms` +
+    (bare.length > platforms ? `, ${bare.length - platforms} left as bare versions (the registry did not answer for them).` : "."),
+);
