@@ -45,8 +45,10 @@ const completed = await Promise.all(
   bare.map(async ([path, entry]) => {
     const platform = await platformOf(path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length), entry.version);
     if (!platform?.integrity) return false;
-    const { version, ...rest } = entry;
-    packages[path] = Object.fromEntries(Object.entries({ version, ...platform, ...rest }).filter(([, value]) => value !== undefined));
+    // In the order npm writes an entry's fields, so that a later `npm install` leaves the lock file as it is.
+    const { version, integrity, ...fields } = { ...entry, ...platform };
+    const named = Object.entries(fields).filter(([, value]) => value !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    packages[path] = { version, integrity, ...Object.fromEntries(named) };
     return true;
   }),
 );
