@@ -1,6 +1,6 @@
 // npm run lockfile:complete — run after changing dependencies.
 //
-// `npm install` records other platforms' builds of packages with native binaries (next's SWC, tailwind's
+// `npm install` may record other platforms' builds of packages with native binaries (next's SWC, tailwind's
 // oxide, …) as bare versions, or leaves them out when the registry would not serve them. A bare entry
 // names no platform, so `npm ci` fetches and unpacks every platform's build (~550 MB more here); a missing
 // one makes `npm ci` refuse the lock file. This completes each such optional package from the registry's
