@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { newApiToken } from "@/server/api/tokens";
 import { apiDocument } from "@/server/api/openapi";
 import type { Database } from "@/server/db/client";
+import { releaseProcessDatabase } from "./process-database";
 import type { SeededDatabase } from "./seeded-database";
 
 // Calls the Requests API's route handlers as Next.js calls them — a real Request in, a Response out —
@@ -24,9 +25,7 @@ export function prepareApi(seeded: SeededDatabase, environment: Record<string, s
     Object.assign(process.env, environment);
   });
   afterAll(async () => {
-    const holder = globalThis as typeof globalThis & { porticoDatabase?: Database };
-    await holder.porticoDatabase?.$disconnect();
-    holder.porticoDatabase = undefined;
+    await releaseProcessDatabase();
     process.env = saved;
   });
 }
