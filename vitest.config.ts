@@ -15,8 +15,8 @@ export default defineConfig({
     // The demo password's hash and a migrated database to copy, made once for every integration file.
     globalSetup: ["tests/setup/global-setup.ts"],
     // The files of a worker share its process: a new process per file loaded the app's modules and Prisma's query
-    // compiler again each time, ~1.3 s a file, and compiled every query again (183 → 105 s on two cores). Each file
-    // still gets its own database; what a file leaves in the process is undone after it (tests/setup/each-file.ts).
+    // compiler again each time, ~1.3 s a file (the run: 183 → 104 s on two cores). Each file still gets its own
+    // database; what a file leaves in the process is undone after it (tests/setup/each-file.ts).
     isolate: false,
     setupFiles: ["tests/setup/each-file.ts"],
     // At least two files at once: most of an integration file's time is waiting on its database, and the
