@@ -41,6 +41,12 @@ async function storedKeys(): Promise<string[]> {
   return keys;
 }
 
+/** Where `part` first occurs in `bytes` at or after `from`. */
+function indexOf(bytes: Uint8Array, part: Uint8Array, from: number): number {
+  for (let at = from; at + part.length <= bytes.length; at++) if (part.every((byte, i) => bytes[at + i] === byte)) return at;
+  throw new Error("Not found");
+}
+
 describe("uploading files ahead of their message", () => {
   it("stages each file for its uploader with its size, hash and sniffed type — not the claimed one", async () => {
     const answer = await upload("alice@acme.test", uploadRequest([
@@ -99,6 +105,31 @@ describe("uploading files ahead of their message", () => {
     } as RequestInit);
     expect(await upload("alice@acme.test", oversized)).toEqual({ ok: false, code: "message_too_large", fileName: null });
     expect(read).toBe(false);
+  });
+
+  it("leaves nothing of a refused upload behind, not even the file it was storing when the refusal came", async () => {
+    const four = [1, 2, 3, 4].map((n) => ({ name: `late-${n}.txt`, bytes: `a file storing late ${n}` }));
+    const whole = uploadRequest(four);
+    const bytes = new Uint8Array(await whole.arrayBuffer());
+    // The first file arrives alone; the other three, the fourth one too many, once it is being stored.
+    const boundary = new TextEncoder().encode(`--${whole.headers.get("content-type")!.split("boundary=")[1]}`);
+    const secondPart = indexOf(bytes, boundary, boundary.length);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, secondPart));
+        setTimeout(() => {
+          controller.enqueue(bytes.slice(secondPart));
+          controller.close();
+        }, 20);
+      },
+    });
+    const request = new Request(whole.url, { method: "POST", body, headers: { "content-type": whole.headers.get("content-type")! }, duplex: "half" } as RequestInit);
+    const rowsOf = () => seeded.db.attachment.count({ where: { fileName: { startsWith: "late-" } } });
+
+    expect(await upload("bob@acme.test", request)).toMatchObject({ ok: false, code: "too_many" });
+    expect(await rowsOf()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await rowsOf()).toBe(0);
   });
 
   it("refuses a body that is not multipart", async () => {

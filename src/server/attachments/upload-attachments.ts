@@ -58,13 +58,19 @@ export async function uploadAttachments(
   try {
     await new Promise<void>((resolve, reject) => {
       const parser = busboy({ headers: { "content-type": contentType }, limits: { files: config.maxFiles, fields: 0 } });
+      const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
       let work = Promise.resolve();
       let failed = false;
       const fail = (error: unknown) => {
         if (failed) return;
         failed = true;
         parser.removeAllListeners("file");
-        reject(error);
+        // A file already being staged is staged first, so that the refusal deletes it with the others: nothing of a
+        // refused upload is written after its answer.
+        work.then(
+          () => reject(error),
+          () => reject(error),
+        );
       };
       parser.on("file", (_field, file, info) => {
         work = work.then(async () => {
@@ -95,9 +101,14 @@ export async function uploadAttachments(
       });
       parser.on("filesLimit", () => fail(new UploadRefused("too_many", "")));
       parser.on("error", fail);
-      parser.on("close", () => work.then(resolve, fail));
-      const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
-      body.on("error", fail);
+      parser.on("close", () => {
+        if (!failed) work.then(resolve, fail);
+      });
+      // The body broke off: the file it was in ends with the error (busboy destroys it with the parser).
+      body.on("error", (error) => {
+        parser.destroy(error);
+        fail(error);
+      });
       body.pipe(parser);
     });
   } catch (error) {
