@@ -1,10 +1,9 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { afterAll, beforeAll, expect } from "vitest";
+import { beforeAll, expect } from "vitest";
 import { newApiToken } from "@/server/api/tokens";
 import { apiDocument } from "@/server/api/openapi";
 import type { Database } from "@/server/db/client";
-import { releaseProcessDatabase } from "./process-database";
 import type { SeededDatabase } from "./seeded-database";
 
 // Calls the Requests API's route handlers as Next.js calls them — a real Request in, a Response out —
@@ -15,18 +14,16 @@ import type { SeededDatabase } from "./seeded-database";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route names its own params
 type RouteHandler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
-/** Points the route handlers' database and configuration at this file's database. */
+/**
+ * Points the route handlers' database and configuration at this file's database. Both are undone after the file
+ * (tests/setup/each-file.ts).
+ */
 export function prepareApi(seeded: SeededDatabase, environment: Record<string, string> = {}): void {
-  const saved = { ...process.env };
   beforeAll(() => {
     process.env.DATABASE_URL = seeded.database.url;
     process.env.NEXTAUTH_SECRET ??= "a-test-secret-that-is-at-least-32-characters";
     process.env.API_RATE_LIMIT_PER_MINUTE = "100000";
     Object.assign(process.env, environment);
-  });
-  afterAll(async () => {
-    await releaseProcessDatabase();
-    process.env = saved;
   });
 }
 
