@@ -1,7 +1,8 @@
 // The JavaScript a browser downloads for a page, gzipped: builds (when needed) and starts the app
 // through bench/serve-app.ts on the benchmark database, signs in, reads each page's HTML and every
-// script a current browser loads for it (`<script src>` but not `nomodule`, and script preloads), and
-// sums their sizes as sent and gzipped.
+// script a current browser loads for it (`<script src>` but not `nomodule`, script preloads, and the chunks the
+// page's inline server-component payload names, which the runtime loads while it hydrates), and sums their sizes as
+// sent and gzipped.
 // Sizes do not depend on the machine: one request each.
 //
 //   npx tsx bench/bundle.ts [--email alice@acme.test]
@@ -65,7 +66,7 @@ runScript(async () => {
       "# JavaScript per page",
       "",
       `Run ${new Date().toISOString()} by \`npx tsx bench/bundle.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}\` (production build in ${buildDir}), signed in as ${args.email}. ` +
-        "Every script a page's HTML loads in a current browser (`<script src>` without `nomodule`, and script preloads), each counted once per page; gzipped at level 9. " +
+        "Every script a page's HTML loads in a current browser (`<script src>` without `nomodule`, script preloads, and the chunks its inline server-component payload names, which the runtime loads while hydrating), each counted once per page; gzipped at level 9. " +
         `Target for My Requests: ≤ ${MY_REQUESTS_BUDGET_KB} kB gzipped.`,
       "",
       "| page | scripts | JavaScript kB | gzipped kB | HTML kB |",
@@ -85,11 +86,23 @@ runScript(async () => {
   }
 });
 
-/** The scripts a page loads: its script tags and script preloads, each once, in order. */
+/**
+ * The scripts a page loads: its script tags and script preloads, then the chunks its inline server-component payload
+ * names (the client components' own, which the runtime loads while it hydrates the page), each once, in order.
+ */
 function scriptPaths(html: string): string[] {
   const paths = new Set<string>();
+  const skipped = new Set<string>();
   // A nomodule script (the polyfills) is never loaded by the browsers the portal supports.
-  for (const match of html.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>/g)) if (!/\bnomodule\b/i.test(`${match[1]} ${match[3]}`)) paths.add(match[2]!);
+  for (const match of html.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>/g)) {
+    if (/\bnomodule\b/i.test(`${match[1]} ${match[3]}`)) skipped.add(match[2]!);
+    else paths.add(match[2]!);
+  }
   for (const match of html.matchAll(/<link\b[^>]*\bas="script"[^>]*\bhref="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"[^>]*\bas="script"/g)) paths.add((match[1] ?? match[2])!);
+  // The payload names them from the build's root (`/_next/static/chunks/…`) or relative to it (`static/chunks/…`).
+  for (const match of html.matchAll(/(?:\/_next\/)?static\/chunks\/[\w./-]+\.js/g)) {
+    const path = match[0].startsWith("/") ? match[0] : `/_next/${match[0]}`;
+    if (!skipped.has(path)) paths.add(path);
+  }
   return [...paths].filter((path) => path.startsWith("/")).map((path) => path.replace(/&amp;/g, "&"));
 }
